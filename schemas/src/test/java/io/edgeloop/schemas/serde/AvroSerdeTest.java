@@ -52,6 +52,19 @@ class AvroSerdeTest {
                 .isEqualTo(SchemaNormalization.parsingFingerprint64(sample.getSchema()));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldStartEveryRecordWithTheHeaderTheStorePublishes(SpecificRecord sample) {
+        byte[] bytes = serdeFor(sample).encode(sample);
+        List<SchemaVersion> versions = EdgeloopSchemaStore.standard().versions(sample.getSchema().getFullName());
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < AvroSerde.HEADER_LENGTH; i++) {
+            header.append(String.format("%02x", bytes[i]));
+        }
+
+        assertThat(versions.get(versions.size() - 1).headerHex()).isEqualTo(header.toString());
+    }
+
     @Test
     void shouldRoundTripEveryRealSpyDailyBar() throws Exception {
         AvroSerde<Candle> serde = EdgeloopSerdes.of(Candle.class);
