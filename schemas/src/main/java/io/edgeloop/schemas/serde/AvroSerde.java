@@ -1,0 +1,182 @@
+package io.edgeloop.schemas.serde;
+
+import org.apache.avro.Schema;
+import org.apache.avro.message.BadHeaderException;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * Kafka serde for one generated Avro record type, in Avro's single-object encoding: the marker
+ * {@code C3 01}, the 8-byte little-endian CRC-64-AVRO fingerprint of the writer schema, then the
+ * binary body (Avro specification, "Single-object encoding").
+ *
+ * <p>Records are written with the current schema. Records written with any released version of
+ * the same record ({@link EdgeloopSchemaStore}) decode into the current class by Avro schema
+ * resolution. A {@code null} value (a tombstone) passes through as {@code null} both ways.
+ * Decoding failures are typed: {@link UnknownSchemaException} for a fingerprint that is not a
+ * released version of this record, {@link MalformedRecordException} for anything else.
+ *
+ * <p>Thread-safe: Avro documents {@link BinaryMessageEncoder} and {@link BinaryMessageDecoder} as
+ * thread-safe (they keep per-thread buffers and decoders), so one instance may be shared by every
+ * task and thread.
+ *
+ * @param <T> the generated record class
+ */
+public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
+
+    /** Length of the single-object header: 2 marker bytes and an 8-byte fingerprint. */
+    public static final int HEADER_LENGTH = 10;
+
+    private final Class<T> type;
+    private final Schema schema;
+    private final EdgeloopSchemaStore store;
+    private final BinaryMessageEncoder<T> encoder;
+    private final BinaryMessageDecoder<T> decoder;
+    private final Serializer<T> serializer = new AvroSerializer();
+    private final Deserializer<T> deserializer = new AvroDeserializer();
+
+    /**
+     * @param type  a generated topic value class (one of {@link EdgeloopSchemaStore#recordTypes()})
+     * @param store the released schema versions that may be decoded
+     * @throws IllegalArgumentException when the type has no schema history in the store
+     */
+    public AvroSerde(Class<T> type, EdgeloopSchemaStore store) {
+        this.type = Objects.requireNonNull(type, "type");
+        this.store = Objects.requireNonNull(store, "store");
+        SpecificData model = SpecificData.getForClass(type);
+        this.schema = model.getSchema(type);
+        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.decoder = new BinaryMessageDecoder<>(model, schema, store.forRecord(schema.getFullName()));
+    }
+
+    /** The generated class this serde reads and writes. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** The current (writer and reader) schema. */
+    public Schema schema() {
+        return schema;
+    }
+
+    /**
+     * Encodes a record with the current schema.
+     *
+     * @param value the record; null gives null (a tombstone)
+     * @throws SerializationException when the record does not fit its schema (e.g. a required field is null)
+     */
+    public byte[] encode(T value) {
+        if (value == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try {
+            encoder.encode(value, out);
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("cannot encode " + schema.getName() + ": " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Decodes a record written with any released version of this record's schema.
+     *
+     * @param topic where the bytes came from, for error messages; may be null
+     * @param data  the bytes; null gives null (a tombstone)
+     * @throws UnknownSchemaException   when the fingerprint is not a released version of this record
+     * @throws MalformedRecordException when the bytes are not a valid record
+     */
+    public T decode(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (data.length < HEADER_LENGTH) {
+            throw new MalformedRecordException(where(topic) + ": " + data.length
+                    + " bytes is shorter than the " + HEADER_LENGTH + "-byte single-object header");
+        }
+        if (data[0] != (byte) 0xC3 || data[1] != (byte) 0x01) {
+            throw new MalformedRecordException(String.format("%s: bad marker 0x%02X 0x%02X, expected 0xC3 0x01 "
+                    + "(Avro single-object encoding)", where(topic), data[0], data[1]));
+        }
+        long fingerprint = fingerprint(data);
+        ByteArrayInputStream in = new ByteArrayInputStream(data);
+        T value;
+        try {
+            value = decoder.decode(in, null);
+        } catch (MissingSchemaException e) {
+            throw unknownSchema(topic, fingerprint);
+        } catch (BadHeaderException e) {
+            throw new MalformedRecordException(where(topic) + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedRecordException(where(topic) + ": body does not decode with the writer schema of "
+                    + "fingerprint " + fingerprint + ": " + e.getMessage(), e);
+        }
+        if (in.available() > 0) {
+            throw new MalformedRecordException(where(topic) + ": " + in.available()
+                    + " bytes left after the record; the body does not match its writer schema");
+        }
+        return value;
+    }
+
+    /** The writer-schema fingerprint in a single-object header (little-endian bytes 2..9). */
+    static long fingerprint(byte[] data) {
+        long fingerprint = 0;
+        for (int i = HEADER_LENGTH - 1; i >= 2; i--) {
+            fingerprint = (fingerprint << 8) | (data[i] & 0xffL);
+        }
+        return fingerprint;
+    }
+
+    private UnknownSchemaException unknownSchema(String topic, long fingerprint) {
+        String known = store.version(fingerprint)
+                .map(v -> "; it is " + v.recordName() + " v" + v.version() + ", not a version of " + schema.getFullName())
+                .orElse("; no released version of any record has it");
+        return new UnknownSchemaException(fingerprint, where(topic) + ": unknown writer schema fingerprint "
+                + fingerprint + known);
+    }
+
+    private String where(String topic) {
+        return "cannot decode " + schema.getName() + (topic == null ? "" : " from topic " + topic);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return serializer;
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return deserializer;
+    }
+
+    @Override
+    public String toString() {
+        return "AvroSerde[" + schema.getFullName() + "]";
+    }
+
+    private final class AvroSerializer implements Serializer<T> {
+        @Override
+        public byte[] serialize(String topic, T value) {
+            return encode(value);
+        }
+    }
+
+    private final class AvroDeserializer implements Deserializer<T> {
+        @Override
+        public T deserialize(String topic, byte[] data) {
+            return decode(topic, data);
+        }
+    }
+}

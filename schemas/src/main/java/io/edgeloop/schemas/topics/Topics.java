@@ -1,0 +1,155 @@
+package io.edgeloop.schemas.topics;
+
+import io.edgeloop.schemas.avro.ApprovalDecision;
+import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.avro.DeadLetter;
+import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.avro.TickerReference;
+import io.edgeloop.schemas.avro.Trade;
+import io.edgeloop.schemas.serde.EdgeloopSerdes;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The topic catalog: every topic of edgeloop's public API, with its serdes and broker settings.
+ * Apps, tests, the local stack and the admin tooling use these constants, never literal names.
+ *
+ * <p>Partitions. Ticker-keyed topics have {@value #TICKER_PARTITIONS} partitions so the streams
+ * and resolver apps scale to six instances, and so candles, reference data, scores, predictions,
+ * trades and outcomes are co-partitioned (a key lands in the same partition number everywhere and
+ * can be joined without repartitioning). The governance topics (pattern-library, model-changelog,
+ * approvals) have one partition: the keeper applies changes in one total order and the library
+ * version is a single counter, and the volume is tiny.
+ *
+ * <p>Retention. Candles keep 30 days: live apps keep their indicator state in state stores, the
+ * resolver needs at most a horizon (5 trading days) plus grace after a prediction, and a month
+ * leaves room to reprocess after an incident; a full rebuild (EMA200 on weekly bars needs years)
+ * replays the feed files through the connector, not the topic. Scores keep 120 days: the weekly
+ * retrospective looks back 90 days with 5-day lead-up windows, plus a month's margin. The dead
+ * letters keep 90 days, time to inspect and replay. Predictions, trades, outcomes and approvals
+ * are the model's audit trail and learning record, small (one record per decision), and kept
+ * forever. Compacted topics are tables and keep their latest value per key forever; the
+ * governance tables also keep every revision for at least 7 days ({@code min.compaction.lag.ms})
+ * and tombstones for 7 days ({@code delete.retention.ms}), so a consumer that was down for a week
+ * still sees each transition and each deletion.
+ */
+public final class Topics {
+
+    /** Partitions of every ticker-keyed topic. */
+    public static final int TICKER_PARTITIONS = 6;
+
+    private static final Optional<Duration> FOREVER = Optional.empty();
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Map<String, String> GOVERNANCE_TABLE = Map.of(
+            TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, Long.toString(WEEK.toMillis()),
+            TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(WEEK.toMillis()));
+
+    /** OHLCV bars from the feeds, at the feed's base interval. */
+    public static final Topic<String, Candle> CANDLES = events("candles", Candle.class, "ticker",
+            "OHLCV bars as the feeds deliver them (any base interval); input of the streams app and of the resolver.",
+            TICKER_PARTITIONS, days(30));
+
+    /** Candle records that could not be read or ingested, verbatim with the reason. */
+    public static final Topic<String, DeadLetter> CANDLES_DLQ = events("candles.dlq", DeadLetter.class,
+            "the source record's key (ticker when readable)",
+            "Candle records no app could decode or accept, with the raw bytes, reason and source coordinates.",
+            1, days(90));
+
+    /** Sector, asset class and session calendar per ticker. */
+    public static final Topic<String, TickerReference> REFERENCE_TICKERS = table("reference.tickers",
+            TickerReference.class, "ticker",
+            "Reference data per ticker: sector, sector ETF, asset class and the session calendar bars are aggregated on.",
+            TICKER_PARTITIONS, Map.of());
+
+    /** The trail of snapshots: one per ticker and base bar. */
+    public static final Topic<String, ScoreSnapshot> SCORES = events("scores", ScoreSnapshot.class, "ticker",
+            "The trail fact per ticker and base bar: HTF/LTF scores, state, stage, flags per timeframe and matched "
+                    + "patterns.",
+            TICKER_PARTITIONS, days(120));
+
+    /** Calls logged when the model's view of a ticker changes. */
+    public static final Topic<String, Prediction> PREDICTIONS = events("predictions", Prediction.class, "ticker",
+            "Predictions logged on a kanban stage change or a state flip, with direction, horizon, entry, "
+                    + "confidence, the full snapshot, matched pattern ids and versions, and the library version.",
+            TICKER_PARTITIONS, FOREVER);
+
+    /** Paper and external trade events. */
+    public static final Topic<String, Trade> TRADES = events("trades", Trade.class, "ticker",
+            "Position events (open, trim, close), paper or external, linked to a prediction when there is one.",
+            TICKER_PARTITIONS, FOREVER);
+
+    /** The measured result of every prediction. */
+    public static final Topic<String, Outcome> OUTCOMES = events("outcomes", Outcome.class, "ticker",
+            "One outcome per prediction: return, MFE, MAE, time to peak, hit, and traded/skipped/missed.",
+            TICKER_PARTITIONS, FOREVER);
+
+    /** Latest net signal per ticker, sector and the market. */
+    public static final Topic<String, MarketSignal> SIGNALS = table("signals", MarketSignal.class,
+            "level:key, e.g. TICKER:AAPL, SECTOR:Energy, MARKET:ALL",
+            "The latest net bull/bear signal at ticker, sector and market level, with breadth and regime.",
+            TICKER_PARTITIONS, Map.of());
+
+    /** The pattern library; the keeper in the resolver app is its only writer. */
+    public static final Topic<String, PatternDefinition> PATTERN_LIBRARY = table("pattern-library",
+            PatternDefinition.class, "pattern id",
+            "The pattern library: each pattern's rule, status, statistics and revision; a tombstone deletes a "
+                    + "pattern. Written only by the resolver's keeper; read by the streams app as a global table.",
+            1, GOVERNANCE_TABLE);
+
+    /** Proposed and applied changes to the library. */
+    public static final Topic<String, ModelChange> MODEL_CHANGELOG = table("model-changelog", ModelChange.class,
+            "change id",
+            "Every proposed change to the library with its evidence, status, decision, and the library version "
+                    + "and pattern before and after.",
+            1, GOVERNANCE_TABLE);
+
+    /** Operators' decisions on proposed changes. */
+    public static final Topic<String, ApprovalDecision> APPROVALS = events("approvals", ApprovalDecision.class,
+            "change id",
+            "Operator decisions (approve, reject, rollback) with actor and reason; the keeper applies each at most once.",
+            1, FOREVER);
+
+    private static final List<Topic<?, ?>> ALL = List.of(CANDLES, CANDLES_DLQ, REFERENCE_TICKERS, SCORES,
+            PREDICTIONS, TRADES, OUTCOMES, SIGNALS, PATTERN_LIBRARY, MODEL_CHANGELOG, APPROVALS);
+
+    private Topics() {
+    }
+
+    /** Every topic, in the order of the design's topic table. */
+    public static List<Topic<?, ?>> all() {
+        return ALL;
+    }
+
+    /** The topic with this name. */
+    public static Optional<Topic<?, ?>> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> events(String name, Class<V> value, String keyDoc,
+                                                                      String description, int partitions,
+                                                                      Optional<Duration> retention) {
+        return new Topic<>(name, EdgeloopSerdes.string(), EdgeloopSerdes.of(value), keyDoc, description, partitions,
+                CleanupPolicy.DELETE, retention, Map.of());
+    }
+
+    private static Optional<Duration> days(int days) {
+        return Optional.of(Duration.ofDays(days));
+    }
+
+    private static <V extends SpecificRecord> Topic<String, V> table(String name, Class<V> value, String keyDoc,
+                                                                     String description, int partitions,
+                                                                     Map<String, String> extraConfigs) {
+        return new Topic<>(name, EdgeloopSerdes.string(), EdgeloopSerdes.of(value), keyDoc, description, partitions,
+                CleanupPolicy.COMPACT, Optional.empty(), extraConfigs);
+    }
+}

@@ -1,0 +1,204 @@
+package io.edgeloop.schemas.serde;
+
+import io.edgeloop.schemas.RealData;
+import io.edgeloop.schemas.Samples;
+import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.avro.PatternMatch;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.TickerReference;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AvroSerdeTest {
+
+    static List<SpecificRecord> samples() {
+        return Samples.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldRoundTripEveryRecordType(SpecificRecord sample) {
+        AvroSerde<SpecificRecord> serde = serdeFor(sample);
+
+        byte[] bytes = serde.serializer().serialize("t", sample);
+        SpecificRecord back = serde.deserializer().deserialize("t", bytes);
+
+        assertThat(back).isEqualTo(sample).isInstanceOf(sample.getClass());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldWriteSingleObjectHeaderWithCurrentFingerprint(SpecificRecord sample) {
+        byte[] bytes = serdeFor(sample).encode(sample);
+
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+        assertThat(AvroSerde.fingerprint(bytes))
+                .isEqualTo(SchemaNormalization.parsingFingerprint64(sample.getSchema()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void shouldStartEveryRecordWithTheHeaderTheStorePublishes(SpecificRecord sample) {
+        byte[] bytes = serdeFor(sample).encode(sample);
+        List<SchemaVersion> versions = EdgeloopSchemaStore.standard().versions(sample.getSchema().getFullName());
+        StringBuilder header = new StringBuilder();
+        for (int i = 0; i < AvroSerde.HEADER_LENGTH; i++) {
+            header.append(String.format("%02x", bytes[i]));
+        }
+
+        assertThat(versions.get(versions.size() - 1).headerHex()).isEqualTo(header.toString());
+    }
+
+    @Test
+    void shouldRoundTripEveryRealSpyDailyBar() throws Exception {
+        AvroSerde<Candle> serde = EdgeloopSerdes.of(Candle.class);
+        List<Candle> candles = RealData.universeDaily("SPY");
+
+        List<Candle> back = candles.stream().map(c -> serde.decode("candles", serde.encode(c))).toList();
+
+        assertThat(candles).hasSizeGreaterThan(400);
+        assertThat(back).isEqualTo(candles);
+        // 10 header bytes + 5 doubles + varint time + short strings: a daily bar fits in under 90 bytes.
+        assertThat(serde.encode(candles.get(0)).length).isLessThan(90);
+    }
+
+    @Test
+    void shouldPassTombstonesThroughAsNull() {
+        AvroSerde<TickerReference> serde = EdgeloopSerdes.of(TickerReference.class);
+
+        assertThat(serde.serializer().serialize("reference.tickers", null)).isNull();
+        assertThat(serde.deserializer().deserialize("reference.tickers", null)).isNull();
+    }
+
+    @Test
+    void shouldRejectUnknownFingerprintWithTheFingerprint() {
+        byte[] bytes = EdgeloopSerdes.of(Candle.class).encode(Samples.candle());
+        bytes[5] ^= 0x5A;
+        long forged = AvroSerde.fingerprint(bytes);
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", bytes))
+                .isInstanceOf(UnknownSchemaException.class)
+                .isInstanceOf(RecordDecodingException.class)
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("topic candles")
+                .hasMessageContaining(Long.toString(forged))
+                .satisfies(e -> assertThat(((UnknownSchemaException) e).fingerprint()).isEqualTo(forged));
+    }
+
+    @Test
+    void shouldRejectAnotherRecordTypeAsUnknownSchemaNamingIt() {
+        byte[] reference = EdgeloopSerdes.of(TickerReference.class).encode(Samples.tickerReference());
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", reference))
+                .isInstanceOf(UnknownSchemaException.class)
+                .hasMessageContaining("io.edgeloop.schemas.avro.TickerReference v1")
+                .hasMessageContaining("not a version of io.edgeloop.schemas.avro.Candle");
+    }
+
+    @Test
+    void shouldRejectBytesWithoutSingleObjectMarker() {
+        byte[] json = "{\"ts\":1742961600000,\"o\":575.19}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", json))
+                .isInstanceOf(MalformedRecordException.class)
+                .isInstanceOf(RecordDecodingException.class)
+                .hasMessageContaining("bad marker 0x7B 0x22");
+    }
+
+    @Test
+    void shouldRejectBytesShorterThanTheHeader() {
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", new byte[] {(byte) 0xC3, 0x01, 7}))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("3 bytes is shorter than the 10-byte single-object header");
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", new byte[0]))
+                .isInstanceOf(MalformedRecordException.class);
+    }
+
+    @Test
+    void shouldRejectTruncatedBody() {
+        byte[] bytes = EdgeloopSerdes.of(Prediction.class).encode(Samples.prediction());
+        byte[] truncated = Arrays.copyOf(bytes, bytes.length - 20);
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Prediction.class).decode("predictions", truncated))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("body does not decode");
+    }
+
+    @Test
+    void shouldRejectBytesLeftAfterTheRecord() {
+        byte[] bytes = EdgeloopSerdes.of(Candle.class).encode(Samples.candle());
+        byte[] padded = Arrays.copyOf(bytes, bytes.length + 3);
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).decode("candles", padded))
+                .isInstanceOf(MalformedRecordException.class)
+                .hasMessageContaining("3 bytes left after the record");
+    }
+
+    @Test
+    void shouldStayUsableAfterADecodingError() {
+        AvroSerde<Candle> serde = EdgeloopSerdes.of(Candle.class);
+        byte[] good = serde.encode(Samples.candle());
+
+        assertThatThrownBy(() -> serde.decode("candles", new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}))
+                .isInstanceOf(MalformedRecordException.class);
+        assertThat(serde.decode("candles", good)).isEqualTo(Samples.candle());
+    }
+
+    @Test
+    void shouldRefuseToEncodeARecordMissingARequiredField() {
+        Candle incomplete = Samples.candle();
+        incomplete.setTicker(null);
+
+        assertThatThrownBy(() -> EdgeloopSerdes.of(Candle.class).encode(incomplete))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("cannot encode Candle");
+    }
+
+    @Test
+    void shouldRefuseTypesWithoutSchemaHistory() {
+        assertThatThrownBy(() -> EdgeloopSerdes.of(PatternMatch.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PatternMatch has no schema history");
+    }
+
+    @Test
+    void shouldDecodeCorrectlyWhenSharedBetweenThreads() throws Exception {
+        AvroSerde<Candle> serde = EdgeloopSerdes.of(Candle.class);
+        List<Candle> candles = RealData.universeDaily("NVDA");
+        List<byte[]> encoded = candles.stream().map(serde::encode).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<Candle>>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> encoded.stream().map(b -> serde.decode("candles", serde.encode(
+                        serde.decode("candles", b)))).toList()));
+            }
+            for (Future<List<Candle>> result : results) {
+                assertThat(result.get()).isEqualTo(candles);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AvroSerde<SpecificRecord> serdeFor(SpecificRecord sample) {
+        return (AvroSerde<SpecificRecord>) EdgeloopSerdes.of(sample.getClass());
+    }
+}
