@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 /**
  * Bollinger Bands: Pine v5 {@code ta.bb(source, length, mult)}.
  *
- * <pre>
+ * <pre>{@code
  *   basis = ta.sma(source, length)
  *   dev   = mult * ta.stdev(source, length)      (population stdev, Pine's default)
  *   upper = basis + dev;  lower = basis - dev
- * </pre>
+ * }</pre>
  *
  * <p>All NaN until {@code length} values were seen. See {@link RollingStats}.
  */

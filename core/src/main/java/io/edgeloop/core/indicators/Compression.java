@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
  * Volatility compression of the original model: "Bollinger(21) width inside +-2 ATR14 of
  * EMA21", made precise here as
  *
- * <pre>
+ * <pre>{@code
  *   bb = ta.bb(close, 21, 2)                      (SMA basis, population stdev)
  *   envelope = EMA21 +- 2 * ATR14                 (ta.ema(close, 21), ta.atr(14))
  *   compressed = bbLower > EMA21 - 2 * ATR14 and bbUpper < EMA21 + 2 * ATR14
- * </pre>
+ * }</pre>
  *
  * <p>That is, both Bollinger(21, 2) bands lie strictly inside an envelope of two ATR14 around
  * EMA21: the bands are narrow relative to the ATR and not displaced from the trend average.

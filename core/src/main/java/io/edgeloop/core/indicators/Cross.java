@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 /**
  * Crossing of two series: Pine v5 {@code ta.crossover(a, b)} and {@code ta.crossunder(a, b)}.
  *
- * <pre>
+ * <pre>{@code
  *   +1  crossover:  a > b and a[1] <= b[1]
  *   -1  crossunder: a < b and a[1] >= b[1]
  *    0  otherwise
- * </pre>
+ * }</pre>
  *
  * <p>NaN while either series is NaN now or at the previous bar (Pine compares na as false, so
  * it never reports a cross there either). The model uses a = EMA13, b = EMA48.

@@ -6,12 +6,12 @@ import java.nio.ByteBuffer;
  * Exponentially weighted moving average with an SMA seed: Pine v5 {@code ta.ema} and
  * {@code ta.rma}.
  *
- * <pre>
+ * <pre>{@code
  *   value[t] = na                                    while fewer than length values were seen
  *   value[t] = sma(first length values)              at the length-th value
  *   value[t] = alpha * x[t] + (1 - alpha) * value[t-1] afterwards
  *   ta.ema: alpha = 2 / (length + 1)      ta.rma (Wilder): alpha = 1 / length
- * </pre>
+ * }</pre>
  *
  * <p>Source: the Pine v5 reference for {@code ta.rma} gives exactly this recursion with the
  * {@code ta.sma} seed. The reference's sample code for {@code ta.ema} seeds with the first

@@ -24,6 +24,8 @@ public interface IndicatorState {
      * Replaces this indicator's state with the one at the buffer's position and advances it by
      * {@link #size()} bytes.
      *
+     * <p>When it throws, the state may be partly replaced: discard or {@code read} again.
+     *
      * @throws IllegalStateException when the stored state belongs to an indicator of another
      *                               length or format version
      */

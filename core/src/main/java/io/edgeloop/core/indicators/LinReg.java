@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 /**
  * Linear regression value at the newest bar: Pine v5 {@code ta.linreg(source, length, 0)}.
  *
- * <pre>
+ * <pre>{@code
  *   fit y = intercept + slope * x by least squares over the last n values,
  *   x = 0 for the oldest, n - 1 for the newest;   linreg = intercept + slope * (n - 1 - offset)
  *   slope     = (n * Sxy - Sx * Sy) / (n * Sxx - Sx^2),   intercept = (Sy - slope * Sx) / n
  *   Sx = n(n-1)/2,  Sxx = (n-1)n(2n-1)/6  (constants);  Sy = sum y;  Sxy = sum x*y
- * </pre>
+ * }</pre>
  *
  * <p>Source: the Pine v5 reference for {@code ta.linreg} ("linreg = intercept + slope *
  * (length - 1 - offset)", least squares on the source). As the reference says, an na in the

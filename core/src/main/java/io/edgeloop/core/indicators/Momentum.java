@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * Linear-regression momentum and its dispersion, the squeeze momentum of the original model.
  *
- * <pre>
+ * <pre>{@code
  *   mom    = ta.linreg(close - ta.sma(close, n), n, 0)
  *   momStd = ta.stdev(mom, n)                     (population)
- * </pre>
+ * }</pre>
  *
  * <p>The model uses n = 20. The SMA is passed in (the bundle shares the squeeze's basis), so
  * {@link #update(double, double)} takes the close and {@code ta.sma(close, n)}. First values:

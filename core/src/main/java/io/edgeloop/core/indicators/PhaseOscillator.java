@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 /**
  * Phase oscillator of the original model (MODEL_REFERENCE "Phase, completion, rank"):
  *
- * <pre>
+ * <pre>{@code
  *   stretch = (close - EMA21) / (3 * ATR14) * 100
  *   momZ    = (mom / momStd) * 20
  *   vol     = (volume / SMA20(volume) - 1) * 30
  *   phase   = ta.ema(0.6 * stretch + 0.3 * momZ + 0.1 * vol, 3)
- * </pre>
+ * }</pre>
  *
  * <p>A term whose divisor is 0 (ATR14 = 0, momStd = 0, or a feed without volume where
  * SMA20(volume) = 0) contributes 0 instead of poisoning the average: a flat or volume-less

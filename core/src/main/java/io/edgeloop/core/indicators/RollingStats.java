@@ -7,10 +7,10 @@ import java.nio.ByteBuffer;
  * {@code ta.sma(source, length)} and {@code ta.stdev(source, length)} (biased = true, the
  * default, which divides by length).
  *
- * <pre>
+ * <pre>{@code
  *   sma   = sum(x[0..length-1]) / length
  *   stdev = sqrt(sum((x[i] - sma)^2) / length)
- * </pre>
+ * }</pre>
  *
  * <p>Both are NaN until {@code length} values were seen; NaN inputs are skipped, as Pine's
  * built-ins ignore na values and work on the last {@code length} non-na values.

@@ -5,11 +5,11 @@ import java.nio.ByteBuffer;
 /**
  * Relative strength index: Pine v5 {@code ta.rsi(source, length)}.
  *
- * <pre>
+ * <pre>{@code
  *   up   = ta.rma(max(x - x[1], 0), length)
  *   down = ta.rma(max(x[1] - x, 0), length)
  *   rsi  = down == 0 ? 100 : up == 0 ? 0 : 100 - 100 / (1 + up / down)
- * </pre>
+ * }</pre>
  *
  * <p>Source: the Pine v5 reference for {@code ta.rsi} (RMA of upward and downward changes) and
  * the zero guards of TradingView's built-in RSI script. The first change exists on the second

@@ -5,18 +5,18 @@ import java.nio.ByteBuffer;
 /**
  * Bollinger-inside-Keltner squeeze with release, as edgeloop's design defines it.
  *
- * <pre>
+ * <pre>{@code
  *   Bollinger: basis = ta.sma(close, n), bb = basis +- bbMult * ta.stdev(close, n)   (population)
  *   Keltner:   kc = basis +- kcMult * ta.atr(n)                                    (SMA basis!)
  *   on      = bbLower > kcLower and bbUpper < kcUpper        (both bands strictly inside)
  *   release = on[1] and not on
- * </pre>
+ * }</pre>
  *
  * <p>The model uses n = 20, bbMult = 2, kcMult = 1.5. Note: Pine's {@code ta.kc} differs from
  * this Keltner channel on purpose: it uses an EMA basis and an EMA of the true range by
  * default; edgeloop follows its design (and the common "squeeze" scripts) with the same SMA
  * basis as the Bollinger Bands and 1.5 x ATR(20) (RMA of the true range) as the range. With a
- * shared basis, "on" is equivalent to bbMult * stdev < kcMult * ATR, up to rounding.
+ * shared basis, "on" is equivalent to bbMult * stdev being below kcMult * ATR, up to rounding.
  * {@link #on()} is NaN until both the stdev and the ATR exist (bar index n - 1),
  * {@link #release()} one bar later.
  */

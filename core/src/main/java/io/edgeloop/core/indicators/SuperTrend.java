@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Source: the Pine v5 reference's own script for {@code ta.supertrend}, followed step by step
  * (including its {@code nz()} of the previous bands and its na comparisons, which are false):
- * <pre>
+ * <pre>{@code
  *   atr = ta.atr(atrPeriod);  src = hl2
  *   upper = src + factor * atr;  lower = src - factor * atr
  *   prevLower = nz(lower[1]);  prevUpper = nz(upper[1])
@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  *   else if superTrend[1] == prevUpper dir := close > upper ? -1 : 1
  *   else                               dir := close < lower ? 1 : -1
  *   superTrend := dir == -1 ? lower : upper
- * </pre>
+ * }</pre>
  *
  * <p>Direction convention: Pine returns -1 for an up trend (line below price, the lower band)
  * and +1 for a down trend. edgeloop exposes {@link #direction()} = -pineDirection, so

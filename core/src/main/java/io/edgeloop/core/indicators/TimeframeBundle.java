@@ -34,6 +34,9 @@ public final class TimeframeBundle implements IndicatorState {
     /** Version of the serialized layout; bumped whenever a field or length changes. */
     public static final int STATE_VERSION = 1;
 
+    /** A never-updated bundle that {@link #reset()} copies from; only ever read. */
+    private static final TimeframeBundle PRISTINE = new TimeframeBundle();
+
     private final ExponentialAverage ema3 = ExponentialAverage.ema(3);
     private final ExponentialAverage ema5 = ExponentialAverage.ema(5);
     private final ExponentialAverage ema8 = ExponentialAverage.ema(8);
@@ -135,6 +138,11 @@ public final class TimeframeBundle implements IndicatorState {
         close = other.close;
         prevEma48 = other.prevEma48;
         prevStLine = other.prevStLine;
+    }
+
+    /** Returns this bundle to its freshly constructed state, without allocating. */
+    public void reset() {
+        copyFrom(PRISTINE);
     }
 
     /** Number of bars added so far. */

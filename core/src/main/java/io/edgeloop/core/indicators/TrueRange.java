@@ -5,10 +5,10 @@ import java.nio.ByteBuffer;
 /**
  * True range: Pine v5 {@code ta.tr(true)}, the form {@code ta.atr} uses.
  *
- * <pre>
+ * <pre>{@code
  *   tr = high - low                                                   on the first bar
  *   tr = max(high - low, |high - close[1]|, |low - close[1]|)        afterwards
- * </pre>
+ * }</pre>
  *
  * <p>Source: Pine v5 reference, {@code ta.tr(handle_na)}: with handle_na true a missing previous
  * close gives high - low.

@@ -102,6 +102,19 @@ class TimeframeBundleTest {
     }
 
     @Test
+    void shouldResetToFreshState() {
+        TimeframeBundle bundle = new TimeframeBundle();
+        MarketData.history("SPY_D").subList(0, 250).forEach(bundle::update);
+        bundle.reset();
+        TimeframeBundle fresh = new TimeframeBundle();
+        assertThat(BundleValues.bits(bundle)).isEqualTo(BundleValues.bits(fresh));
+        Candle next = MarketData.history("SPY_D").get(250);
+        bundle.update(next);
+        fresh.update(next);
+        assertThat(BundleValues.bits(bundle)).isEqualTo(BundleValues.bits(fresh));
+    }
+
+    @Test
     void shouldRejectStateOfAnotherVersion() {
         TimeframeBundle bundle = new TimeframeBundle();
         ByteBuffer buffer = ByteBuffer.allocate(bundle.size());
