@@ -11,16 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Minimal test-only reader for two formats of the shared data folder, until the real parsers
  * land: {@code history/*.json} ({@code ticker, tf, candles[ts, o, h, l, c, v]}) and the
  * string-valued Coinbase / Yahoo format ({@code candles[start, open, high, low, close, volume]},
  * start in epoch seconds). No validation or normalisation: these files are clean series.
+ * Parsed once per test JVM and shared, read-only.
  */
 final class MarketData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, List<Candle>> CACHE = new ConcurrentHashMap<>();
 
     private MarketData() {
     }
@@ -35,6 +39,10 @@ final class MarketData {
 
     /** A {@code history/} file, e.g. {@code history("SPY_60")}. */
     static List<Candle> history(String name) {
+        return CACHE.computeIfAbsent("history/" + name, key -> readHistory(name));
+    }
+
+    private static List<Candle> readHistory(String name) {
         JsonNode root = read(dataDir().resolve("history").resolve(name + ".json"));
         String ticker = root.get("ticker").asText();
         Timeframe tf = Timeframe.parse(root.get("tf").asText())
@@ -44,11 +52,15 @@ final class MarketData {
             out.add(new Candle(ticker, tf, c.get("ts").asLong(), c.get("o").asDouble(), c.get("h").asDouble(),
                     c.get("l").asDouble(), c.get("c").asDouble(), c.get("v").asDouble(), name));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** A string-format file under {@code crypto/}, e.g. the Coinbase BTC-USD 4h bars. */
     static List<Candle> crypto(String fileName, String ticker, Timeframe tf) {
+        return CACHE.computeIfAbsent("crypto/" + fileName, key -> readCrypto(fileName, ticker, tf));
+    }
+
+    private static List<Candle> readCrypto(String fileName, String ticker, Timeframe tf) {
         JsonNode root = read(dataDir().resolve("crypto").resolve(fileName));
         List<Candle> out = new ArrayList<>();
         for (JsonNode c : root.get("candles")) {
@@ -56,7 +68,7 @@ final class MarketData {
                     c.get("high").asDouble(), c.get("low").asDouble(), c.get("close").asDouble(),
                     c.get("volume").asDouble(), fileName));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     static List<Candle> btc4h() {
