@@ -105,6 +105,7 @@ public final class Keeper<P> {
      * restart may call it every time) or a seed pattern fails validation.
      */
     public Decision<P> seed(String changeId, Map<String, P> patterns, String origin) {
+        Objects.requireNonNull(changeId, "changeId");
         Objects.requireNonNull(patterns, "patterns");
         long version = current().version();
         if (!history.isEmpty()) {
@@ -197,6 +198,7 @@ public final class Keeper<P> {
      * known id is refused.
      */
     public Decision<P> rollback(String changeId, long targetVersion, String actor, String reason) {
+        Objects.requireNonNull(changeId, "changeId");
         long version = current().version();
         if (anonymous(actor)) {
             return Decision.invalid(changeId, InvalidReason.ANONYMOUS_ACTOR, "approvals must name an actor", actor,
@@ -266,6 +268,7 @@ public final class Keeper<P> {
     }
 
     private Optional<Decision<P>> refuseRequest(String changeId, String actor, long version) {
+        Objects.requireNonNull(changeId, "changeId");
         if (anonymous(actor)) {
             return Optional.of(Decision.invalid(changeId, InvalidReason.ANONYMOUS_ACTOR,
                     "approvals must name an actor", actor, version));
