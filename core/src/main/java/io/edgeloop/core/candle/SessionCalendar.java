@@ -29,6 +29,15 @@ public enum SessionCalendar {
     private static final long TRADE_DATE_ROLL_MS = 6 * 3_600_000L;
 
     /**
+     * The calendar of a ticker without reference data: {@code CRYPTO} for a crypto pair
+     * ({@link Symbols#isCryptoPair}), else {@code US_EQUITY}. {@link SectorMap#assetClass}
+     * gives the same calendar with the asset class.
+     */
+    public static SessionCalendar forTicker(String ticker) {
+        return Symbols.isCryptoPair(Symbols.normalise(ticker)) ? CRYPTO : US_EQUITY;
+    }
+
+    /**
      * The epoch day of the session an instant belongs to: the New York calendar date for
      * {@code US_EQUITY}, the UTC date for {@code CRYPTO}. Used for intraday bar open times.
      */

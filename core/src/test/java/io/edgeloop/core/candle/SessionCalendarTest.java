@@ -67,6 +67,13 @@ class SessionCalendarTest {
     }
 
     @Test
+    void shouldPickTheCryptoCalendarForCryptoPairsOnly() {
+        assertThat(SessionCalendar.forTicker("BTCUSD")).isEqualTo(CRYPTO);
+        assertThat(SessionCalendar.forTicker("ETHA")).isEqualTo(US_EQUITY);
+        assertThat(SessionCalendar.forTicker("ES1!")).isEqualTo(US_EQUITY);
+    }
+
+    @Test
     void shouldKnowTheRegularSession() {
         assertThat(US_EQUITY.inSession(ms("2025-07-14T13:30:00Z"))).isTrue();
         assertThat(US_EQUITY.inSession(ms("2025-07-14T19:59:00Z"))).isTrue();
