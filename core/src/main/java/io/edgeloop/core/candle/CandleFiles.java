@@ -1,5 +1,6 @@
 package io.edgeloop.core.candle;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -119,7 +120,7 @@ public final class CandleFiles {
                 p.skipChildren();
             }
             return false;
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             return false;
         }
     }

@@ -1,5 +1,6 @@
 package io.edgeloop.core.candle;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -61,10 +62,10 @@ final class JsonCandleReader {
                     default -> p.skipChildren();
                 }
             }
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new CandleFileException(fileName + ": malformed JSON at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
-                    + ": " + e.getOriginalMessage(), e);
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new CandleFileException(fileName + ": malformed JSON" + where + ": " + e.getOriginalMessage(), e);
         }
         file.format = endTimes ? CandleFormat.OHLC_END_TIME_JSON
                 : hasTf ? CandleFormat.HISTORY_JSON
