@@ -17,8 +17,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +44,7 @@ public final class DailyDataFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-    private static final long SIX_HOURS_MS = 6 * 3_600_000L;
+    private static Map<String, List<Candle>> allDaily;
 
     private DailyDataFixture() {
     }
@@ -64,8 +64,18 @@ public final class DailyDataFixture {
         return readTickerFile(file).getValue();
     }
 
-    /** Every daily series of universe-daily, history/*_D and etf-daily, longest per ticker. */
-    public static Map<String, List<Candle>> allDaily() {
+    /**
+     * Every daily series of universe-daily, history/*_D and etf-daily, longest per ticker; read
+     * once per test JVM (the lists are immutable).
+     */
+    public static synchronized Map<String, List<Candle>> allDaily() {
+        if (allDaily == null) {
+            allDaily = Collections.unmodifiableMap(readAllDaily());
+        }
+        return allDaily;
+    }
+
+    private static Map<String, List<Candle>> readAllDaily() {
         Map<String, List<Candle>> byTicker = new HashMap<>();
         List<Path> files = new ArrayList<>();
         files.addAll(list(dataDir().resolve("universe-daily"), "-D.json"));
@@ -83,8 +93,7 @@ public final class DailyDataFixture {
     public static Function<String, String> sectors() {
         JsonNode map = read(dataDir().resolve("sectors.json")).get("SECTOR_MAP");
         Map<String, String> sectors = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
             String sector = e.getValue().asText();
             sectors.put(e.getKey(), sector.equals("Healthcare") ? "Health Care" : sector);
         }
@@ -120,19 +129,30 @@ public final class DailyDataFixture {
                         throw new IllegalStateException(file + ": candles before ticker");
                     }
                     while (p.nextToken() == JsonToken.START_OBJECT) {
-                        Map<String, Double> bar = new HashMap<>(8);
+                        double ts = 0;
+                        double o = 0;
+                        double h = 0;
+                        double l = 0;
+                        double c = 0;
+                        double v = 0;
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String name = p.currentName();
-                            p.nextToken();
-                            bar.put(name, p.currentToken() == JsonToken.VALUE_NULL ? 0.0 : Double.parseDouble(p.getText()));
+                            JsonToken value = p.nextToken();
+                            double x = value == JsonToken.VALUE_NULL ? 0
+                                    : value == JsonToken.VALUE_STRING ? Double.parseDouble(p.getText())
+                                    : p.getDoubleValue();
+                            switch (name) {
+                                case "ts" -> ts = x;
+                                case "start" -> ts = x * 1000;
+                                case "o", "open" -> o = x;
+                                case "h", "high" -> h = x;
+                                case "l", "low" -> l = x;
+                                case "c", "close" -> c = x;
+                                case "v", "volume" -> v = x;
+                                default -> throw new IllegalStateException(file + ": unknown bar field " + name);
+                            }
                         }
-                        if (fileTicker == null) {
-                            add(byDate, priority, ticker, file, bar.get("ts").longValue(), bar.get("o"), bar.get("h"),
-                                    bar.get("l"), bar.get("c"), bar.get("v"));
-                        } else {
-                            add(byDate, priority, ticker, file, bar.get("start").longValue() * 1000L, bar.get("open"),
-                                    bar.get("high"), bar.get("low"), bar.get("close"), bar.get("volume"));
-                        }
+                        add(byDate, priority, ticker, file, (long) ts, o, h, l, c, v);
                     }
                 } else {
                     p.skipChildren();
@@ -147,7 +167,7 @@ public final class DailyDataFixture {
     private static void add(Map<LocalDate, Candle> byDate, Map<LocalDate, Integer> priority, String ticker,
                             Path file, long ts, double o, double h, double l, double c, double v) {
         ZonedDateTime ny = Instant.ofEpochMilli(ts).atZone(NEW_YORK);
-        LocalDate date = Instant.ofEpochMilli(ts + SIX_HOURS_MS).atZone(NEW_YORK).toLocalDate();
+        LocalDate date = ny.plusHours(6).toLocalDate();
         int rank = ny.getHour() == 0 && ny.getMinute() == 0 ? 3 : ts % 86_400_000L == 0 ? 2 : 1;
         Integer kept = priority.get(date);
         if (kept != null && kept > rank) {

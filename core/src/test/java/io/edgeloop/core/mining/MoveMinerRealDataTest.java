@@ -55,7 +55,6 @@ class MoveMinerRealDataTest {
 
     @Test
     void shouldMineAllDailyDataWellUnderTenSeconds() {
-        long t0 = System.nanoTime();
         Map<String, List<Candle>> daily = DailyDataFixture.allDaily();
         Function<String, String> sectors = DailyDataFixture.sectors();
         long t1 = System.nanoTime();
@@ -67,8 +66,7 @@ class MoveMinerRealDataTest {
 
         long bars = daily.values().stream().mapToLong(List::size).sum();
         double mineMs = (t3 - t2) / 1e6;
-        LOG.info("daily data: {} tickers, {} bars after one-bar-per-date, read in {} ms",
-                daily.size(), bars, Math.round((t1 - t0) / 1e6));
+        LOG.info("daily data: {} tickers, {} bars after one-bar-per-date", daily.size(), bars);
         LOG.info("mined {} tickers ({} bars): {} candidates, {} moves ({} UP, {} DOWN) in {} tickers; excluded {}",
                 result.tickersMined(), result.barsScanned(), result.candidates(), result.moves().size(),
                 result.upCount(), result.downCount(), result.tickersWithMoves(), result.exclusionCounts());
