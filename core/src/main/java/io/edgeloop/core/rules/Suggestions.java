@@ -14,25 +14,21 @@ final class Suggestions {
     }
 
     /**
-     * Up to three candidates closest to {@code name}: edit distance at most max(2, length / 3),
-     * or containing / contained in the name, nearest first.
+     * Up to three candidates closest to {@code name}: those at the smallest edit distance, when
+     * it is at most max(2, length / 3); otherwise those containing or contained in the name.
      */
     static List<String> nearest(String name, Collection<String> candidates) {
         String n = name.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, n.length() / 3);
-        record Scored(String candidate, int score) {
+        int best = candidates.stream().mapToInt(c -> distance(n, c.toLowerCase(Locale.ROOT))).min().orElse(Integer.MAX_VALUE);
+        if (best <= limit) {
+            return candidates.stream().filter(c -> distance(n, c.toLowerCase(Locale.ROOT)) == best)
+                    .sorted().limit(MAX_SUGGESTIONS).toList();
         }
         return candidates.stream()
-                .map(c -> {
-                    String lc = c.toLowerCase(Locale.ROOT);
-                    int d = distance(n, lc);
-                    boolean related = !n.isEmpty() && (lc.contains(n) || n.contains(lc));
-                    return new Scored(c, d <= limit ? d : related ? limit + d : Integer.MAX_VALUE);
-                })
-                .filter(s -> s.score() != Integer.MAX_VALUE)
-                .sorted(Comparator.comparingInt(Scored::score).thenComparing(Scored::candidate))
+                .filter(c -> !n.isEmpty() && (c.toLowerCase(Locale.ROOT).contains(n) || n.contains(c.toLowerCase(Locale.ROOT))))
+                .sorted(Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder()))
                 .limit(MAX_SUGGESTIONS)
-                .map(Scored::candidate)
                 .toList();
     }
 
