@@ -36,10 +36,11 @@ import java.util.Set;
 public final class CompiledRule {
 
     private final Rule rule;
-    private final Node root;
+    /** Always an And (a single condition becomes a one-child And) so the matcher's call is to one final class. */
+    private final Node.And root;
     private final List<Field> fields;
 
-    private CompiledRule(Rule rule, Node root, List<Field> fields) {
+    private CompiledRule(Rule rule, Node.And root, List<Field> fields) {
         this.rule = rule;
         this.root = root;
         this.fields = fields;
@@ -49,7 +50,8 @@ public final class CompiledRule {
     public static CompiledRule compile(Rule rule) {
         RuleValidator.requireValid(rule);
         Set<Field> used = new LinkedHashSet<>();
-        Node root = node(rule, used);
+        Node node = node(rule, used);
+        Node.And root = node instanceof Node.And and ? and : new Node.And(new Node[] {node});
         return new CompiledRule(rule, root, List.copyOf(used));
     }
 
@@ -89,7 +91,7 @@ public final class CompiledRule {
         Rule.Condition c = (Rule.Condition) rule;
         Field field = Fields.byName(c.field()).orElseThrow();
         used.add(field);
-        return field.type() == FieldType.NUMBER ? number(field, c) : new Node.Mask(field, (ValueSet.Discrete) ValueSet.of(field, c));
+        return field.type() == FieldType.NUMBER ? number(field, c) : Node.Leaf.mask(field, (ValueSet.Discrete) ValueSet.of(field, c));
     }
 
     private static Node[] children(List<Rule> rules, Set<Field> used) {
@@ -104,14 +106,14 @@ public final class CompiledRule {
         double inf = Double.POSITIVE_INFINITY;
         Value v = c.value();
         return switch (c.op()) {
-            case EQ -> new Node.Range(field, num(v), num(v));
-            case NEQ -> new Node.NotEqual(field, num(v));
-            case GT -> new Node.Range(field, Math.nextUp(num(v)), inf);
-            case GTE -> new Node.Range(field, num(v), inf);
-            case LT -> new Node.Range(field, -inf, Math.nextDown(num(v)));
-            case LTE -> new Node.Range(field, -inf, num(v));
-            case BETWEEN -> new Node.Range(field, ((Value.Range) v).lo(), ((Value.Range) v).hi());
-            case IN -> new Node.Points(field, ((Value.Items) v).items().stream()
+            case EQ -> Node.Leaf.range(field, num(v), num(v));
+            case NEQ -> Node.Leaf.notEqual(field, num(v));
+            case GT -> Node.Leaf.range(field, Math.nextUp(num(v)), inf);
+            case GTE -> Node.Leaf.range(field, num(v), inf);
+            case LT -> Node.Leaf.range(field, -inf, Math.nextDown(num(v)));
+            case LTE -> Node.Leaf.range(field, -inf, num(v));
+            case BETWEEN -> Node.Leaf.range(field, ((Value.Range) v).lo(), ((Value.Range) v).hi());
+            case IN -> Node.Leaf.points(field, ((Value.Items) v).items().stream()
                     .mapToDouble(i -> ((Value.Num) i).value()).toArray());
             case TRUTHY, FALSY -> throw new IllegalStateException("validated rule has " + c.op() + " on a number");
         };

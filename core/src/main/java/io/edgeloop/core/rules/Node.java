@@ -15,110 +15,104 @@ abstract class Node {
 
     abstract boolean isFalse(Snapshot s);
 
-    /** {@code lo <= x <= hi}; strict bounds are compiled to the adjacent double (Math.nextUp/nextDown). */
-    static final class Range extends Node {
+    /**
+     * One condition on one field, in one class so that the junctions' call sites stay
+     * monomorphic or bimorphic (and inlined) rather than megamorphic. Kinds:
+     * <ul>
+     *   <li>{@link #RANGE}: {@code lo <= x <= hi}; strict bounds are compiled to the adjacent
+     *       double (Math.nextUp / Math.nextDown), which is exact;</li>
+     *   <li>{@link #MASK}: {@code x} is one of a small integer domain's admitted values
+     *       ({@code offset + i} for every set bit {@code i}); a non-integral or out-of-domain
+     *       value is unknown, like an absent one;</li>
+     *   <li>{@link #NOT_EQUAL}: {@code x != value} for a present number;</li>
+     *   <li>{@link #POINTS}: {@code x} equals one of a list of numbers.</li>
+     * </ul>
+     */
+    static final class Leaf extends Node {
+        static final int RANGE = 0;
+        static final int MASK = 1;
+        static final int NOT_EQUAL = 2;
+        static final int POINTS = 3;
+
+        private final int kind;
         private final Field field;
         private final double lo;
         private final double hi;
-
-        Range(Field field, double lo, double hi) {
-            this.field = field;
-            this.lo = lo;
-            this.hi = hi;
-        }
-
-        @Override
-        boolean isTrue(Snapshot s) {
-            double x = s.get(field);
-            return x >= lo && x <= hi;
-        }
-
-        @Override
-        boolean isFalse(Snapshot s) {
-            double x = s.get(field);
-            return x < lo || x > hi;
-        }
-    }
-
-    /**
-     * {@code x} is one of a small integer domain's admitted values ({@code offset + i} for every
-     * set bit {@code i}); a non-integral or out-of-domain value is unknown, like an absent one.
-     */
-    static final class Mask extends Node {
-        private final Field field;
         private final int offset;
         private final int size;
         private final long mask;
-
-        Mask(Field field, ValueSet.Discrete set) {
-            this.field = field;
-            this.offset = set.offset();
-            this.size = set.size();
-            this.mask = set.mask();
-        }
-
-        @Override
-        boolean isTrue(Snapshot s) {
-            double d = s.get(field) - offset;
-            int i = (int) d;
-            return i == d && i >= 0 && i < size && (mask >>> i & 1L) != 0;
-        }
-
-        @Override
-        boolean isFalse(Snapshot s) {
-            double d = s.get(field) - offset;
-            int i = (int) d;
-            return i == d && i >= 0 && i < size && (mask >>> i & 1L) == 0;
-        }
-    }
-
-    /** {@code x != v} for a present number. */
-    static final class NotEqual extends Node {
-        private final Field field;
-        private final double value;
-
-        NotEqual(Field field, double value) {
-            this.field = field;
-            this.value = value;
-        }
-
-        @Override
-        boolean isTrue(Snapshot s) {
-            double x = s.get(field);
-            return x == x && x != value;
-        }
-
-        @Override
-        boolean isFalse(Snapshot s) {
-            return s.get(field) == value;
-        }
-    }
-
-    /** {@code x} equals one of a list of numbers. */
-    static final class Points extends Node {
-        private final Field field;
         private final double[] points;
 
-        Points(Field field, double[] points) {
+        private Leaf(int kind, Field field, double lo, double hi, int offset, int size, long mask, double[] points) {
+            this.kind = kind;
             this.field = field;
-            this.points = points.clone();
+            this.lo = lo;
+            this.hi = hi;
+            this.offset = offset;
+            this.size = size;
+            this.mask = mask;
+            this.points = points;
+        }
+
+        static Leaf range(Field field, double lo, double hi) {
+            return new Leaf(RANGE, field, lo, hi, 0, 0, 0, null);
+        }
+
+        static Leaf mask(Field field, ValueSet.Discrete set) {
+            return new Leaf(MASK, field, 0, 0, set.offset(), set.size(), set.mask(), null);
+        }
+
+        static Leaf notEqual(Field field, double value) {
+            return new Leaf(NOT_EQUAL, field, value, value, 0, 0, 0, null);
+        }
+
+        static Leaf points(Field field, double[] points) {
+            return new Leaf(POINTS, field, 0, 0, 0, 0, 0, points.clone());
         }
 
         @Override
         boolean isTrue(Snapshot s) {
             double x = s.get(field);
+            switch (kind) {
+                case RANGE:
+                    return x >= lo && x <= hi;
+                case MASK: {
+                    double d = x - offset;
+                    int i = (int) d;
+                    return i == d && i >= 0 && i < size && (mask >>> i & 1L) != 0;
+                }
+                case NOT_EQUAL:
+                    return x == x && x != lo;
+                default:
+                    return inPoints(x);
+            }
+        }
+
+        @Override
+        boolean isFalse(Snapshot s) {
+            double x = s.get(field);
+            switch (kind) {
+                case RANGE:
+                    return x < lo || x > hi;
+                case MASK: {
+                    double d = x - offset;
+                    int i = (int) d;
+                    return i == d && i >= 0 && i < size && (mask >>> i & 1L) == 0;
+                }
+                case NOT_EQUAL:
+                    return x == lo;
+                default:
+                    return x == x && !inPoints(x);
+            }
+        }
+
+        private boolean inPoints(double x) {
             for (double p : points) {
                 if (x == p) {
                     return true;
                 }
             }
             return false;
-        }
-
-        @Override
-        boolean isFalse(Snapshot s) {
-            double x = s.get(field);
-            return x == x && !isTrue(s);
         }
     }
 
