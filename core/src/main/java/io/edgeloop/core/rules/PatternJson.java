@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * </pre>
  * {@code id}, {@code name}, {@code direction} and {@code rule} are required. Defaults for a
  * proposal written by hand: description empty, status CANDIDATE, version 1, origin OPERATOR, no
- * reference, empty stats. Every problem is reported with its JSON path; the rule is validated.
+ * reference, empty stats. Enum names (direction, status, origin) are read case-insensitively.
+ * Every problem is reported with its JSON path; the rule is validated.
  */
 public final class PatternJson {
 

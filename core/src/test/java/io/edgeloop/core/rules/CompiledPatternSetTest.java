@@ -5,8 +5,6 @@ import io.edgeloop.core.snapshot.FieldType;
 import io.edgeloop.core.snapshot.Fields;
 import io.edgeloop.core.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -16,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CompiledPatternSetTest {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CompiledPatternSetTest.class);
 
     /** Snapshots with every field present, values spread over each field's range, seeded. */
     private static Snapshot[] randomSnapshots(int count, long seed) {
@@ -50,16 +46,13 @@ class CompiledPatternSetTest {
         }
         int rounds = 1_000_000;
         long bytesBefore = allocatedBytes();
-        long t0 = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             sink += set.match(snapshots[i & 1023], out);
         }
-        long nanos = System.nanoTime() - t0;
         long bytes = allocatedBytes() - bytesBefore;
-        LOG.info("matched {} seed patterns on {} snapshots: {} ns per snapshot, {} bytes allocated in all, {} matches",
-                set.size(), rounds, String.format("%.1f", (double) nanos / rounds), bytes, sink);
         assertThat(sink).isPositive();
-        assertThat(bytes).as("bytes allocated over %d matches", rounds).isLessThan(1024);
+        // one allocation per match would be >= 16 MB; the bound leaves room for the measurement itself
+        assertThat(bytes).as("bytes allocated over %d matches", rounds).isLessThan(64 * 1024);
     }
 
     @Test
