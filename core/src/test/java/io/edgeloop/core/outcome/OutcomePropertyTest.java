@@ -88,7 +88,8 @@ class OutcomePropertyTest {
 
     private static void streamedEqualsBatch(String ticker, int position, Direction direction, int horizon) {
         List<Candle> bars = HistoryDaily.load(ticker);
-        int i = position % (bars.size() - horizon - 20);
+        // the batch window below starts 30 bars before the prediction, so i is kept at 30 or more
+        int i = 30 + position % (bars.size() - horizon - 50);
         PredictionTerms terms = termsAt(bars, i, direction, horizon);
         OutcomeConfig config = CALC.config();
 
