@@ -61,7 +61,37 @@ final class CatalogTopics {
             }
         }
         verify(byName, existing, whereToReset);
+        awaitLeaders(created);
         return new TopicSetup(created, existing);
+    }
+
+    /**
+     * The controller acknowledges a creation before the broker has taken the partitions' lead;
+     * waits until the broker's metadata shows a leader for each, so the first produce succeeds.
+     */
+    private void awaitLeaders(List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> leaderless = get(admin.describeTopics(names).allTopicNames()).values().stream()
+                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
+                    .map(TopicDescription::name)
+                    .toList();
+            if (leaderless.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topics without a partition leader after " + timeout + ": " + leaderless);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for partition leaders", e);
+            }
+        }
     }
 
     private boolean createdNow(KafkaFuture<Void> creation) {

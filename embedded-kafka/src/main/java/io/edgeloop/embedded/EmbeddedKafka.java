@@ -101,6 +101,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             awaitReady(System.nanoTime() + timeout.toNanos());
         } catch (RuntimeException e) {
             stop();
+            closed = true;
             throw e;
         }
         long t2 = System.nanoTime();
@@ -175,7 +176,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private void requireStarted() {
-        if (server == null || closed) {
+        if (server == null) {
             throw new IllegalStateException("EmbeddedKafka is not running; call start() first");
         }
     }
@@ -183,9 +184,6 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Stops the broker and waits until it has shut down; deletes the data dir if asked to. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
         closed = true;
         if (server != null) {
             long t0 = System.nanoTime();
@@ -206,6 +204,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
+            server = null;
         }
     }
 
