@@ -81,6 +81,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null || closed) {
             throw new IllegalStateException("an EmbeddedKafka starts once; build a new one for " + dataDir);
         }
+        FreePorts.requireFree(requestedPort, "broker port");
+        FreePorts.requireFree(requestedControllerPort, "controller port");
         int port = FreePorts.resolve(requestedPort);
         int controllerPort = FreePorts.resolve(requestedControllerPort);
         if (port == controllerPort) {

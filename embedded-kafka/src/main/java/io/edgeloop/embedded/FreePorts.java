@@ -3,6 +3,7 @@ package io.edgeloop.embedded;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Finds a free TCP port on the loopback interface. */
@@ -17,6 +18,23 @@ final class FreePorts {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, got " + port);
         }
         return port;
+    }
+
+    /**
+     * Fails early, with a message that names the port, when a fixed port is taken; binding with
+     * {@code SO_REUSEADDR} as the broker does, so connections in TIME_WAIT do not count.
+     */
+    static void requireFree(int port, String what) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " 127.0.0.1:" + port + " is in use by another process ("
+                    + e.getMessage() + "); stop it or choose another port (0 = any free port)", e);
+        }
     }
 
     /**

@@ -3,6 +3,8 @@ package io.edgeloop.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -38,6 +40,19 @@ class EmbeddedKafkaBuilderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("call start() first");
         assertThat(kafka.dataDir()).isAbsolute();
+    }
+
+    @Test
+    void shouldNameATakenPortBeforeStartingAnything() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(Path.of("target", "never-started"))
+                    .port(taken.getLocalPort()).build();
+
+            assertThatThrownBy(kafka::start)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("broker port 127.0.0.1:" + taken.getLocalPort() + " is in use");
+            assertThat(Path.of("target", "never-started")).doesNotExist();
+        }
     }
 
     @Test

@@ -49,9 +49,22 @@ public final class EdgeloopCommand implements Callable<Integer> {
 
     private static int failure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         LOG.error(LogFiles.FILE_ONLY, "command {} failed", commandLine.getCommandName(), e);
-        commandLine.getErr().println("edgeloop: error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+        commandLine.getErr().println("edgeloop: error: " + describe(e)
+                + LogFiles.current().map(f -> " (details in " + f + ")").orElse(""));
         commandLine.getErr().flush();
         return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** The distinct messages of an exception and its causes, outermost first: "a: b: c". */
+    static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            if (text.indexOf(message) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
     }
 
     /** {@code --version}: edgeloop, Kafka and Java versions. */

@@ -71,4 +71,13 @@ class EdgeloopCommandTest {
         assertThat(cli.exitCode()).isZero();
         assertThat(cli.out()).contains("--data-dir=DIR").contains(".edgeloop/stack").contains("9092");
     }
+
+    @Test
+    void shouldDescribeAFailureByItsDistinctMessagesOutermostFirst() {
+        Exception failure = new IllegalStateException("broker did not start",
+                new RuntimeException("Unable to start acceptor", new java.net.BindException("Address already in use")));
+
+        assertThat(EdgeloopCommand.describe(failure))
+                .isEqualTo("broker did not start: Unable to start acceptor: Address already in use");
+    }
 }
