@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -72,7 +73,7 @@ class StackRoundTripIT {
             assertThat(second.topics().created()).isEmpty();
             assertThat(second.topics().existing()).hasSize(Topics.all().size());
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", second.bootstrapServers()))) {
-                assertThat(admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS))
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS))
                         .containsAll(Topics.all().stream().map(Topic::name).toList());
             } catch (Exception e) {
                 throw new AssertionError("listing topics after the restart failed", e);

@@ -1,5 +1,7 @@
 package io.edgeloop.testsupport;
 
+import java.lang.reflect.Method;
+
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -30,7 +32,7 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterR
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String testName = context.getTestMethod().map(m -> m.getName())
+        String testName = context.getTestMethod().map(Method::getName)
                 .orElseGet(() -> context.getRequiredTestClass().getSimpleName());
         return new KafkaTestContext(broker(context), testName);
     }

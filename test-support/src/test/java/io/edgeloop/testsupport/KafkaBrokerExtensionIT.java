@@ -1,6 +1,7 @@
 package io.edgeloop.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Path;
@@ -62,7 +63,7 @@ class KafkaBrokerExtensionIT {
                     kafka.consumeUntil(Topics.APPROVALS.name(), 1, Duration.ofSeconds(20));
 
             assertThat(records).extracting(ConsumerRecord::key, ConsumerRecord::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("change-1", "approve"));
+                    .containsExactly(tuple("change-1", "approve"));
         }
 
         private static void record(KafkaTestContext kafka, String test) {
