@@ -11,7 +11,6 @@ import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -22,10 +21,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -62,6 +60,8 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
     private final Map<Integer, Long> progress = new HashMap<>();
     private final Map<Integer, Long> lastSeen = new HashMap<>();
     private final Map<String, MarketSignal> emitted = new HashMap<>();
+    /** The pending votes, mirrored from the store so a drain never scans it: bar time, then ticker. */
+    private final TreeMap<Long, TreeMap<String, BreadthState.Vote>> pending = new TreeMap<>();
     private long emittedThrough = Long.MIN_VALUE;
 
     BreadthProcessor(SignalConfig config, Duration idle) {
@@ -80,7 +80,11 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         progress.clear();
         lastSeen.clear();
         emitted.clear();
+        pending.clear();
         long now = context.currentSystemTimeMs();
+        try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
+            it.forEachRemaining(kv -> wait(BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value)));
+        }
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.MEMBER, BreadthState.MEMBER + BreadthState.END)) {
             it.forEachRemaining(kv -> join(BreadthState.Vote.decode(kv.key.substring(BreadthState.MEMBER.length()),
                     kv.value), new TreeSet<>()));
@@ -128,8 +132,13 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
             }
         } else {
             store.put(vote.pendingKey(), vote.encode());
+            wait(vote);
         }
         drain(watermark(context.currentSystemTimeMs()));
+    }
+
+    private void wait(BreadthState.Vote vote) {
+        pending.computeIfAbsent(vote.barTime(), t -> new TreeMap<>()).put(vote.ticker(), vote);
     }
 
     /** The smallest latest bar time over the partitions that are not idle; MAX when all are idle. */
@@ -146,34 +155,18 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
 
     /** Applies and emits every boundary before the watermark, in bar-time order. */
     private void drain(long watermark) {
-        List<KeyValue<String, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
-            while (it.hasNext()) {
-                KeyValue<String, byte[]> kv = it.next();
-                BreadthState.Vote vote = BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value);
-                if (vote.barTime() >= watermark) {
-                    break;
-                }
-                due.add(kv);
-            }
-        }
         TreeSet<String> touched = new TreeSet<>();
-        long boundary = Long.MIN_VALUE;
-        for (KeyValue<String, byte[]> kv : due) {
-            BreadthState.Vote vote = BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value);
-            if (vote.barTime() != boundary && boundary != Long.MIN_VALUE) {
-                emit(boundary, touched);
+        while (!pending.isEmpty() && pending.firstKey() < watermark) {
+            Map.Entry<Long, TreeMap<String, BreadthState.Vote>> boundary = pending.pollFirstEntry();
+            for (BreadthState.Vote vote : boundary.getValue().values()) {
+                store.delete(vote.pendingKey());
+                BreadthState.Vote member = members.get(vote.ticker());
+                if (member == null || member.barTime() <= vote.barTime()) {
+                    join(vote, touched);
+                    store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
+                }
             }
-            boundary = vote.barTime();
-            store.delete(kv.key);
-            BreadthState.Vote member = members.get(vote.ticker());
-            if (member == null || member.barTime() <= vote.barTime()) {
-                join(vote, touched);
-                store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
-            }
-        }
-        if (boundary != Long.MIN_VALUE) {
-            emit(boundary, touched);
+            emit(boundary.getKey(), touched);
         }
     }
 

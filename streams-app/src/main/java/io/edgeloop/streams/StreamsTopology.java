@@ -60,11 +60,11 @@ public final class StreamsTopology {
                 () -> new GlobalTableUpdate<PatternDefinition>(Names.LIBRARY_STORE, watch::changed));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE),
-                EdgeloopSerdes.string(), Serdes.ByteArray()));
+                EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
-                EdgeloopSerdes.string(), Topics.SCORES.valueSerde()));
+                EdgeloopSerdes.string(), Topics.SCORES.valueSerde()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
-                EdgeloopSerdes.string(), Serdes.ByteArray()));
+                EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
 
         CandleValidator validator = new CandleValidator(settings.clock());
         KStream<String, SpecificRecord> outputs = builder
