@@ -23,6 +23,9 @@ import java.util.Objects;
  *                           interval level, auto-degrade thresholds
  * @param seedDelay          wall-clock delay after start before the keeper seeds an empty
  *                           library (it also seeds on its first record, whichever comes first)
+ * @param inMemoryStores     keep state in memory instead of RocksDB (still changelogged, so
+ *                           still restored after a restart, but rebuilt in full each time): for
+ *                           tests and short replays, never for a long-running app
  */
 public record ResolverConfig(
         OutcomeConfig outcome,
@@ -30,7 +33,8 @@ public record ResolverConfig(
         int recentDailyBars,
         Duration sweepInterval,
         LearningConfig learning,
-        Duration seedDelay) {
+        Duration seedDelay,
+        boolean inMemoryStores) {
 
     public ResolverConfig {
         Objects.requireNonNull(outcome, "outcome");
@@ -45,10 +49,21 @@ public record ResolverConfig(
         requirePositive("seed delay", seedDelay);
     }
 
-    /** The original model's outcome rules, default learning, 40 recent bars, hourly sweep, seeding after 1 s. */
+    /** The original model's outcome rules, default learning, 40 recent bars, hourly sweep, seeding after 1 s, RocksDB. */
     public static ResolverConfig defaults() {
         return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), LearningConfig.defaults(),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1), false);
+    }
+
+    /** A copy whose stores live in memory. */
+    public ResolverConfig withInMemoryStores() {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, learning, seedDelay, true);
+    }
+
+    /** A copy with other learning settings. */
+    public ResolverConfig withLearning(LearningConfig other) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, seedDelay,
+                inMemoryStores);
     }
 
     /** The outcome rules for one ticker: crypto pairs trade on UTC days. */

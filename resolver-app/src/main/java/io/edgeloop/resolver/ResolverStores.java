@@ -1,6 +1,8 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import org.apache.kafka.common.serialization.Serdes;
@@ -46,9 +48,37 @@ final class ResolverStores {
     /** The single key of {@link #CLOCK} in each task. */
     static final String CLOCK_KEY = "stream-time";
 
+    /** The keeper's state: {@code v/<version>} library versions, {@code c/<change id>} change records, {@code meta}. */
+    static final StoreSpec<String, byte[]> KEEPER_STATE = new StoreSpec<>("keeper-state",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "the keeper's library versions and change records, one store record each, and its meta record");
+
+    /** Change id -> the change as the keeper last saw or wrote it. */
+    static final StoreSpec<String, ModelChange> KEEPER_CHANGELOG = new StoreSpec<>("keeper-changelog",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(ModelChange.class),
+            "every change by id, as last proposed or answered");
+
+    /** Pattern id -> the pattern as last published on pattern-library. */
+    static final StoreSpec<String, PatternDefinition> KEEPER_LIBRARY = new StoreSpec<>("keeper-library",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(PatternDefinition.class),
+            "every pattern by id, as last published (the current library)");
+
+    /** Pattern id -> running statistics of its current rule (core PatternStats sums). */
+    static final StoreSpec<String, byte[]> PATTERN_STATS = new StoreSpec<>("keeper-pattern-stats",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "running outcome statistics of each pattern's current rule");
+
+    /** Stores of the keeper task. */
+    static final List<StoreSpec<?, ?>> KEEPER_STORES = List.of(KEEPER_STATE, KEEPER_CHANGELOG, KEEPER_LIBRARY,
+            PATTERN_STATS);
+
     /** Stores of the outcome tasks. */
     static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,
             TRADE_LINKS, CLOCK);
+
+    /** Every store. */
+    static final List<StoreSpec<?, ?>> ALL = java.util.stream.Stream.concat(OUTCOME_STORES.stream(),
+            KEEPER_STORES.stream()).toList();
 
     private ResolverStores() {
     }

@@ -27,8 +27,12 @@ record StoreSpec<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Stri
         Objects.requireNonNull(doc, "doc");
     }
 
-    /** A RocksDB store, changelogged (restored after a crash or a move to another instance), not cached. */
-    StoreBuilder<KeyValueStore<K, V>> builder() {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keySerde, valueSerde);
+    /**
+     * A RocksDB store (or an in-memory one), changelogged (restored after a crash or a move to
+     * another instance), not cached.
+     */
+    StoreBuilder<KeyValueStore<K, V>> builder(boolean inMemory) {
+        return Stores.keyValueStoreBuilder(inMemory ? Stores.inMemoryKeyValueStore(name)
+                : Stores.persistentKeyValueStore(name), keySerde, valueSerde);
     }
 }

@@ -44,7 +44,7 @@ class OutcomeTopologyTest {
 
     @BeforeEach
     void start() {
-        resolver = new ResolverDriver(ResolverConfig.defaults(), stateDir, ResolverStores.OUTCOME_STORES);
+        resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores(), stateDir);
         spy = MarketData.history("SPY_D.json");
     }
 

@@ -1,8 +1,11 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.schemas.avro.ApprovalDecision;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.DeadLetter;
+import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.topics.Topic;
@@ -14,6 +17,7 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,11 +51,17 @@ final class ResolverDriver implements AutoCloseable {
     private TestInputTopic<String, byte[]> rawCandleInput;
     private TestOutputTopic<String, Outcome> outcomeOutput;
     private TestOutputTopic<String, DeadLetter> deadLetterOutput;
+    private TestInputTopic<String, ModelChange> changelogInput;
+    private TestInputTopic<String, ApprovalDecision> approvalInput;
+    private TestOutputTopic<String, PatternDefinition> libraryOutput;
+    private TestOutputTopic<String, ModelChange> changelogOutput;
+    private final List<KeyValue<String, PatternDefinition>> libraryRecords = new ArrayList<>();
+    private final List<TestRecord<String, ModelChange>> changelogRecords = new ArrayList<>();
     private int restarts;
 
-    ResolverDriver(ResolverConfig config, Path stateDir, List<StoreSpec<?, ?>> stores) {
+    ResolverDriver(ResolverConfig config, Path stateDir) {
         this.topology = ResolverTopology.build(config);
-        this.stores = List.copyOf(stores);
+        this.stores = ResolverStores.ALL;
         this.props = new Properties();
         props.putAll(StreamsDefaults.all());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -71,9 +81,51 @@ final class ResolverDriver implements AutoCloseable {
                 Topics.OUTCOMES.valueSerde().deserializer());
         deadLetterOutput = driver.createOutputTopic(Topics.CANDLES_DLQ.name(),
                 Topics.CANDLES_DLQ.keySerde().deserializer(), Topics.CANDLES_DLQ.valueSerde().deserializer());
+        changelogInput = input(Topics.MODEL_CHANGELOG);
+        approvalInput = input(Topics.APPROVALS);
+        libraryOutput = output(Topics.PATTERN_LIBRARY);
+        changelogOutput = output(Topics.MODEL_CHANGELOG);
         for (StoreSpec<?, ?> spec : stores) {
             restore(spec);
         }
+    }
+
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    void propose(ModelChange change) {
+        changelogInput.pipeInput(change.getId(), change, change.getProposedAt());
+    }
+
+    /** A changelog record as the keeper itself writes it (with its writer header). */
+    void echo(TestRecord<String, ModelChange> written) {
+        changelogInput.pipeInput(written);
+    }
+
+    void decide(ApprovalDecision decision) {
+        approvalInput.pipeInput(decision.getChangeId(), decision, decision.getDecidedAt());
+    }
+
+    void advanceWallClock(java.time.Duration by) {
+        driver.advanceWallClockTime(by);
+    }
+
+    /** Every pattern-library record so far (null value = tombstone), across restarts. */
+    List<KeyValue<String, PatternDefinition>> library() {
+        libraryRecords.addAll(libraryOutput.readKeyValuesToList());
+        return List.copyOf(libraryRecords);
+    }
+
+    /** Every model-changelog record the keeper wrote so far, with headers, across restarts. */
+    List<TestRecord<String, ModelChange>> changelogRecords() {
+        changelogRecords.addAll(changelogOutput.readRecordsToList());
+        return List.copyOf(changelogRecords);
+    }
+
+    /** Every model-changelog value the keeper wrote so far. */
+    List<ModelChange> changelog() {
+        return changelogRecords().stream().map(TestRecord::value).toList();
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -139,6 +191,8 @@ final class ResolverDriver implements AutoCloseable {
     void restart() {
         outcomes();
         deadLetters();
+        library();
+        changelogRecords();
         for (StoreSpec<?, ?> spec : stores) {
             capture(spec);
         }
