@@ -99,7 +99,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private static final Set<InvalidReason> REQUEST_REFUSALS = EnumSet.of(InvalidReason.UNKNOWN_CHANGE,
             InvalidReason.ALREADY_DECIDED, InvalidReason.DUPLICATE_CHANGE_ID, InvalidReason.ANONYMOUS_ACTOR,
             InvalidReason.NOT_PROPOSABLE, InvalidReason.NOT_AUTO_APPLICABLE, InvalidReason.LIBRARY_NOT_EMPTY);
-    private static final PayloadValidator<PatternDefinition> VALIDATOR = pattern -> {
+    /** Core's rule validator, as the keeper's payload validator. */
+    static final PayloadValidator<PatternDefinition> VALIDATOR = pattern -> {
         List<Problem> problems = pattern.validate();
         return problems.isEmpty() ? Optional.empty()
                 : Optional.of(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
