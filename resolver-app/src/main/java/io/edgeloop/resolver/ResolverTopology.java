@@ -96,7 +96,7 @@ public final class ResolverTopology {
                 .merge(learning, Named.as("merge-learning"))
                 .process(() -> new KeeperProcessor(config), Named.as("keeper"),
                         ResolverStores.KEEPER_STORES.stream().map(StoreSpec::name).toArray(String[]::new));
-        written.split(Named.as("keeper-"))
+        written.split(Named.as("keeper-output-"))
                 .branch((id, out) -> out instanceof KeeperOutput.LibraryUpdate, Branched.withConsumer(library -> library
                         .mapValues(out -> ((KeeperOutput.LibraryUpdate) out).pattern(), Named.as("library-values"))
                         .to(Topics.PATTERN_LIBRARY.name(), Produced.with(Topics.PATTERN_LIBRARY.keySerde(),
