@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param close    last price of the bar
  * @param volume   traded quantity in the bar (shares, coins)
  * @param source   where the bar came from (vendor or file), for lineage; never used in maths
+ * @see CandleValidator for the value rules a candle must meet before the model uses it
  */
 public record Candle(
         String ticker,
@@ -25,11 +26,16 @@ public record Candle(
         double low,
         double close,
         double volume,
-        String source) {
+        String source) implements BarView {
 
     public Candle {
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(source, "source");
+    }
+
+    /** A copy of this candle with another open time (used when a period label is normalised). */
+    public Candle withOpenTime(long newOpenTime) {
+        return new Candle(ticker, interval, newOpenTime, open, high, low, close, volume, source);
     }
 }

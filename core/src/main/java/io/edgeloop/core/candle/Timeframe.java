@@ -40,6 +40,18 @@ public enum Timeframe {
         return nominal;
     }
 
+    /**
+     * Length in milliseconds of an intraday frame's bar.
+     *
+     * @throws IllegalStateException for D, W and M, whose bars are calendar periods
+     */
+    public long lengthMillis() {
+        if (!intraday()) {
+            throw new IllegalStateException(code + " bars are calendar periods, not a fixed length");
+        }
+        return nominal.toMillis();
+    }
+
     /** True for frames shorter than a day, whose bars have a fixed length. */
     public boolean intraday() {
         return compareTo(D1) < 0;
