@@ -87,7 +87,7 @@ public final class Kanban {
 
     private void stepOpen(BarFacts f, MoveTracker moves) {
         int dir = direction;
-        double pnl = dir * (f.close / entryPrice - 1) * 100;
+        double pnl = dir * (f.close / entryPrice - 1) * 100 + 0.0;
         pnlPct = pnl;
         double line = f.primaryStLine;
         if (f.primaryStDir == dir && dir * (f.close - line) > 0 && (Double.isNaN(stop) || dir * (line - stop) > 0)) {

@@ -15,7 +15,9 @@ public final class ModelInput {
     private static final int FRAMES = Timeframe.values().length;
 
     private final TimeframeBundle[] views = new TimeframeBundle[FRAMES];
+    private final TimeframeBundle[] closedBundles = new TimeframeBundle[FRAMES];
     private final boolean[] closedNow = new boolean[FRAMES];
+    private final boolean[] viewClosed = new boolean[FRAMES];
     private final long[] openTimes = new long[FRAMES];
     private long time;
     private long sessionDay;
@@ -40,7 +42,7 @@ public final class ModelInput {
     /**
      * The current session's daily bar so far (or as it closed).
      *
-     * @param closedNow true when the daily bar closed with this base bar
+     * @param closedNow true when the current session's daily bar closed with this base bar
      */
     public void day(double high, double low, boolean closedNow) {
         this.dayHigh = high;
@@ -51,14 +53,23 @@ public final class ModelInput {
     /**
      * Sets one frame's view.
      *
-     * @param bundle    the frame's indicators as they stand at this base bar
-     * @param openTime  open time of the frame's bar the view belongs to
-     * @param closedNow true when that bar closed with this base bar (false: forming)
+     * @param view       the frame's indicators as they stand at this base bar: its closed-bar
+     *                   bundle when the bar holding this base bar closed with it, else a peek
+     *                   of the forming bar
+     * @param openTime   open time of the frame's bar the view belongs to
+     * @param viewClosed true when the view is a closed bar (false: forming)
+     * @param closed     the frame's closed-bar bundle
+     * @param closedNow  true when a bar of the frame closed at this base bar (it may be the
+     *                   previous period's bar, closed late because its period ended early)
      */
-    public void frame(Timeframe tf, TimeframeBundle bundle, long openTime, boolean closedNow) {
-        views[tf.ordinal()] = bundle;
-        openTimes[tf.ordinal()] = openTime;
-        this.closedNow[tf.ordinal()] = closedNow;
+    public void frame(Timeframe tf, TimeframeBundle view, long openTime, boolean viewClosed,
+                      TimeframeBundle closed, boolean closedNow) {
+        int i = tf.ordinal();
+        views[i] = view;
+        openTimes[i] = openTime;
+        this.viewClosed[i] = viewClosed;
+        closedBundles[i] = closed;
+        this.closedNow[i] = closedNow;
     }
 
     /** The frame's bundle as it stands; null when the engine set none. */
@@ -66,6 +77,17 @@ public final class ModelInput {
         return views[tf.ordinal()];
     }
 
+    /** True when {@link #view} is a closed bar, false when it is the forming bar as it stands. */
+    public boolean viewClosed(Timeframe tf) {
+        return viewClosed[tf.ordinal()];
+    }
+
+    /** The frame's closed-bar bundle (its last closed bar). */
+    public TimeframeBundle closed(Timeframe tf) {
+        return closedBundles[tf.ordinal()];
+    }
+
+    /** True when a bar of the frame closed at this base bar; {@link #closed} then holds it. */
     public boolean closedNow(Timeframe tf) {
         return closedNow[tf.ordinal()];
     }

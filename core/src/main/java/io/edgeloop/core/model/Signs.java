@@ -24,7 +24,8 @@ final class Signs {
         return flag == 1;
     }
 
+    /** x clamped to [lo, hi]; -0.0 becomes 0.0 so equal snapshots are equal bit for bit. */
     static double clamp(double x, double lo, double hi) {
-        return x < lo ? lo : x > hi ? hi : x;
+        return (x < lo ? lo : x > hi ? hi : x) + 0.0;
     }
 }

@@ -125,7 +125,7 @@ public final class TickerModel {
         double weeklyAtr = in.view(Timeframe.W1).atr14();
         double target = dailyAtr > 0 ? config.move().targetDailyAtr() * dailyAtr
                 : config.move().targetWeeklyAtr() * weeklyAtr;
-        recordTriggers(in, time, close, target);
+        recordTriggers(in, time, target);
 
         double ltf = side(in, ltfFrames, true, dailyAtr, out, ltfAgg);
         double htf = side(in, htfFrames, false, dailyAtr, out, htfAgg);
@@ -219,19 +219,19 @@ public final class TickerModel {
         out.set(Fields.PNL_PCT, kanban.pnlPct());
     }
 
-    private void recordTriggers(ModelInput in, long time, double close, double target) {
+    private void recordTriggers(ModelInput in, long time, double target) {
         for (Timeframe tf : ltfFrames) {
             if (!in.closedNow(tf)) {
                 continue;
             }
-            TimeframeBundle v = in.view(tf);
+            TimeframeBundle v = in.closed(tf);
             int release = direction(v.sqReleaseDir());
             if (release != 0) {
-                moves.onTrigger(release, time, close, target);
+                moves.onTrigger(release, time, v.close(), target);
             }
             int cross = direction(v.emaCross());
             if (cross != 0) {
-                moves.onTrigger(cross, time, close, target);
+                moves.onTrigger(cross, time, v.close(), target);
                 if (tf == profile.primary()) {
                     moves.onPrimaryCross(cross, v.bars());
                 }
