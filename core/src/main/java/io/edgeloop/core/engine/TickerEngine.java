@@ -52,6 +52,8 @@ public final class TickerEngine {
     /** Version byte of the serialized layout. */
     public static final byte STATE_VERSION = 1;
 
+    private static final long DAY_MS = 86_400_000L;
+
     private final Profile profile;
     private final SessionCalendar calendar;
     private final Timeframe base;
@@ -144,7 +146,8 @@ public final class TickerEngine {
         input.frame(base, baseBundle, openTime, true, baseBundle, true);
         long sessionDay;
         if (base.intraday()) {
-            sessionDay = calendar.sessionDay(openTime);
+            // The aggregator labels the D bar with its session day at 00:00 UTC.
+            sessionDay = Math.floorDiv(aggregator.latest(Timeframe.D1).openTime(), DAY_MS);
         } else {
             sessionDay = calendar.tradeDate(openTime);
             model.onSessionClose(close, volume);

@@ -39,26 +39,31 @@ public final class HtfScore {
     private HtfScore() {
     }
 
-    /** The frame's HTF score, or NaN while its SuperTrend is warming up. */
+    /** The frame's HTF score, or NaN while its SuperTrend is warming up (allocates a reading). */
     public static double frame(TimeframeBundle b, ModelConfig.Scores c) {
-        double stDir = b.stDir();
+        return frame(FrameReading.of(b), c);
+    }
+
+    /** The frame's HTF score from a loaded reading, or NaN while its SuperTrend is warming up. */
+    public static double frame(FrameReading b, ModelConfig.Scores c) {
+        double stDir = b.stDir;
         if (Double.isNaN(stDir)) {
             return Double.NaN;
         }
-        double close = b.close();
-        double trend = 10 * cmp(close, b.ema200()) + 10 * stDir;
-        double stack = 2 * cmp(b.ema5(), b.ema8()) + 2.5 * cmp(b.ema8(), b.ema13()) + 2.5 * cmp(b.ema13(), b.ema21())
-                + 3 * cmp(b.ema21(), b.ema48()) + 5 * sign(b.ema48Slope());
-        double compressed = b.compressed();
-        double volumeRatio = b.volumeRatio();
+        double close = b.close;
+        double trend = 10 * cmp(close, b.ema200) + 10 * stDir;
+        double stack = 2 * cmp(b.ema5, b.ema8) + 2.5 * cmp(b.ema8, b.ema13) + 2.5 * cmp(b.ema13, b.ema21)
+                + 3 * cmp(b.ema21, b.ema48) + 5 * sign(b.ema48Slope);
+        double compressed = b.compressed;
+        double volumeRatio = b.volumeRatio;
         double regime = 0;
         if (on(compressed)) {
             regime += 5;
         }
-        if (Math.abs(b.phase()) > c.phaseStretched()) {
+        if (Math.abs(b.phase) > c.phaseStretched()) {
             regime -= 3;
         }
-        if (b.atrRatio() > c.atrExpansion() && compressed == 0) {
+        if (b.atrRatio > c.atrExpansion() && compressed == 0) {
             regime += 2;
         }
         if (volumeRatio > c.volumeSurge()) {
@@ -66,7 +71,7 @@ public final class HtfScore {
         } else if (volumeRatio < c.volumeDry()) {
             regime -= 0.5;
         }
-        double m = cmp(b.ema13(), b.ema48());
+        double m = cmp(b.ema13, b.ema48);
         double volume = volumeRatio > c.momentumVolumeHigh() ? 3 : volumeRatio < c.momentumVolumeLow() ? -2 : 0;
         double score = trend + stack + sign(trend) * regime + 5 * m + m * volume;
         return Signs.clamp(score, -50, 50);

@@ -36,57 +36,66 @@ public final class LtfScore {
     }
 
     /**
-     * The frame's LTF score, or NaN while its SuperTrend is warming up.
+     * The frame's LTF score, or NaN while its SuperTrend is warming up (allocates a reading).
      *
      * @param dailyAtr ATR14 of the D frame as it stands, NaN when unknown
      */
     public static double frame(TimeframeBundle b, double dailyAtr, ModelConfig.Scores c) {
-        double stDir = b.stDir();
+        return frame(FrameReading.of(b), dailyAtr, c);
+    }
+
+    /**
+     * The frame's LTF score from a loaded reading, or NaN while its SuperTrend is warming up.
+     *
+     * @param dailyAtr ATR14 of the D frame as it stands, NaN when unknown
+     */
+    public static double frame(FrameReading b, double dailyAtr, ModelConfig.Scores c) {
+        double stDir = b.stDir;
         if (Double.isNaN(stDir)) {
             return Double.NaN;
         }
-        double close = b.close();
+        double close = b.close;
         double raw = 0;
-        if (on(b.sqRelease())) {
-            double mom = b.mom();
-            double momStd = b.momStd();
+        if (on(b.sqRelease)) {
+            double mom = b.mom;
+            double momStd = b.momStd;
             if (!Double.isNaN(mom) && !Double.isNaN(momStd)) {
                 double z = momStd > 0 ? Math.min(c.releaseCap(), Math.abs(mom) / momStd) : c.releaseCap();
                 raw += 8 * sign(mom) * z;
             }
         }
-        raw += 6 * cmp(close, b.ema21()) + 6 * cmp(close, b.ema48());
-        double e5 = b.ema5();
-        double e13 = b.ema13();
-        double e21 = b.ema21();
-        double e48 = b.ema48();
+        raw += 6 * cmp(close, b.ema21) + 6 * cmp(close, b.ema48);
+        double e5 = b.ema5;
+        double e13 = b.ema13;
+        double e21 = b.ema21;
+        double e48 = b.ema48;
         if (e5 > e13 && e13 > e21 && e21 > e48) {
             raw += 3;
         } else if (e5 < e13 && e13 < e21 && e21 < e48) {
             raw -= 3;
         }
         raw += support(b, close, stDir, dailyAtr, c);
-        double rsi = b.rsi14();
+        double rsi = b.rsi14;
         if (rsi > c.rsiOverbought()) {
             raw -= 4;
         } else if (rsi < c.rsiOversold()) {
             raw += 4;
         }
-        double guard = (on(b.sqOn()) ? 3 : 0) + (on(b.compressed()) ? 2 : 0);
+        double guard = (on(b.sqOn) ? 3 : 0) + (on(b.compressed) ? 2 : 0);
         double score = sign(raw) * Math.max(0, Math.abs(raw) - guard);
         return Signs.clamp(score, -50, 50);
     }
 
-    private static double support(TimeframeBundle b, double close, double stDir, double dailyAtr,
+    private static double support(FrameReading b, double close, double stDir, double dailyAtr,
                                   ModelConfig.Scores c) {
-        double line = b.stLine();
-        double slope = b.stLineSlope();
+        double line = b.stLine;
+        double slope = b.stLineSlope;
         boolean agree = stDir > 0 ? slope >= 0 && close > line : slope <= 0 && close < line;
         if (!agree) {
             return 0;
         }
-        double atr = Double.isNaN(dailyAtr) ? b.atr14() : dailyAtr;
-        double ratio = b.atrRatio();
+        double atr = Double.isNaN(dailyAtr) ? b.atr14 : dailyAtr;
+        double ratio = b.atrRatio;
         double unit = (Double.isNaN(ratio) ? 1 : ratio) * atr;
         if (!(unit > 0)) {
             return 0;

@@ -66,6 +66,7 @@ public final class TickerModel {
     private final Field[] htfFields = new Field[FAMILIES.length];
     private final double[] ltfAgg = new double[FAMILIES.length];
     private final double[] htfAgg = new double[FAMILIES.length];
+    private final FrameReading[] readings = new FrameReading[Timeframe.values().length];
 
     private final DailyHistory daily;
     private final MoveTracker moves = new MoveTracker();
@@ -90,6 +91,9 @@ public final class TickerModel {
         for (Family family : FAMILIES) {
             ltfFields[family.ordinal()] = Fields.ltf(family);
             htfFields[family.ordinal()] = Fields.htf(family);
+        }
+        for (Timeframe tf : profile.frames()) {
+            readings[tf.ordinal()] = new FrameReading();
         }
         daily = new DailyHistory(config);
         kanban = new Kanban(config);
@@ -120,7 +124,6 @@ public final class TickerModel {
         long time = in.time();
         double close = in.close();
         daily.beginBar(in.sessionDay());
-        TimeframeBundle primary = in.view(profile.primary());
         double dailyAtr = in.view(Timeframe.D1).atr14();
         double weeklyAtr = in.view(Timeframe.W1).atr14();
         double target = dailyAtr > 0 ? config.move().targetDailyAtr() * dailyAtr
@@ -131,6 +134,7 @@ public final class TickerModel {
         double htf = side(in, htfFrames, false, dailyAtr, out, htfAgg);
         writeAggregates(out, ltfFields, ltfAgg, ltf);
         writeAggregates(out, htfFields, htfAgg, htf);
+        FrameReading primary = readings[profile.primary().ordinal()];
         out.set(Fields.HTF_SCORE, htf);
         out.set(Fields.LTF_SCORE, ltf);
         out.set(Fields.HTF_CHANGE, daily.htfChange(htf));
@@ -146,7 +150,7 @@ public final class TickerModel {
             out.set(Fields.PREV_STATE, previousState.ordinal());
         }
 
-        double phase = primary.phase();
+        double phase = primary.phase;
         out.set(Fields.PHASE, phase);
         double phasePct = PhaseZone.pct(phase);
         out.set(Fields.PHASE_PCT, phasePct);
@@ -154,9 +158,9 @@ public final class TickerModel {
         if (zone != null) {
             out.set(Fields.PHASE_ZONE, zone.ordinal());
         }
-        out.set(Fields.RSI, primary.rsi14());
-        out.set(Fields.VOLUME_RATIO, primary.volumeRatio());
-        out.set(Fields.ATR_RATIO, primary.atrRatio());
+        out.set(Fields.RSI, primary.rsi14);
+        out.set(Fields.VOLUME_RATIO, primary.volumeRatio);
+        out.set(Fields.ATR_RATIO, primary.atrRatio);
         out.set(Fields.CLOSE, close);
 
         boolean elite = daily.elite(close, in.dayHigh(), in.dayLow(), in.dayClosedNow());
@@ -171,11 +175,11 @@ public final class TickerModel {
         int dir = htf < 0 ? -1 : 1;
         double completion = Double.isNaN(htf) ? Double.NaN : moves.completion(dir, close);
         out.set(Fields.COMPLETION, completion);
-        double riskUnit = config.move().riskDailyAtr() * (Double.isNaN(dailyAtr) ? primary.atr14() : dailyAtr);
+        double riskUnit = config.move().riskDailyAtr() * (Double.isNaN(dailyAtr) ? primary.atr14 : dailyAtr);
         double riskReward = RiskReward.of(dir, close, moves.triggerPrice(dir), moves.target(dir), target,
-                primary.stDir(), primary.stLine(), riskUnit);
+                primary.stDir, primary.stLine, riskUnit);
         int releaseLtf = direction(ltfAgg[SQ_RELEASE]);
-        boolean recentCross = moves.recentCross(dir, primary.bars(), config.rank().recentCrossBars());
+        boolean recentCross = moves.recentCross(dir, primary.bars, config.rank().recentCrossBars());
         double rank = RankScore.of(state, htf, ltf, completion, phasePct, releaseLtf == dir,
                 ltfAgg[SQ_ON] == 1, elite, recentCross, riskReward, config.rank());
         out.set(Fields.RANK, rank);
@@ -195,10 +199,10 @@ public final class TickerModel {
         facts.releaseLtf = releaseLtf;
         facts.flipLtf = direction(ltfAgg[ST_FLIP]);
         facts.crossLtf = direction(ltfAgg[EMA_CROSS]);
-        facts.primaryRsi = primary.rsi14();
-        facts.primaryMom = primary.mom();
-        facts.primaryStDir = primary.stDir();
-        facts.primaryStLine = primary.stLine();
+        facts.primaryRsi = primary.rsi14;
+        facts.primaryMom = primary.mom;
+        facts.primaryStDir = primary.stDir;
+        facts.primaryStLine = primary.stLine;
         facts.riskUnit = riskUnit;
         daily.endBar(htf, ltf);
     }
@@ -247,20 +251,20 @@ public final class TickerModel {
         double sum = 0;
         double weights = 0;
         for (Timeframe tf : frames) {
-            TimeframeBundle v = in.view(tf);
+            FrameReading v = readings[tf.ordinal()].load(in.view(tf));
             double score = lower ? LtfScore.frame(v, dailyAtr, config.scores()) : HtfScore.frame(v, config.scores());
-            double weight = lower ? blend.ltf().weight(tf) : HtfScore.weight(tf, v.atrRatio(), blend);
+            double weight = lower ? blend.ltf().weight(tf) : HtfScore.weight(tf, v.atrRatio, blend);
             if (!Double.isNaN(score) && weight > 0) {
                 sum += weight * score;
                 weights += weight;
             }
             Field[] f = frameFields[tf.ordinal()];
-            double sqOn = v.sqOn();
-            double release = v.sqReleaseDir();
-            double stDir = v.stDir();
-            double flip = v.stFlip();
-            double cross = v.emaCross();
-            double compressed = v.compressed();
+            double sqOn = v.sqOn;
+            double release = v.sqReleaseDir;
+            double stDir = v.stDir;
+            double flip = v.stFlip;
+            double cross = v.emaCross;
+            double compressed = v.compressed;
             out.set(f[SQ_ON], sqOn);
             out.set(f[SQ_RELEASE], release);
             out.set(f[ST_DIR], stDir);
