@@ -53,11 +53,13 @@ public final class TickerEngine {
     public static final byte STATE_VERSION = 1;
 
     private static final long DAY_MS = 86_400_000L;
+    private static final List<Field> FIELDS = Fields.all();
 
     private final Profile profile;
     private final SessionCalendar calendar;
     private final Timeframe base;
     private final Timeframe[] higher;
+    private final Timeframe[] frames;
     private final TimeframeBundle[] closed = new TimeframeBundle[Timeframe.values().length];
     private final TimeframeBundle[] scratch = new TimeframeBundle[Timeframe.values().length];
     private final boolean[] closedNow = new boolean[Timeframe.values().length];
@@ -84,6 +86,7 @@ public final class TickerEngine {
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         List<Timeframe> aggregated = profile.aggregated();
         higher = aggregated.toArray(new Timeframe[0]);
+        frames = profile.frames().toArray(new Timeframe[0]);
         aggregator = new Aggregator(calendar, base, EnumSet.copyOf(aggregated));
         for (Timeframe tf : profile.frames()) {
             closed[tf.ordinal()] = new TimeframeBundle();
@@ -209,7 +212,7 @@ public final class TickerEngine {
     public int size() {
         int size = 1 + Integer.BYTES * 2 + Long.BYTES + aggregator.size() + model.size()
                 + Double.BYTES * Fields.count();
-        for (Timeframe tf : profile.frames()) {
+        for (Timeframe tf : frames) {
             size += closed[tf.ordinal()].size();
         }
         return size;
@@ -222,12 +225,12 @@ public final class TickerEngine {
         buffer.putInt(calendar.ordinal());
         buffer.putLong(lastTime);
         aggregator.write(buffer);
-        for (Timeframe tf : profile.frames()) {
+        for (Timeframe tf : frames) {
             closed[tf.ordinal()].write(buffer);
         }
         model.write(buffer);
-        for (Field field : Fields.all()) {
-            buffer.putDouble(snapshot.get(field));
+        for (int i = 0; i < FIELDS.size(); i++) {
+            buffer.putDouble(snapshot.get(FIELDS.get(i)));
         }
     }
 
@@ -259,12 +262,12 @@ public final class TickerEngine {
         }
         lastTime = buffer.getLong();
         aggregator.read(buffer);
-        for (Timeframe tf : profile.frames()) {
+        for (Timeframe tf : frames) {
             closed[tf.ordinal()].read(buffer);
         }
         model.read(buffer);
-        for (Field field : Fields.all()) {
-            snapshot.set(field, buffer.getDouble());
+        for (int i = 0; i < FIELDS.size(); i++) {
+            snapshot.set(FIELDS.get(i), buffer.getDouble());
         }
     }
 

@@ -308,7 +308,7 @@ public final class Kanban {
 
     void read(ByteBuffer buffer) {
         int s = buffer.getInt();
-        if (s < 0 || s >= Stage.values().length) {
+        if (s < 0 || s > Stage.EXIT.ordinal()) {
             throw new IllegalStateException("corrupt kanban state: stage " + s);
         }
         stage = Stage.ofIndex(s);

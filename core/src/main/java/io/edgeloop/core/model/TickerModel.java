@@ -376,7 +376,7 @@ public final class TickerModel {
     }
 
     private static StateQuadrant quadrant(int index) {
-        if (index < -1 || index >= StateQuadrant.values().length) {
+        if (index < -1 || index > StateQuadrant.HTF_BEAR_LTF_PULLBACK.ordinal()) {
             throw new IllegalStateException("corrupt model state: state quadrant " + index);
         }
         return index < 0 ? null : StateQuadrant.ofIndex(index);

@@ -73,7 +73,7 @@ class TickerEngineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"history/NVDA_60.json", "history/MSTR_D.json", "history/TSLA_60.json"})
+    @ValueSource(strings = {"history/NVDA_60.json", "history/MSTR_D.json", "history/IWM_60.json"})
     void shouldMoveStagesOnlyForwardWhileAPositionIsOpen(String file) {
         List<Candle> candles = data(file);
         TickerEngine engine = EngineRuns.engineFor(candles);
