@@ -11,15 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -52,7 +48,7 @@ final class CandleFeed {
     /** Reads stored Connect offsets for source partitions (absent = never published). */
     @FunctionalInterface
     interface OffsetLookup {
-        Map<Map<String, Object>, Map<String, Object>> offsets(Collection<Map<String, Object>> partitions);
+        Map<Map<String, Object>, Map<String, Object>> stored(Collection<Map<String, Object>> partitions);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CandleFeed.class);
@@ -192,7 +188,7 @@ final class CandleFeed {
                 unknown.add(FeedItem.filePartition(read.stat().path()));
             }
         }
-        Map<Map<String, Object>, Map<String, Object>> stored = unknown.isEmpty() ? Map.of() : offsets.offsets(unknown);
+        Map<Map<String, Object>, Map<String, Object>> stored = unknown.isEmpty() ? Map.of() : offsets.stored(unknown);
         List<DeadRow> out = new ArrayList<>();
         for (CandleFileRead read : changed) {
             Path path = read.stat().path();
@@ -231,7 +227,7 @@ final class CandleFeed {
                 unknown.add(key.partition());
             }
         }
-        Map<Map<String, Object>, Map<String, Object>> stored = unknown.isEmpty() ? Map.of() : offsets.offsets(unknown);
+        Map<Map<String, Object>, Map<String, Object>> stored = unknown.isEmpty() ? Map.of() : offsets.stored(unknown);
         for (SeriesKey key : touched) {
             List<SeriesChain.FileBars> members = new ArrayList<>();
             List<FileStat> stats = new ArrayList<>();
@@ -270,12 +266,7 @@ final class CandleFeed {
         for (FileStat s : sorted) {
             b.append(s.path()).append('|').append(s.fingerprint()).append('\n');
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        return Fingerprint.of(b.toString());
     }
 
     static long asLong(Object value) {
