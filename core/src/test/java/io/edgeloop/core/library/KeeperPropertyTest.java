@@ -1,13 +1,9 @@
 package io.edgeloop.core.library;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
+import io.edgeloop.core.testing.Generators;
+import io.edgeloop.core.testing.Generators.Gen;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
+import static io.edgeloop.core.testing.Generators.between;
+import static io.edgeloop.core.testing.Generators.constant;
+import static io.edgeloop.core.testing.Generators.frequencyOf;
+import static io.edgeloop.core.testing.Generators.listOf;
+import static io.edgeloop.core.testing.Generators.oneOf;
+import static io.edgeloop.core.testing.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * approvals, rejections, anonymous requests, operator rollbacks, auto-degrades and restarts
  * from persisted state: every change is applied at most once, every application adds exactly
  * one version, refused requests change nothing, and every rollback restores its target.
+ * 300 generated cases from a fixed base seed; a failure names the case seed and lists its steps.
  */
 class KeeperPropertyTest {
 
@@ -60,31 +65,31 @@ class KeeperPropertyTest {
     record Restart() implements Step {
     }
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1000);
-        Arbitrary<Boolean> rarely = Arbitraries.of(true, false, false, false, false, false);
-        Arbitrary<Step> propose = Combinators.combine(
-                Arbitraries.of(ChangeKind.DEGRADE, ChangeKind.PROMOTE, ChangeKind.RETIRE, ChangeKind.ADD_PATTERN,
-                        ChangeKind.MODIFY_RULE, ChangeKind.ROLLBACK),
-                Arbitraries.integers().between(0, PATTERNS.size() + 1), rarely,
-                Arbitraries.integers().between(1, 8), rarely, Arbitraries.of(true, false), pick).as(Propose::new);
-        Arbitrary<Step> approve = Combinators.combine(pick, rarely, rarely).as(Approve::new);
-        Arbitrary<Step> reject = pick.map(Reject::new);
-        Arbitrary<Step> rollback = Combinators.combine(Arbitraries.integers().between(0, 6), rarely, pick)
-                .as(Rollback::new);
-        Arbitrary<Step> auto = Combinators.combine(Arbitraries.integers().between(0, PATTERNS.size()), rarely, pick)
-                .as(AutoDegrade::new);
-        Arbitrary<Step> restart = Arbitraries.just(new Restart());
-        return Arbitraries.frequencyOf(
-                        Tuple.of(6, propose), Tuple.of(7, approve), Tuple.of(1, reject),
-                        Tuple.of(2, rollback), Tuple.of(2, auto), Tuple.of(1, restart))
-                .list().ofMinSize(30).ofMaxSize(150);
-    }
+    private static final Gen<Integer> PICK = between(0, 1000);
+    private static final Gen<Boolean> RARELY = oneOf(true, false, false, false, false, false);
+    private static final Gen<ChangeKind> KINDS = oneOf(ChangeKind.DEGRADE, ChangeKind.PROMOTE, ChangeKind.RETIRE,
+            ChangeKind.ADD_PATTERN, ChangeKind.MODIFY_RULE, ChangeKind.ROLLBACK);
+    private static final Gen<Integer> PROPOSED_PATTERN = between(0, PATTERNS.size() + 1);
+    private static final Gen<Integer> PROPOSED_TARGET = between(1, 8);
+    private static final Gen<Boolean> EITHER = oneOf(true, false);
+    private static final Gen<Integer> ROLLBACK_TARGET = between(0, 6);
+    private static final Gen<Integer> DEGRADED_PATTERN = between(0, PATTERNS.size());
 
-    @Provide
-    Arbitrary<Boolean> mostlySeeded() {
-        return Arbitraries.of(true, true, true, false);
+    private static final Gen<Step> PROPOSE = r -> new Propose(KINDS.next(r), PROPOSED_PATTERN.next(r),
+            RARELY.next(r), PROPOSED_TARGET.next(r), RARELY.next(r), EITHER.next(r), PICK.next(r));
+    private static final Gen<Step> APPROVE = r -> new Approve(PICK.next(r), RARELY.next(r), RARELY.next(r));
+    private static final Gen<Step> REJECT = PICK.map(Reject::new);
+    private static final Gen<Step> ROLLBACK = r -> new Rollback(ROLLBACK_TARGET.next(r), RARELY.next(r), PICK.next(r));
+    private static final Gen<Step> AUTO = r -> new AutoDegrade(DEGRADED_PATTERN.next(r), RARELY.next(r), PICK.next(r));
+    private static final Gen<Step> RESTART = constant(new Restart());
+
+    private static final Gen<List<Step>> STEPS = listOf(frequencyOf(
+            weighted(6, PROPOSE), weighted(7, APPROVE), weighted(1, REJECT),
+            weighted(2, ROLLBACK), weighted(2, AUTO), weighted(1, RESTART)), 30, 150);
+    private static final Gen<Boolean> MOSTLY_SEEDED = oneOf(true, true, true, false);
+
+    static Stream<Long> caseSeeds() {
+        return Generators.seeds(424242L, 300);
     }
 
     private static String pattern(int index) {
@@ -108,9 +113,17 @@ class KeeperPropertyTest {
         }
     }
 
-    @Property(tries = 300, seed = "424242")
-    void eachApprovedChangeAppliesExactlyOnceAndVersionsStepByOne(@ForAll("steps") List<Step> steps,
-                                                                  @ForAll("mostlySeeded") boolean seeded) {
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("caseSeeds")
+    void eachApprovedChangeAppliesExactlyOnceAndVersionsStepByOne(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Step> steps = STEPS.next(random);
+        boolean seeded = MOSTLY_SEEDED.next(random);
+        Generators.check(seed, "seeded=" + seeded + ", steps " + Generators.numbered(steps),
+                () -> runSteps(steps, seeded));
+    }
+
+    private static void runSteps(List<Step> steps, boolean seeded) {
         Keeper<String> keeper = new Keeper<>(VALIDATOR);
         if (seeded) {
             Map<String, String> seeds = new HashMap<>();
@@ -158,7 +171,6 @@ class KeeperPropertyTest {
                 d = keeper.autoApply(Change.degrade(id, pattern(a.pattern()), "fast-loop", ""));
             }
 
-            Statistics.label("answers").collect(d.type(), d.invalidReason());
             assertThat(d.versionBefore()).isEqualTo(before.version());
             if (d.applied()) {
                 assertThat(applied.add(d.changeId())).as("%s applied twice", d.changeId()).isTrue();
@@ -175,7 +187,6 @@ class KeeperPropertyTest {
         }
 
         List<PatternLibrary<String>> history = keeper.history();
-        Statistics.label("final version").collect(history.size() < 3 ? "0-2" : history.size() < 8 ? "3-7" : "8+");
         assertThat(keeper.current().version()).isEqualTo(applied.size());
         for (int i = 0; i < history.size(); i++) {
             assertThat(history.get(i).version()).isEqualTo(i + 1);

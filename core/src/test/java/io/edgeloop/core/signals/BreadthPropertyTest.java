@@ -1,36 +1,50 @@
 package io.edgeloop.core.signals;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.edgeloop.core.testing.Generators;
+import io.edgeloop.core.testing.Generators.Gen;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
 
+import static io.edgeloop.core.testing.Generators.between;
+import static io.edgeloop.core.testing.Generators.enumOf;
+import static io.edgeloop.core.testing.Generators.listOf;
+import static io.edgeloop.core.testing.Generators.oneOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Incremental counts always equal a recount of the latest label per ticker. */
+/**
+ * Incremental counts always equal a recount of the latest label per ticker. 300 generated
+ * update sequences from a fixed base seed; a failure names the case seed and lists its updates.
+ */
 class BreadthPropertyTest {
 
     record Update(String ticker, String sector, SignalLabel label, boolean remove) {
     }
 
-    @Provide
-    Arbitrary<List<Update>> updates() {
-        Arbitrary<Update> update = Combinators.combine(
-                Arbitraries.of("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"),
-                Arbitraries.of("Tech", "Energy", "Health"),
-                Arbitraries.of(SignalLabel.class),
-                Arbitraries.integers().between(0, 9).map(i -> i == 0)).as(Update::new);
-        return update.list().ofMaxSize(200);
+    private static final Gen<String> TICKERS = oneOf("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L");
+    private static final Gen<String> SECTORS = oneOf("Tech", "Energy", "Health");
+    private static final Gen<SignalLabel> LABELS = enumOf(SignalLabel.class);
+    private static final Gen<Boolean> ONE_IN_TEN = between(0, 9).map(i -> i == 0);
+    private static final Gen<List<Update>> UPDATES = listOf(
+            r -> new Update(TICKERS.next(r), SECTORS.next(r), LABELS.next(r), ONE_IN_TEN.next(r)), 0, 200);
+
+    static Stream<Long> caseSeeds() {
+        return Generators.seeds(11L, 300);
     }
 
-    @Property(tries = 300, seed = "11")
-    void countsEqualARecountOfTheLatestLabels(@ForAll("updates") List<Update> updates) {
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("caseSeeds")
+    void countsEqualARecountOfTheLatestLabels(long seed) {
+        List<Update> updates = UPDATES.next(new SplittableRandom(seed));
+        Generators.check(seed, "updates " + Generators.numbered(updates), () -> recount(updates));
+    }
+
+    private static void recount(List<Update> updates) {
         MarketBreadth market = new MarketBreadth(SignalConfig.defaults());
         SectorBreadth sectors = new SectorBreadth(SignalConfig.defaults());
         Map<String, Update> latest = new HashMap<>();

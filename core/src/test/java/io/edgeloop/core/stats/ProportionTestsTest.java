@@ -1,0 +1,97 @@
+package io.edgeloop.core.stats;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ProportionTestsTest {
+
+    @Test
+    void shouldMatchTextbookPooledZTest() {
+        // 120 of 200 vs 150 of 300: pooled p = 270/500 = .54, se = sqrt(.54 * .46 * (1/200 + 1/300)) = .0454972,
+        // z = (.60 - .50) / .0454972 = 2.19793; R prop.test(c(120,150), c(200,300), correct=FALSE):
+        // X-squared = 4.8309 = z^2, p-value = 0.02795
+        assertThat(TwoProportionZTest.z(120, 200, 150, 300)).isCloseTo(2.1979349113192894, within(1e-12));
+        assertThat(TwoProportionZTest.pValue(120, 200, 150, 300)).isCloseTo(0.02795374461359153, within(1e-12));
+        assertThat(TwoProportionZTest.z(150, 300, 120, 200)).isCloseTo(-2.1979349113192894, within(1e-12));
+    }
+
+    @Test
+    void shouldGiveZeroAndOneWhenBothSamplesAreUnanimous() {
+        assertThat(TwoProportionZTest.z(5, 5, 9, 9)).isZero();
+        assertThat(TwoProportionZTest.pValue(0, 5, 0, 9)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldMatchFishersTeaTasting() {
+        // Fisher's lady tasting tea, [[3, 1], [1, 3]]: R fisher.test two-sided p = 0.4857
+        assertThat(FisherExactTest.pValueTable(3, 1, 1, 3)).isCloseTo(0.48571428571428565, within(1e-12));
+        // R fisher.test(matrix(c(1, 11, 9, 3), 2)) p = 0.002759456
+        assertThat(FisherExactTest.pValueTable(1, 9, 11, 3)).isCloseTo(0.0027594561852200836, within(1e-12));
+        assertThat(FisherExactTest.pValueProportions(1, 10, 11, 14)).isCloseTo(0.0027594561852200836, within(1e-12));
+    }
+
+    @Test
+    void shouldMatchRBinomialTest() {
+        // R binom.test(7, 10): two-sided 0.34375, greater 0.171875, less 0.9453125
+        assertThat(BinomialTests.pValueTwoSided(7, 10, 0.5)).isCloseTo(0.34375, within(1e-12));
+        assertThat(BinomialTests.pValueGreater(7, 10, 0.5)).isCloseTo(0.171875, within(1e-12));
+        assertThat(BinomialTests.pValueLess(7, 10, 0.5)).isCloseTo(0.9453125, within(1e-12));
+        // asymmetric base rates: binom.test(60, 100, 0.52) and binom.test(3, 20, 0.4)
+        assertThat(BinomialTests.pValueTwoSided(60, 100, 0.52)).isCloseTo(0.13289621946398977, within(1e-10));
+        assertThat(BinomialTests.pValueGreater(60, 100, 0.52)).isCloseTo(0.06622963313547248, within(1e-10));
+        assertThat(BinomialTests.pValueTwoSided(3, 20, 0.4)).isCloseTo(0.022427038142043255, within(1e-10));
+        assertThat(BinomialTests.pValueGreater(0, 20, 0.4)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportFeatureLiftWithExactPValues() {
+        FeatureLift lift = FeatureLift.test(60, 100, 0.52);
+        assertThat(lift.rate()).isEqualTo(0.6);
+        assertThat(lift.lift()).isCloseTo(0.6 / 0.52, within(1e-15));
+        assertThat(lift.pValueGreater()).isCloseTo(0.06622963313547248, within(1e-10));
+        assertThat(lift.pValueTwoSided()).isCloseTo(0.13289621946398977, within(1e-10));
+        assertThat(lift.pValueLess()).isGreaterThan(0.9);
+        assertThatThrownBy(() -> FeatureLift.test(1, 0, 0.5)).hasMessageContaining("n > 0");
+    }
+
+    @Test
+    void shouldFlagTheOriginalRegimeShiftWithBothTests() {
+        // The original's retrospective: bull_state_dominance recent 39% of 59 vs historical 79% of 240.
+        RegimeTestResult r = RegimeTest.DEFAULT.test(23, 59, 190, 240);
+        assertThat(r.method()).isEqualTo(RegimeTest.Method.Z_POOLED);
+        assertThat(r.difference()).isCloseTo(23.0 / 59 - 190.0 / 240, within(1e-15));
+        assertThat(r.z()).isCloseTo(-6.109099611372876, within(1e-9));
+        assertThat(r.pValue()).isCloseTo(1.001947811738705e-09, within(1e-15));
+        assertThat(r.decision()).isEqualTo(RegimeTestResult.Decision.SHIFT_DOWN);
+        assertThat(r.shifted()).isTrue();
+        RegimeTestResult exact = new RegimeTest(5, 0.05, RegimeTest.Method.FISHER_EXACT).test(23, 59, 190, 240);
+        // R fisher.test(matrix(c(23, 190, 36, 50), 2)) p = 1.0069e-08
+        assertThat(exact.pValue()).isCloseTo(1.0069021554480482e-08, within(1e-13));
+        assertThat(exact.decision()).isEqualTo(RegimeTestResult.Decision.SHIFT_DOWN);
+    }
+
+    @Test
+    void shouldUseFisherForSmallCountsAndRespectMinimumN() {
+        // 1 of 8 vs 7 of 9: smallest expected cell 8 * 8 / 17 = 3.8 < 5; R fisher.test(matrix(c(1, 7, 7, 2), 2)) p = 0.01522
+        RegimeTestResult small = RegimeTest.DEFAULT.test(1, 8, 7, 9);
+        assertThat(small.method()).isEqualTo(RegimeTest.Method.FISHER_EXACT);
+        assertThat(small.pValue()).isCloseTo(0.015220074043603458, within(1e-12));
+        assertThat(small.decision()).isEqualTo(RegimeTestResult.Decision.SHIFT_DOWN);
+        RegimeTestResult tooFew = RegimeTest.DEFAULT.test(0, 4, 30, 40);
+        assertThat(tooFew.decision()).isEqualTo(RegimeTestResult.Decision.INSUFFICIENT_DATA);
+        assertThat(tooFew.pValue()).isNaN();
+        assertThat(tooFew.recentRate()).isZero();
+    }
+
+    @Test
+    void shouldNotCallAFifteenPointGapOnSmallSamplesAShift() {
+        // The original rule fired at a 15-point gap with n >= 5: 4/6 vs 5/10 is 16.7 points and no evidence.
+        RegimeTestResult r = RegimeTest.DEFAULT.test(4, 6, 5, 10);
+        assertThat(r.difference()).isGreaterThan(0.15);
+        assertThat(r.decision()).isEqualTo(RegimeTestResult.Decision.NO_SHIFT);
+        assertThat(r.pValue()).isGreaterThan(0.5);
+    }
+}
