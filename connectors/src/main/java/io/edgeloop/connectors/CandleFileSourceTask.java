@@ -111,8 +111,14 @@ public final class CandleFileSourceTask extends SourceTask {
     }
 
     private void scan() {
+        long t0 = System.nanoTime();
+        long pendingBefore = feed.pending();
         try {
             List<DeadRow> found = feed.scan();
+            if (feed.pending() != pendingBefore || !found.isEmpty()) {
+                LOG.info("{}: scan found {} bars to publish in {} series in {} ms", config.connectorName(),
+                        feed.pending(), feed.seriesCount(), (System.nanoTime() - t0) / 1_000_000);
+            }
             deadRows.addAll(found);
             if (!found.isEmpty()) {
                 LOG.warn("{}: {} rows or files refused; they go to {}", config.connectorName(), found.size(),
