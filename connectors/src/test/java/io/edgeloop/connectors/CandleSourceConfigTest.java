@@ -43,6 +43,15 @@ class CandleSourceConfigTest {
     }
 
     @Test
+    void shouldListEveryUserOptionInTheModuleReadme() throws IOException {
+        String readme = java.nio.file.Files.readString(Path.of(System.getProperty("user.dir"), "README.md"));
+
+        Stream.of(CandleSourceConfig.CONFIG_DEF, TickerReferenceConfig.CONFIG_DEF)
+                .flatMap(def -> def.names().stream())
+                .forEach(key -> assertThat(readme).as("README documents %s", key).contains("`" + key + "`"));
+    }
+
+    @Test
     void shouldReadTheDefaults() {
         CandleSourceConfig config = new CandleSourceConfig(props());
 
