@@ -4,7 +4,6 @@ import io.edgeloop.connectors.CandleFileScanner.FileStat;
 import io.edgeloop.connectors.FeedItem.Bar;
 import io.edgeloop.connectors.FeedItem.DeadRow;
 import io.edgeloop.core.candle.Candle;
-import io.edgeloop.core.candle.RowError;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import org.slf4j.Logger;
@@ -34,8 +33,7 @@ import java.util.TreeSet;
  * first seen: an unchanged series resumes at {@code position}; a changed one (a file appended
  * to, added or removed) resumes after {@code lastOpenTime}. Bars at or before it are never sent
  * again: the candles topic is an append-only log of closed bars, and a revision of a published
- * bar is a downstream matter (BarSequencer). Dead rows resume alike per file, after the last
- * reported row.
+ * bar is a downstream matter (BarSequencer). Dead rows resume alike per file ({@link DeadRowLog}).
  *
  * <p>Ownership. With several tasks each owns the tickers whose {@code hashCode} modulo the task
  * count is its index (files that cannot be read at all: by path), so a ticker's series are
@@ -52,23 +50,19 @@ final class CandleFeed {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CandleFeed.class);
-    private static final String ROW_ERROR_CLASS = RowError.class.getName();
 
     private final CandleFileScanner scanner;
     private final OffsetLookup offsets;
+    private final DeadRowLog deadRows;
     private final Set<String> tickers;
     private final Set<Timeframe> intervals;
     private final int taskIndex;
     private final int taskCount;
     private final Map<Path, CandleFileRead> files = new HashMap<>();
     private final Map<SeriesKey, SeriesCursor> series = new HashMap<>();
-    private final Map<Path, DeadRowMark> deadRowMarks = new HashMap<>();
     private final PriorityQueue<SeriesCursor> queue = new PriorityQueue<>(Comparator
             .comparingLong(SeriesCursor::headCloseTime)
             .thenComparing(SeriesCursor::key, SeriesKey.ORDER));
-
-    private record DeadRowMark(String fingerprint, long lastRow) {
-    }
 
     /**
      * @param scanner   lists the files
@@ -82,6 +76,7 @@ final class CandleFeed {
                int taskIndex, int taskCount) {
         this.scanner = scanner;
         this.offsets = offsets;
+        this.deadRows = new DeadRowLog(offsets);
         this.tickers = Set.copyOf(tickers);
         this.intervals = Set.copyOf(intervals);
         this.taskIndex = taskIndex;
@@ -132,7 +127,7 @@ final class CandleFeed {
                 }
             }
         }
-        List<DeadRow> dead = deadRows(changed);
+        List<DeadRow> dead = deadRows.reportable(changed);
         rechain(touched);
         return dead;
     }
@@ -179,45 +174,6 @@ final class CandleFeed {
         return (tickers.isEmpty() || tickers.contains(key.ticker()))
                 && (intervals.isEmpty() || intervals.contains(key.interval()))
                 && Math.floorMod(key.ticker().hashCode(), taskCount) == taskIndex;
-    }
-
-    private List<DeadRow> deadRows(List<CandleFileRead> changed) {
-        List<Map<String, Object>> unknown = new ArrayList<>();
-        for (CandleFileRead read : changed) {
-            if (!deadRowMarks.containsKey(read.stat().path()) && (read.failed() || !read.errors().isEmpty())) {
-                unknown.add(FeedItem.filePartition(read.stat().path()));
-            }
-        }
-        Map<Map<String, Object>, Map<String, Object>> stored = unknown.isEmpty() ? Map.of() : offsets.stored(unknown);
-        List<DeadRow> out = new ArrayList<>();
-        for (CandleFileRead read : changed) {
-            Path path = read.stat().path();
-            DeadRowMark mark = deadRowMarks.get(path);
-            if (mark == null) {
-                Map<String, Object> o = stored.get(FeedItem.filePartition(path));
-                mark = o == null ? null : new DeadRowMark(String.valueOf(o.get("fingerprint")), asLong(o.get("lastRow")));
-            }
-            String fingerprint = read.stat().fingerprint();
-            if (read.failed()) {
-                if (mark == null || !mark.fingerprint().equals(fingerprint)) {
-                    out.add(new DeadRow(path, null, -1, null, read.failure(), read.failureClass(),
-                            Map.of("fingerprint", fingerprint, "lastRow", -1L)));
-                    mark = new DeadRowMark(fingerprint, -1);
-                }
-            } else {
-                long after = mark == null ? -1 : mark.lastRow();
-                for (RowError e : read.errors()) {
-                    if (e.rowIndex() > after) {
-                        out.add(new DeadRow(path, read.key().ticker(), e.rowIndex(), e.raw(), e.reason(),
-                                ROW_ERROR_CLASS, Map.of("fingerprint", fingerprint, "lastRow", (long) e.rowIndex())));
-                        after = e.rowIndex();
-                    }
-                }
-                mark = new DeadRowMark(fingerprint, after);
-            }
-            deadRowMarks.put(path, mark);
-        }
-        return out;
     }
 
     private void rechain(Set<SeriesKey> touched) {

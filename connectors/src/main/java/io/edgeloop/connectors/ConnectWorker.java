@@ -240,6 +240,7 @@ public final class ConnectWorker implements AutoCloseable {
          *
          * @throws IllegalStateException when the broker cannot be reached or the worker fails to start
          */
+        @SuppressWarnings("try") // the loader swap is held for its effect: plugins load through Connect's loader
         public ConnectWorker start() {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(offsetsFile, "offsetsFile");
