@@ -131,16 +131,20 @@ public final class ResolverApp {
         });
         streams.start();
         ResolverQueries queries = new ResolverQueries(ResolverQueries.of(streams));
-        JsonHttpServer http;
+        JsonHttpServer http = null;
         try {
             http = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
                     config.get(ResolverOptions.HTTP_PORT)), queries).start();
+            ResolveTrigger trigger = new ResolveTrigger(props);
+            LOG.info("resolver query API on port {}", http.port());
+            return new Handle(streams, http, queries, trigger, stopped, failed);
         } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
             streams.close(CLOSE_TIMEOUT);
             throw e;
         }
-        LOG.info("resolver query API on port {}", http.port());
-        return new Handle(streams, http, queries, new ResolveTrigger(props), stopped, failed);
     }
 
     private static void ensureControlTopic(Map<String, Object> props) {

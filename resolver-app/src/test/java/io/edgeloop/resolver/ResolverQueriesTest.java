@@ -11,9 +11,10 @@ import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.PatternStatus;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -30,19 +31,18 @@ import static io.edgeloop.resolver.MarketData.on;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** The queries are read-only, so one resolved scenario serves every test. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResolverQueriesTest {
 
     private static final Instant MARKET_TIME = Instant.parse("2025-04-21T12:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path stateDir;
-
     private ResolverDriver resolver;
     private ResolverQueries queries;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    void start(@TempDir Path stateDir) {
         resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores(), stateDir);
         queries = new ResolverQueries(new ResolverQueries.StoreLookup() {
             @Override
@@ -69,7 +69,7 @@ class ResolverQueriesTest {
         resolver.candles(between(iwm, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 25)));
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         resolver.close();
     }
