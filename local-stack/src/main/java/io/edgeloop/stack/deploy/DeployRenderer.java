@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class DeployRenderer {
         files.put(TOPICS_FILE, yaml(StrimziManifests.kafkaTopics(Topics.all())));
         files.put(USERS_FILE, yaml(StrimziManifests.kafkaUsers()));
         files.put(TOPIC_SCRIPT_FILE, TopicScript.render(Topics.all()));
-        return files;
+        return Collections.unmodifiableMap(files);
     }
 
     /** The files that go to the Kubernetes directory. */

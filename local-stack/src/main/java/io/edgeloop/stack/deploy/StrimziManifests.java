@@ -1,5 +1,6 @@
 package io.edgeloop.stack.deploy;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,6 @@ public final class StrimziManifests {
 
     /** Every KafkaUser, in table order. */
     public static List<Map<String, Object>> kafkaUsers() {
-        return List.of(DeployApp.values()).stream().map(StrimziManifests::kafkaUser).toList();
+        return Arrays.stream(DeployApp.values()).map(StrimziManifests::kafkaUser).toList();
     }
 }
