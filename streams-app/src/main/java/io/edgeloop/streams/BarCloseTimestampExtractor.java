@@ -6,7 +6,9 @@ import io.edgeloop.schemas.avro.Candle;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Event time of a candle record: its bar's close ({@link BarClose}), read from the payload,
@@ -20,6 +22,9 @@ import java.util.Optional;
  */
 public final class BarCloseTimestampExtractor implements TimestampExtractor {
 
+    /** Calendars by raw ticker, so the symbol rule runs once per ticker, not per record. */
+    private final Map<String, SessionCalendar> calendars = new ConcurrentHashMap<>();
+
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         if (record.value() instanceof Candle candle) {
@@ -29,7 +34,8 @@ public final class BarCloseTimestampExtractor implements TimestampExtractor {
                 return Math.max(partitionTime, 0);
             }
             try {
-                return BarClose.of(open, interval.get(), SessionCalendar.forTicker(candle.getTicker()));
+                return BarClose.of(open, interval.get(),
+                        calendars.computeIfAbsent(candle.getTicker(), SessionCalendar::forTicker));
             } catch (IllegalArgumentException e) {
                 return Math.max(partitionTime, 0);
             }

@@ -190,25 +190,25 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
             String key = BreadthSignals.sectorKey(sector);
             java.util.Optional<SectorSignal> now = sectors.signal(sector);
             if (now.isPresent()) {
-                send(key, BreadthSignals.sector(now.get(), boundary), boundary);
+                send(key, BreadthSignals.sector(now.get(), boundary));
             } else if (emitted.remove(key) != null) {
                 store.delete(BreadthState.OUTPUT + key);
-                context.forward(new Record<>(key, null, boundary));
+                context.forward(new Record<>(key, null, context.currentSystemTimeMs()));
             }
         }
         touched.clear();
-        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), boundary), boundary);
+        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), boundary));
         emittedThrough = boundary;
         store.put(BreadthState.EMITTED, BreadthState.time(boundary));
     }
 
-    private void send(String key, MarketSignal signal, long boundary) {
+    private void send(String key, MarketSignal signal) {
         if (BreadthSignals.sameReading(emitted.get(key), signal)) {
             return;
         }
         emitted.put(key, signal);
         store.put(BreadthState.OUTPUT + key, serializer.serialize(Topics.SIGNALS.name(), signal));
-        context.forward(new Record<>(key, signal, boundary));
+        context.forward(new Record<>(key, signal, context.currentSystemTimeMs()));
     }
 
     private static int partition(Record<String, MarketSignal> record) {

@@ -40,9 +40,10 @@ final class DeadLetterRouting {
 
     /** The dead letter of a raw record, as the handler's response record. */
     static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> raw, Throwable error, String app) {
-        DeadLetter letter = DeadLetters.of(raw, error, app, Instant.now());
+        Instant now = Instant.now();
+        DeadLetter letter = DeadLetters.of(raw, error, app, now);
         byte[] value = Topics.CANDLES_DLQ.valueSerde().serializer().serialize(Topics.CANDLES_DLQ.name(), letter);
-        return new ProducerRecord<>(Topics.CANDLES_DLQ.name(), null, raw.key(), value);
+        return new ProducerRecord<>(Topics.CANDLES_DLQ.name(), null, now.toEpochMilli(), raw.key(), value);
     }
 
     /** The raw record a processing failure came from, rebuilt from the handler context. */

@@ -1,6 +1,9 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.config.ConfigException;
 import io.edgeloop.core.http.JsonHttpServer;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -9,8 +12,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.time.Duration;
 
@@ -29,6 +38,65 @@ public final class StreamsApp {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
 
     private StreamsApp() {
+    }
+
+    /**
+     * Runs until interrupted. Arguments: {@code --config FILE} (a properties file) and
+     * {@code key=value} settings ({@code --set key=value} also works).
+     */
+    public static void main(String[] args) {
+        AppConfig config;
+        try {
+            config = config(args, System.getenv());
+        } catch (ConfigException | IllegalArgumentException e) {
+            LOG.error("streams-app: {}", e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Handle handle = start(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "streams-app-shutdown"));
+        try {
+            handle.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        handle.close();
+        System.exit(handle.streams().state() == KafkaStreams.State.ERROR ? 1 : 0);
+    }
+
+    /** Resolves the configuration of command-line arguments over the environment. */
+    static AppConfig config(String[] args, Map<String, String> env) {
+        Properties file = new Properties();
+        List<String> flags = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--config") || arg.equals("--set")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                String value = args[++i];
+                if (arg.equals("--set")) {
+                    flags.add(value);
+                } else {
+                    try (InputStream in = Files.newInputStream(Path.of(value))) {
+                        file.load(in);
+                    } catch (IOException e) {
+                        throw new IllegalArgumentException("cannot read the configuration file " + value + ": "
+                                + e.getMessage(), e);
+                    }
+                }
+            } else {
+                flags.add(arg);
+            }
+        }
+        return AppConfig.resolve(StreamsOptions.all(), file, env, flags);
+    }
+
+    /** Starts the app: binds the query API, then starts the Streams client. */
+    public static Handle start(AppConfig config) {
+        StreamsSettings settings = StreamsSettings.from(config);
+        return start(settings, config.get(StreamsOptions.HTTP_HOST), config.get(StreamsOptions.HTTP_PORT),
+                CoreTickerModels.of(settings));
     }
 
     static Handle start(StreamsSettings configured, String httpHost, int httpPort, TickerModels models) {
@@ -92,9 +160,11 @@ public final class StreamsApp {
             return server.port();
         }
 
+        /** Stops the client, leaving the group so that the partitions move on at once, and the query API. */
         @Override
         public void close() {
-            streams.close(Duration.ofSeconds(30));
+            streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             server.close();
         }
     }

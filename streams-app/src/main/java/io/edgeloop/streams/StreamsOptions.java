@@ -3,6 +3,7 @@ package io.edgeloop.streams;
 import io.edgeloop.core.config.Option;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,15 +40,21 @@ public final class StreamsOptions {
             "Wall-clock time after which a candle partition that sent nothing stops holding back sector and market "
                     + "breadth (like max.task.idle.ms: progress over strict event-time order when a feed is idle).");
 
-    private static final List<Option<?>> ALL = List.of(HORIZON_DAYS, HTTP_HOST, HTTP_PORT, STATE_DIR,
+    private static final List<Option<?>> ALL = all(List.of(HORIZON_DAYS, HTTP_HOST, HTTP_PORT, STATE_DIR,
             APPLICATION_SERVER, CONFIDENCE_HIGH, CONFIDENCE_MEDIUM, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL,
-            MIN_MARKET_TICKERS, BREADTH_IDLE);
+            MIN_MARKET_TICKERS, BREADTH_IDLE));
 
     private StreamsOptions() {
     }
 
-    /** Every option, in documentation order. */
+    /** Every option, in documentation order: the app's own, then the kanban thresholds ({@code kanban.*}). */
     public static List<Option<?>> all() {
         return ALL;
+    }
+
+    private static List<Option<?>> all(List<Option<?>> own) {
+        List<Option<?>> all = new ArrayList<>(own);
+        all.addAll(KanbanOptions.ALL);
+        return List.copyOf(all);
     }
 }

@@ -1,8 +1,10 @@
 package io.edgeloop.streams;
 
 import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.signals.SignalConfig;
 import io.edgeloop.core.stats.BetaPrior;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Clock;
@@ -22,9 +24,10 @@ import java.util.Properties;
  * @param signals     weights and thresholds of the ticker, sector and market signals
  * @param breadthIdle wall-clock time after which an idle candle partition stops holding back breadth
  * @param clock       "now" of the candle validator (a candle may not open more than 2 days after it)
+ * @param model       core's model thresholds (kanban thresholds from {@code kanban.*})
  */
 public record StreamsSettings(Map<String, Object> streams, int horizonDays, ConfidenceRule confidence,
-                              SignalConfig signals, Duration breadthIdle, Clock clock) {
+                              SignalConfig signals, Duration breadthIdle, Clock clock, ModelConfig model) {
 
     /** Application id when none is configured. */
     public static final String DEFAULT_APPLICATION_ID = "edgeloop-streams";
@@ -34,6 +37,7 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         Objects.requireNonNull(confidence, "confidence");
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(model, "model");
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizon.days must be >= 1, was " + horizonDays);
         }
@@ -49,7 +53,10 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
 
     /**
      * The app's own Streams defaults under the given properties: exactly-once v2, explicit names
-     * for every internal resource, the dead-letter handlers. {@code overrides} win, except that
+     * for every internal resource, the dead-letter handlers, and one in-flight produce request per
+     * connection (with more, a retry of a batch refused while a new partition's leader is elected
+     * can arrive after the batches behind it, which the broker then refuses as out of sequence,
+     * seen on Kafka 4.3 with the internal topics Kafka Streams has just created). {@code overrides} win, except that
      * explicit naming cannot be turned off.
      */
     public static Map<String, Object> streamsDefaults(Map<String, ?> overrides) {
@@ -59,6 +66,7 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CandleDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CandleProcessingHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         p.putAll(overrides);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         return p;
@@ -67,7 +75,7 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     /** Defaults of every option over the given Streams properties (tests, bench). */
     public static StreamsSettings defaults(Map<String, ?> streams) {
         return new StreamsSettings(streamsDefaults(streams), 5, ConfidenceRule.defaults(),
-                SignalConfig.defaults(), Duration.ofSeconds(30), Clock.systemUTC());
+                SignalConfig.defaults(), Duration.ofSeconds(30), Clock.systemUTC(), ModelConfig.defaults());
     }
 
     /** The settings of a resolved configuration ({@link StreamsOptions} and {@code kafka.*}). */
@@ -75,10 +83,9 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put(StreamsConfig.STATE_DIR_CONFIG, config.get(StreamsOptions.STATE_DIR));
         String server = config.get(StreamsOptions.APPLICATION_SERVER);
-        if (server.isBlank()) {
-            server = config.get(StreamsOptions.HTTP_HOST) + ":" + config.get(StreamsOptions.HTTP_PORT);
+        if (!server.isBlank()) {
+            kafka.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server);
         }
-        kafka.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server);
         kafka.putAll(config.kafka());
         ConfidenceRule confidence = new ConfidenceRule(config.get(StreamsOptions.CONFIDENCE_HIGH),
                 config.get(StreamsOptions.CONFIDENCE_MEDIUM),
@@ -86,7 +93,7 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
                 config.get(StreamsOptions.INTERVAL_LEVEL));
         return new StreamsSettings(streamsDefaults(kafka), config.get(StreamsOptions.HORIZON_DAYS), confidence,
                 SignalConfig.defaults().withMinMarketTickers(config.get(StreamsOptions.MIN_MARKET_TICKERS)),
-                config.get(StreamsOptions.BREADTH_IDLE), Clock.systemUTC());
+                config.get(StreamsOptions.BREADTH_IDLE), Clock.systemUTC(), KanbanOptions.model(config));
     }
 
     /** The application id. */
@@ -105,26 +112,26 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     public StreamsSettings withStreams(Map<String, ?> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(streams);
         merged.putAll(overrides);
-        return new StreamsSettings(streamsDefaults(merged), horizonDays, confidence, signals, breadthIdle, clock);
+        return new StreamsSettings(streamsDefaults(merged), horizonDays, confidence, signals, breadthIdle, clock, model);
     }
 
     /** A copy with another validator clock (replays and tests pin "now"). */
     public StreamsSettings withClock(Clock newClock) {
-        return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, newClock);
+        return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, newClock, model);
     }
 
     /** A copy with another horizon. */
     public StreamsSettings withHorizonDays(int days) {
-        return new StreamsSettings(streams, days, confidence, signals, breadthIdle, clock);
+        return new StreamsSettings(streams, days, confidence, signals, breadthIdle, clock, model);
     }
 
     /** A copy with other signal thresholds. */
     public StreamsSettings withSignals(SignalConfig newSignals) {
-        return new StreamsSettings(streams, horizonDays, confidence, newSignals, breadthIdle, clock);
+        return new StreamsSettings(streams, horizonDays, confidence, newSignals, breadthIdle, clock, model);
     }
 
     /** A copy with another breadth idle timeout. */
     public StreamsSettings withBreadthIdle(Duration idle) {
-        return new StreamsSettings(streams, horizonDays, confidence, signals, idle, clock);
+        return new StreamsSettings(streams, horizonDays, confidence, signals, idle, clock, model);
     }
 }

@@ -45,6 +45,11 @@ public final class StreamsTopology {
     private StreamsTopology() {
     }
 
+    /** The topology with core's engine as the per-ticker model. */
+    public static Topology build(StreamsSettings settings) {
+        return build(settings, CoreTickerModels.of(settings));
+    }
+
     /** The topology with the given per-ticker model (tests drive it with scripted models). */
     static Topology build(StreamsSettings settings, TickerModels models) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.streamsProperties())));

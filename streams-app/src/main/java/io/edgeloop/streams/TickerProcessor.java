@@ -33,6 +33,11 @@ import java.util.Map;
  * <p>Nothing is written or forwarded before the model has finished the candle, so a failure
  * leaves the stores as they were and the candle can be dead-lettered safely.
  *
+ * <p>Record timestamps: the outputs carry the processing time, as the connector stamps candles
+ * with their ingest time. Event time is in every payload ({@code barTime}, {@code time}); a
+ * bar-time record timestamp would let the broker's time-based retention delete a replay of
+ * history (bars back to 1984 on a topic that keeps 120 days) as soon as its segment rolls.
+ *
  * <p>Signals: a ticker fed at several intervals (an hourly and a daily feed) gets a model per
  * interval; its ticker signal comes from the finest interval seen so far, so the signal and
  * the breadth built on it count each ticker once.
@@ -119,15 +124,16 @@ final class TickerProcessor implements Processor<String, Candle, String, Specifi
         counters.count(IngestCounters.Outcome.ACCEPTED);
 
         String ticker = candle.ticker();
-        context.forward(record.withKey(ticker).withValue(snapshot));
+        Record<String, Candle> out = record.withTimestamp(context.currentSystemTimeMs());
+        context.forward(out.withKey(ticker).withValue(snapshot));
         for (Prediction prediction : predictions) {
-            context.forward(record.withKey(ticker).withValue(prediction));
+            context.forward(out.withKey(ticker).withValue(prediction));
         }
         if (trade != null) {
-            context.forward(record.withKey(ticker).withValue(trade));
+            context.forward(out.withKey(ticker).withValue(trade));
         }
         if (signal) {
-            context.forward(record.withKey(TickerSignals.key(ticker))
+            context.forward(out.withKey(TickerSignals.key(ticker))
                     .withValue(TickerSignals.of(snapshot, settings.signals())));
         }
     }

@@ -27,7 +27,20 @@ final class Patterns {
                 .build();
         return PatternDefinition.newBuilder().setId(id).setName(id.replace('_', ' ')).setDescription("test pattern")
                 .setDirection(direction).setStatus(status).setVersion(version).setLibraryVersion(libraryVersion)
-                .setOrigin(PatternOrigin.OPERATOR).setRule(PatternMapping.toAvro(rule)).setStats(stats).build();
+                .setOrigin(PatternOrigin.OPERATOR).setRule(RuleAvro.toAvro(rule)).setStats(stats).build();
+    }
+
+    /**
+     * The original model's seeded patterns as library records, ACTIVE, each with the same
+     * track record ({@code n} outcomes, {@code hits} hits) so they can boost.
+     */
+    static java.util.List<PatternDefinition> seeds(int n, int hits) {
+        java.util.List<PatternDefinition> out = new java.util.ArrayList<>();
+        for (io.edgeloop.core.rules.PatternDefinition p : io.edgeloop.core.rules.SeedPatterns.all()) {
+            out.add(pattern(p.id(), Direction.valueOf(p.direction().name()), PatternStatus.ACTIVE, p.version(), 1,
+                    p.rule(), n, hits));
+        }
+        return out;
     }
 
     /** A rule that holds on every snapshot with a close. */

@@ -10,9 +10,14 @@ import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -36,6 +41,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +72,7 @@ class StreamsAppIT {
         Map<TopicPartition, Long> start = endOffsets(kafka);
         Run uninterrupted = new Run(kafka, "streams-it-a");
         uninterrupted.start();
-        uninterrupted.awaitAccepted(candles.size(), lastBar);
+        uninterrupted.awaitCaughtUp(lastBar);
         checkQueries(uninterrupted);
         uninterrupted.close();
         Map<TopicPartition, Long> middle = endOffsets(kafka);
@@ -79,7 +85,7 @@ class StreamsAppIT {
         restarted.close();
         restarted.wipeLocalState();
         restarted.start();
-        restarted.awaitAccepted(candles.size() - restarted.acceptedBefore(), lastBar);
+        restarted.awaitCaughtUp(lastBar);
         restarted.close();
         Map<String, List<String>> second = read(kafka, middle, endOffsets(kafka));
 
@@ -201,19 +207,19 @@ class StreamsAppIT {
     /** One app id's run; it can be stopped and started again. */
     private static final class Run {
         private final StreamsSettings settings;
+        private final String bootstrap;
         private StreamsApp.Handle handle;
-        private double before;
 
         Run(KafkaTestContext kafka, String prefix) {
             Map<String, Object> props = new HashMap<>();
             kafka.streamsProperties(prefix).forEach((k, v) -> props.put(k.toString(), v));
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-            props.put(StreamsConfig.producerPrefix("max.in.flight.requests.per.connection"), 1);
             settings = StreamsSettings.defaults(props).withClock(Harness.CLOCK).withBreadthIdle(Duration.ofSeconds(3));
+            bootstrap = kafka.bootstrapServers();
         }
 
         void start() {
-            handle = StreamsApp.start(settings, "localhost", 0, TestModels.models());
+            handle = StreamsApp.start(settings, "localhost", 0, CoreTickerModels.of(settings));
             Await.until(() -> handle.streams().state() == KafkaStreams.State.RUNNING, TIMEOUT,
                     () -> "streams state " + handle.streams().state());
         }
@@ -225,15 +231,38 @@ class StreamsAppIT {
                     .mapToDouble(e -> (Double) e.getValue().metricValue()).sum();
         }
 
-        double acceptedBefore() {
-            return before;
-        }
-
-        /** Waits until this start accepted {@code count} candles and breadth was emitted through the last bar. */
-        void awaitAccepted(double count, long lastBar) {
-            Await.until(() -> accepted() >= count, TIMEOUT, () -> "accepted " + accepted() + " of " + count);
+        /**
+         * Waits until the group committed every candle and breadth was emitted through the last
+         * bar (after the idle flush).
+         */
+        void awaitCaughtUp(long lastBar) {
+            Await.until(() -> lag() == 0, TIMEOUT, () -> "candles lag " + lag());
             Await.until(() -> emittedThrough() >= lastBar, TIMEOUT,
                     () -> "breadth emitted through " + emittedThrough() + ", last bar " + lastBar);
+        }
+
+        /** Candles not yet committed by this run's group. */
+        private long lag() {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.applicationId())
+                        .partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (int p = 0; p < Topics.CANDLES.partitions(); p++) {
+                    latest.put(new TopicPartition(Topics.CANDLES.name(), p), OffsetSpec.latest());
+                }
+                long lag = 0;
+                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
+                        : admin.listOffsets(latest).all().get().entrySet()) {
+                    OffsetAndMetadata done = committed.get(e.getKey());
+                    lag += e.getValue().offset() - (done == null ? 0 : done.offset());
+                }
+                return lag;
+            } catch (ExecutionException e) {
+                return Long.MAX_VALUE;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Long.MAX_VALUE;
+            }
         }
 
         private long emittedThrough() {
@@ -248,7 +277,6 @@ class StreamsAppIT {
         }
 
         void close() {
-            before = accepted();
             handle.close();
         }
 

@@ -1,0 +1,257 @@
+package io.edgeloop.streams;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleFiles;
+import io.edgeloop.core.candle.CandleNormaliser;
+import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.embedded.EmbeddedKafka;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.serde.EdgeloopSerdes;
+import io.edgeloop.schemas.topics.CleanupPolicy;
+import io.edgeloop.schemas.topics.Topic;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The streams benchmark, on an embedded broker in one run: the same candles through (a) a plain
+ * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once) and
+ * (b) the full topology (exactly-once). Prints both throughputs, the ratio b/a and the
+ * per-candle cost of the topology's own work, 1/b - 1/a.
+ *
+ * <p>Throughput is measured on the output side: from the first committed output record to the
+ * last (candles for a, scores for b), so start-up and the first rebalance are left out and both
+ * runs are timed the same way. The two alternate for a number of rounds (each with a fresh
+ * application id) and the medians are reported, so a machine whose load drifts does not favour
+ * one side. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
+ * [--rounds 3] [--set streams.property=value ...]}.
+ */
+public final class StreamsBench {
+
+    private static final Topic<String, io.edgeloop.schemas.avro.Candle> COPY = new Topic<>("bench.copy",
+            EdgeloopSerdes.string(), Topics.CANDLES.valueSerde(), "ticker", "Passthrough copy of candles (bench only).",
+            Topics.TICKER_PARTITIONS, CleanupPolicy.DELETE, Optional.empty(), Map.of());
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsBench.class);
+
+    private StreamsBench() {
+    }
+
+    /** The measured figures of one bench run. */
+    record Result(int candles, double passthroughPerSecond, double topologyPerSecond) {
+
+        double ratio() {
+            return topologyPerSecond / passthroughPerSecond;
+        }
+
+        /** Microseconds per candle of the topology's own work: 1/b - 1/a. */
+        double ownMicros() {
+            return 1e6 / topologyPerSecond - 1e6 / passthroughPerSecond;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        Map<String, Object> overrides = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--set")) {
+                String[] kv = args[i + 1].split("=", 2);
+                overrides.put(kv[0], kv[1]);
+            } else {
+                options.put(args[i], args[i + 1]);
+            }
+        }
+        Path data = Path.of(options.getOrDefault("--data", defaultData()));
+        String glob = options.getOrDefault("--glob", "history/*_60.json");
+        int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
+        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
+        Result r = run(data, glob, threads, rounds, overrides);
+        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds%n", r.candles(), glob,
+                rounds);
+        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s%n", r.passthroughPerSecond());
+        System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
+        System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
+        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a)%n", r.ownMicros());
+    }
+
+    /** Runs both measurements on a fresh embedded broker. */
+    static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides)
+            throws IOException, InterruptedException {
+        List<Candle> candles = candles(data, glob);
+        Path work = Files.createTempDirectory("edgeloop-bench-");
+        try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(work.resolve("broker")).deleteOnClose(true).build()) {
+            kafka.start();
+            List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
+            topics.add(COPY);
+            kafka.createTopics(topics);
+            publish(kafka.bootstrapServers(), candles);
+            List<Double> passthrough = new ArrayList<>();
+            List<Double> topology = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
+                copy.putAll(overrides);
+                passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(), candles.size()));
+                Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
+                full.putAll(overrides);
+                StreamsSettings settings = StreamsSettings.defaults(full).withClock(Clock.systemUTC());
+                topology.add(measure(kafka.bootstrapServers(), StreamsTopology.build(settings), settings.streams(),
+                        Topics.SCORES.name(), candles.size()));
+                LOG.info("round {}: passthrough {} /s, topology {} /s", round, Math.round(passthrough.get(round - 1)),
+                        Math.round(topology.get(round - 1)));
+            }
+            return new Result(candles.size(), median(passthrough), median(topology));
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static Topology passthrough() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.CANDLES.name(), Consumed.with(Topics.CANDLES.keySerde(), Topics.CANDLES.valueSerde())
+                        .withName("bench-candles-source"))
+                .to(COPY.name(), Produced.with(COPY.keySerde(), COPY.valueSerde()).withName("bench-copy-sink"));
+        return builder.build();
+    }
+
+    private static Map<String, Object> streams(EmbeddedKafka kafka, Path work, String appId, int threads) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, appId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("state-" + appId).toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        return p;
+    }
+
+    /** Candles per second between the first and the last committed output record. */
+    private static double measure(String bootstrap, Topology topology, Map<String, Object> props, String output,
+                                  int expected) throws InterruptedException {
+        Properties p = new Properties();
+        p.putAll(props);
+        try (KafkaStreams streams = new KafkaStreams(topology, p);
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                     ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(output).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            streams.start();
+            long first = 0;
+            long count = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            long report = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (count < expected) {
+                int n = consumer.poll(Duration.ofMillis(20)).count();
+                if (n > 0 && count == 0) {
+                    first = System.nanoTime();
+                }
+                count += n;
+                long now = System.nanoTime();
+                if (now > report) {
+                    LOG.info("{}: {} of {} records, streams {}", output, count, expected, streams.state());
+                    report = now + Duration.ofSeconds(10).toNanos();
+                }
+                if (now > deadline) {
+                    throw new IllegalStateException(output + ": " + count + " of " + expected + " records after 30 min");
+                }
+            }
+            long last = System.nanoTime();
+            LOG.info("{}: {} records in {} ms", output, count, (last - first) / 1_000_000);
+            return (count - 1) / ((last - first) / 1e9);
+        }
+    }
+
+    private static void publish(String bootstrap, List<Candle> candles) {
+        var serializer = Topics.CANDLES.valueSerde().serializer();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Candle c : candles) {
+                io.edgeloop.schemas.avro.Candle value = new io.edgeloop.schemas.avro.Candle(c.ticker(), c.interval().code(),
+                        java.time.Instant.ofEpochMilli(c.openTime()), c.open(), c.high(), c.low(), c.close(), c.volume(),
+                        c.source());
+                producer.send(new ProducerRecord<>(Topics.CANDLES.name(), c.ticker().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        serializer.serialize(Topics.CANDLES.name(), value)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Every candle of the matching files, normalised, in open-time order. */
+    static List<Candle> candles(Path data, String glob) throws IOException {
+        var matcher = data.getFileSystem().getPathMatcher("glob:" + glob);
+        List<Candle> all = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(data)) {
+            for (Path file : files.filter(f -> matcher.matches(data.relativize(f))).sorted().toList()) {
+                List<Candle> raw = CandleFiles.read(file).candles();
+                if (!raw.isEmpty()) {
+                    all.addAll(CandleNormaliser.normalise(raw, SessionCalendar.forTicker(raw.get(0).ticker())).candles());
+                }
+            }
+        }
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no candle file matches " + glob + " under " + data);
+        }
+        all.sort(Comparator.comparingLong(Candle::openTime).thenComparing(Candle::ticker));
+        return all;
+    }
+
+    private static String defaultData() {
+        String property = System.getProperty("edgeloop.data.dir");
+        if (property != null) {
+            return property;
+        }
+        String home = System.getenv("EDGELOOP_HOME");
+        return (home == null ? "." : home) + "/../shared/data";
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
