@@ -39,8 +39,9 @@ import java.util.TreeSet;
  * the breadth at T counts each ticker's latest label at or before T whatever order the
  * partitions' votes arrived in, and two runs over the same candles emit the same signals.
  *
- * <p>Liveness: a partition that sent nothing for {@code signals.breadth.idle} of wall-clock time
- * (its feed ended or paused) stops holding the watermark back until it sends again, as
+ * <p>Liveness: every {@code candles} partition is waited for from the start, and a partition that
+ * sent nothing for {@code signals.breadth.idle} of wall-clock time (it holds no ticker, its feed
+ * ended or paused) stops holding the watermark back until it sends again, as
  * {@code max.task.idle.ms} does for joins. A vote that arrives for a boundary already emitted
  * (its partition was idle, or the feed was not in time order) is applied at once without
  * rewriting the past: it shows in the next boundary.
@@ -49,6 +50,7 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
 
     private final SignalConfig config;
     private final long idleMs;
+    private final int partitions;
     private final Serializer<MarketSignal> serializer = Topics.SIGNALS.valueSerde().serializer();
     private final Deserializer<MarketSignal> deserializer = Topics.SIGNALS.valueSerde().deserializer();
     private ProcessorContext<String, MarketSignal> context;
@@ -64,9 +66,15 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
     private final TreeMap<Long, TreeMap<String, BreadthState.Vote>> pending = new TreeMap<>();
     private long emittedThrough = Long.MIN_VALUE;
 
-    BreadthProcessor(SignalConfig config, Duration idle) {
+    /**
+     * @param config     signal thresholds
+     * @param idle       wall-clock silence after which a partition stops holding breadth back
+     * @param partitions partitions of the {@code candles} topic; each is waited for from the start
+     */
+    BreadthProcessor(SignalConfig config, Duration idle, int partitions) {
         this.config = config;
         this.idleMs = idle.toMillis();
+        this.partitions = partitions;
     }
 
     @Override
@@ -99,6 +107,9 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.OUTPUT, BreadthState.OUTPUT + BreadthState.END)) {
             it.forEachRemaining(kv -> emitted.put(kv.key.substring(BreadthState.OUTPUT.length()),
                     deserializer.deserialize(Topics.SIGNALS.name(), kv.value)));
+        }
+        for (int p = 0; p < partitions; p++) {
+            lastSeen.putIfAbsent(p, now);
         }
         byte[] through = store.get(BreadthState.EMITTED);
         emittedThrough = through == null ? Long.MIN_VALUE : BreadthState.time(through);
@@ -141,13 +152,15 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         pending.computeIfAbsent(vote.barTime(), t -> new TreeMap<>()).put(vote.ticker(), vote);
     }
 
-    /** The smallest latest bar time over the partitions that are not idle; MAX when all are idle. */
+    /**
+     * The smallest latest bar time over the partitions that are not idle (a partition not heard
+     * from yet holds everything back until it goes idle); MAX when all are idle.
+     */
     private long watermark(long now) {
         long min = Long.MAX_VALUE;
-        for (Map.Entry<Integer, Long> e : progress.entrySet()) {
-            Long seen = lastSeen.get(e.getKey());
-            if (seen != null && now - seen < idleMs) {
-                min = Math.min(min, e.getValue());
+        for (Map.Entry<Integer, Long> e : lastSeen.entrySet()) {
+            if (now - e.getValue() < idleMs) {
+                min = Math.min(min, progress.getOrDefault(e.getKey(), Long.MIN_VALUE));
             }
         }
         return min;

@@ -1,6 +1,7 @@
 package io.edgeloop.streams;
 
 import io.edgeloop.core.config.Option;
+import io.edgeloop.schemas.topics.Topics;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,9 +41,12 @@ public final class StreamsOptions {
             "Wall-clock time after which a candle partition that sent nothing stops holding back sector and market "
                     + "breadth (like max.task.idle.ms: progress over strict event-time order when a feed is idle).");
 
+    public static final Option<Integer> CANDLE_PARTITIONS = Option.integer("signals.breadth.partitions",
+            Topics.CANDLES.partitions(), "Partitions of the candles topic; sector and market breadth wait for each.");
+
     private static final List<Option<?>> ALL = all(List.of(HORIZON_DAYS, HTTP_HOST, HTTP_PORT, STATE_DIR,
             APPLICATION_SERVER, CONFIDENCE_HIGH, CONFIDENCE_MEDIUM, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL,
-            MIN_MARKET_TICKERS, BREADTH_IDLE));
+            MIN_MARKET_TICKERS, BREADTH_IDLE, CANDLE_PARTITIONS));
 
     private StreamsOptions() {
     }

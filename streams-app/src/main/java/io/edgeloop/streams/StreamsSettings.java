@@ -3,6 +3,7 @@ package io.edgeloop.streams;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.signals.SignalConfig;
+import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.core.stats.BetaPrior;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -25,9 +26,11 @@ import java.util.Properties;
  * @param breadthIdle wall-clock time after which an idle candle partition stops holding back breadth
  * @param clock       "now" of the candle validator (a candle may not open more than 2 days after it)
  * @param model       core's model thresholds (kanban thresholds from {@code kanban.*})
+ * @param candlePartitions partitions of the {@code candles} topic, which breadth waits for
  */
 public record StreamsSettings(Map<String, Object> streams, int horizonDays, ConfidenceRule confidence,
-                              SignalConfig signals, Duration breadthIdle, Clock clock, ModelConfig model) {
+                              SignalConfig signals, Duration breadthIdle, Clock clock, ModelConfig model,
+                              int candlePartitions) {
 
     /** Application id when none is configured. */
     public static final String DEFAULT_APPLICATION_ID = "edgeloop-streams";
@@ -38,6 +41,9 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(model, "model");
+        if (candlePartitions < 1) {
+            throw new IllegalArgumentException("candle partitions must be >= 1, was " + candlePartitions);
+        }
         if (horizonDays < 1) {
             throw new IllegalArgumentException("horizon.days must be >= 1, was " + horizonDays);
         }
@@ -75,7 +81,8 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     /** Defaults of every option over the given Streams properties (tests, bench). */
     public static StreamsSettings defaults(Map<String, ?> streams) {
         return new StreamsSettings(streamsDefaults(streams), 5, ConfidenceRule.defaults(),
-                SignalConfig.defaults(), Duration.ofSeconds(30), Clock.systemUTC(), ModelConfig.defaults());
+                SignalConfig.defaults(), Duration.ofSeconds(30), Clock.systemUTC(), ModelConfig.defaults(),
+                Topics.CANDLES.partitions());
     }
 
     /** The settings of a resolved configuration ({@link StreamsOptions} and {@code kafka.*}). */
@@ -93,7 +100,8 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
                 config.get(StreamsOptions.INTERVAL_LEVEL));
         return new StreamsSettings(streamsDefaults(kafka), config.get(StreamsOptions.HORIZON_DAYS), confidence,
                 SignalConfig.defaults().withMinMarketTickers(config.get(StreamsOptions.MIN_MARKET_TICKERS)),
-                config.get(StreamsOptions.BREADTH_IDLE), Clock.systemUTC(), KanbanOptions.model(config));
+                config.get(StreamsOptions.BREADTH_IDLE), Clock.systemUTC(), KanbanOptions.model(config),
+                config.get(StreamsOptions.CANDLE_PARTITIONS));
     }
 
     /** The application id. */
@@ -112,26 +120,34 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     public StreamsSettings withStreams(Map<String, ?> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(streams);
         merged.putAll(overrides);
-        return new StreamsSettings(streamsDefaults(merged), horizonDays, confidence, signals, breadthIdle, clock, model);
+        return new StreamsSettings(streamsDefaults(merged), horizonDays, confidence, signals, breadthIdle, clock, model,
+                candlePartitions);
     }
 
     /** A copy with another validator clock (replays and tests pin "now"). */
     public StreamsSettings withClock(Clock newClock) {
-        return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, newClock, model);
+        return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, newClock, model,
+                candlePartitions);
     }
 
     /** A copy with another horizon. */
     public StreamsSettings withHorizonDays(int days) {
-        return new StreamsSettings(streams, days, confidence, signals, breadthIdle, clock, model);
+        return new StreamsSettings(streams, days, confidence, signals, breadthIdle, clock, model, candlePartitions);
     }
 
     /** A copy with other signal thresholds. */
     public StreamsSettings withSignals(SignalConfig newSignals) {
-        return new StreamsSettings(streams, horizonDays, confidence, newSignals, breadthIdle, clock, model);
+        return new StreamsSettings(streams, horizonDays, confidence, newSignals, breadthIdle, clock, model,
+                candlePartitions);
+    }
+
+    /** A copy with another number of candle partitions for breadth to wait for. */
+    public StreamsSettings withCandlePartitions(int count) {
+        return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, clock, model, count);
     }
 
     /** A copy with another breadth idle timeout. */
     public StreamsSettings withBreadthIdle(Duration idle) {
-        return new StreamsSettings(streams, horizonDays, confidence, signals, idle, clock, model);
+        return new StreamsSettings(streams, horizonDays, confidence, signals, idle, clock, model, candlePartitions);
     }
 }

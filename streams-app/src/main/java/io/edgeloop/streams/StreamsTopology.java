@@ -104,7 +104,8 @@ public final class StreamsTopology {
                         .withKeySerde(EdgeloopSerdes.string())
                         .withValueSerde(Topics.SIGNALS.valueSerde())
                         .withNumberOfPartitions(1))
-                .process(() -> new BreadthProcessor(settings.signals(), settings.breadthIdle()),
+                .process(() -> new BreadthProcessor(settings.signals(), settings.breadthIdle(),
+                                settings.candlePartitions()),
                         Named.as(Names.BREADTH), Names.BREADTH_STORE)
                 .to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.BREADTH_SIGNALS_SINK));
     }

@@ -71,7 +71,7 @@ class BreadthProcessorTest {
 
     @Test
     void shouldEmitABoundaryOnlyAfterEveryPartitionPassedIt() {
-        BreadthProcessor breadth = start();
+        BreadthProcessor breadth = start(2);
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
         breadth.process(vote("KO", SignalLabel.BEARISH, T0, 1));
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
@@ -90,6 +90,26 @@ class BreadthProcessorTest {
         assertThat(List.of(market.getBullish(), market.getBearish(), market.getNeutral())).containsExactly(1, 1, 0);
         assertThat(market.getBreadthPct()).isEqualTo(50.0);
         assertThat(out.get(1).getLabel()).isEqualTo(SignalLabel.BEARISH);
+    }
+
+    @Test
+    void shouldWaitForAPartitionNotHeardFromUntilItGoesIdle() {
+        BreadthProcessor breadth = start(3);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        assertThat(context.forwarded()).as("partition 2 may still send bars at T0").isEmpty();
+
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() / 2);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + 2 * HOUR, 1));
+        assertThat(context.forwarded()).isEmpty();
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() / 2 + 1);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + 3 * HOUR, 1));
+
+        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).contains(T0, T0 + HOUR, T0 + 2 * HOUR);
     }
 
     @Test
@@ -127,7 +147,7 @@ class BreadthProcessorTest {
 
     @Test
     void shouldFlushTheLastBoundariesWhenEveryPartitionIsIdle() {
-        BreadthProcessor breadth = start();
+        BreadthProcessor breadth = start(2);
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
         breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
         assertThat(context.forwarded()).isEmpty();
@@ -141,7 +161,7 @@ class BreadthProcessorTest {
 
     @Test
     void shouldApplyALateVoteWithoutRewritingAnEmittedBoundary() {
-        BreadthProcessor breadth = start();
+        BreadthProcessor breadth = start(2);
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
         emitted();
@@ -230,7 +250,11 @@ class BreadthProcessorTest {
     }
 
     private BreadthProcessor start() {
-        BreadthProcessor breadth = new BreadthProcessor(SignalConfig.defaults(), IDLE);
+        return start(3);
+    }
+
+    private BreadthProcessor start(int partitions) {
+        BreadthProcessor breadth = new BreadthProcessor(SignalConfig.defaults(), IDLE, partitions);
         breadth.init(context);
         return breadth;
     }

@@ -67,7 +67,10 @@ final class Harness implements AutoCloseable {
         dlq = output(Topics.CANDLES_DLQ);
     }
 
-    /** Settings of a test: a unique application id, a private state directory, the fixed clock. */
+    /**
+     * Settings of a test: a unique application id, a private state directory, the fixed clock,
+     * and one candle partition (the driver reads every topic as one partition).
+     */
     static StreamsSettings settings() {
         try {
             Path state = Files.createTempDirectory(Path.of(System.getProperty("basedir", ".")).resolve("target"),
@@ -75,7 +78,7 @@ final class Harness implements AutoCloseable {
             return StreamsSettings.defaults(Map.of(
                     StreamsConfig.APPLICATION_ID_CONFIG, "streams-test-" + UUID.randomUUID().toString().substring(0, 8),
                     StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092",
-                    StreamsConfig.STATE_DIR_CONFIG, state.toString())).withClock(CLOCK);
+                    StreamsConfig.STATE_DIR_CONFIG, state.toString())).withClock(CLOCK).withCandlePartitions(1);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

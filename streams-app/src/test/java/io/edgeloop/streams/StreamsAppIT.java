@@ -214,7 +214,7 @@ class StreamsAppIT {
             Map<String, Object> props = new HashMap<>();
             kafka.streamsProperties(prefix).forEach((k, v) -> props.put(k.toString(), v));
             props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-            settings = StreamsSettings.defaults(props).withClock(Harness.CLOCK).withBreadthIdle(Duration.ofSeconds(3));
+            settings = StreamsSettings.defaults(props).withClock(Harness.CLOCK).withBreadthIdle(Duration.ofSeconds(10));
             bootstrap = kafka.bootstrapServers();
         }
 
