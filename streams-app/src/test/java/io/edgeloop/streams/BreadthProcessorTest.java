@@ -109,7 +109,8 @@ class BreadthProcessorTest {
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
         breadth.process(vote("KO", SignalLabel.BULLISH, T0 + 3 * HOUR, 1));
 
-        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).contains(T0, T0 + HOUR, T0 + 2 * HOUR);
+        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0);
+        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 2 * HOUR);
     }
 
     @Test
@@ -163,15 +164,22 @@ class BreadthProcessorTest {
     void shouldApplyALateVoteWithoutRewritingAnEmittedBoundary() {
         BreadthProcessor breadth = start(2);
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
-        emitted();
-        breadth.process(vote("KO", SignalLabel.BEARISH, T0, 1));
-        assertThat(context.forwarded()).isEmpty();
-        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() + 1);
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
+        emitted();
+        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 2 * HOUR);
+
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
+        assertThat(context.forwarded()).as("a late vote rewrites no emitted boundary").isEmpty();
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 4 * HOUR, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 4 * HOUR, 0));
 
         List<MarketSignal> out = emitted();
-        assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0 + HOUR));
+        assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0 + 3 * HOUR));
         MarketSignal market = out.get(out.size() - 1);
         assertThat(List.of(market.getBullish(), market.getBearish())).containsExactly(1, 1);
     }
