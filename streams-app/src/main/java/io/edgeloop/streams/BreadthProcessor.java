@@ -4,11 +4,9 @@ import io.edgeloop.core.signals.MarketBreadth;
 import io.edgeloop.core.signals.SectorBreadth;
 import io.edgeloop.core.signals.SectorSignal;
 import io.edgeloop.core.signals.SignalConfig;
-import io.edgeloop.core.signals.SignalLabel;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -19,7 +17,6 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,17 +24,16 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Sector and market breadth, in event time, on the single partition every ticker signal is
- * repartitioned to.
+ * Sector and market breadth, in event time, on the single partition the ticker tasks' votes are
+ * repartitioned to ({@link BreadthVote}: a ticker's new label, or a partition's progress mark).
  *
- * <p>Each ticker signal is a vote (ticker, label, bar time, sector from reference data) that
- * waits in the store until its bar-time boundary is complete. A boundary T is complete when
- * every candle partition has sent a vote with a later bar time: the watermark is the smallest
- * latest bar time over the partitions (each vote carries its partition, see
- * {@link BreadthPartitionTag}). Completed boundaries are applied in bar-time order; after each,
- * the sectors it touched and the market are emitted with time T when their reading changed. So
- * the breadth at T counts each ticker's latest label at or before T whatever order the
- * partitions' votes arrived in, and two runs over the same candles emit the same signals.
+ * <p>A vote (ticker, label, bar close time, sector from reference data) waits in the store until
+ * its boundary, its close time C, is complete: every candle partition has reported progress past
+ * C (the watermark is the smallest latest close time over the partitions). Completed boundaries
+ * are applied in close-time order; after each, the sectors it touched and the market are emitted,
+ * when their reading changed, with the latest bar (open) time of the boundary's votes. So the
+ * breadth at a bar counts each ticker's latest label at or before that bar's close whatever order
+ * the partitions' votes arrived in, and two runs over the same candles emit the same signals.
  *
  * <p>Liveness: every {@code candles} partition is waited for from the start, and a partition that
  * sent nothing for {@code signals.breadth.idle} of wall-clock time (it holds no ticker, its feed
@@ -46,7 +42,7 @@ import java.util.TreeSet;
  * (its partition was idle, or the feed was not in time order) is applied at once without
  * rewriting the past: it shows in the next boundary.
  */
-final class BreadthProcessor implements Processor<String, MarketSignal, String, MarketSignal> {
+final class BreadthProcessor implements Processor<String, BreadthVote, String, MarketSignal> {
 
     private final SignalConfig config;
     private final long idleMs;
@@ -62,7 +58,7 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
     private final Map<Integer, Long> progress = new HashMap<>();
     private final Map<Integer, Long> lastSeen = new HashMap<>();
     private final Map<String, MarketSignal> emitted = new HashMap<>();
-    /** The pending votes, mirrored from the store so a drain never scans it: bar time, then ticker. */
+    /** The pending votes, mirrored from the store so a drain never scans it: close time, then ticker. */
     private final TreeMap<Long, TreeMap<String, BreadthState.Vote>> pending = new TreeMap<>();
     private long emittedThrough = Long.MIN_VALUE;
 
@@ -118,38 +114,39 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
     }
 
     @Override
-    public void process(Record<String, MarketSignal> record) {
-        MarketSignal signal = record.value();
-        if (signal == null) {
+    public void process(Record<String, BreadthVote> record) {
+        BreadthVote in = record.value();
+        if (in == null) {
             return;
         }
-        int partition = partition(record);
-        long barTime = signal.getTime().toEpochMilli();
-        TickerReference ref = reference.get(signal.getKey());
-        String sector = ref == null || ref.getSector() == null ? "" : ref.getSector();
-        BreadthState.Vote vote = new BreadthState.Vote(signal.getKey(), sector,
-                SignalLabel.valueOf(signal.getLabel().name()), barTime);
+        int partition = in.partition();
+        long close = in.closeTime();
         lastSeen.put(partition, context.currentSystemTimeMs());
         Long before = progress.get(partition);
-        if (before == null || barTime > before) {
-            progress.put(partition, barTime);
-            store.put(BreadthState.PROGRESS + partition, BreadthState.time(barTime));
+        if (before == null || close > before) {
+            progress.put(partition, close);
+            store.put(BreadthState.PROGRESS + partition, BreadthState.time(close));
         }
-        if (barTime <= emittedThrough) {
-            BreadthState.Vote member = members.get(vote.ticker());
-            if (member == null || member.barTime() <= barTime) {
-                join(vote, new TreeSet<>());
-                store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
+        if (!in.isProgress()) {
+            TickerReference ref = reference.get(in.ticker());
+            String sector = ref == null || ref.getSector() == null ? "" : ref.getSector();
+            BreadthState.Vote vote = new BreadthState.Vote(in.ticker(), sector, in.label(), in.openTime(), close);
+            if (close <= emittedThrough) {
+                BreadthState.Vote member = members.get(vote.ticker());
+                if (member == null || member.closeTime() <= close) {
+                    join(vote, new TreeSet<>());
+                    store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
+                }
+            } else {
+                store.put(vote.pendingKey(), vote.encode());
+                wait(vote);
             }
-        } else {
-            store.put(vote.pendingKey(), vote.encode());
-            wait(vote);
         }
         drain(watermark(context.currentSystemTimeMs()));
     }
 
     private void wait(BreadthState.Vote vote) {
-        pending.computeIfAbsent(vote.barTime(), t -> new TreeMap<>()).put(vote.ticker(), vote);
+        pending.computeIfAbsent(vote.closeTime(), t -> new TreeMap<>()).put(vote.ticker(), vote);
     }
 
     /**
@@ -166,20 +163,22 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         return min;
     }
 
-    /** Applies and emits every boundary before the watermark, in bar-time order. */
+    /** Applies and emits every boundary before the watermark, in close-time order. */
     private void drain(long watermark) {
         TreeSet<String> touched = new TreeSet<>();
         while (!pending.isEmpty() && pending.firstKey() < watermark) {
             Map.Entry<Long, TreeMap<String, BreadthState.Vote>> boundary = pending.pollFirstEntry();
+            long barTime = Long.MIN_VALUE;
             for (BreadthState.Vote vote : boundary.getValue().values()) {
                 store.delete(vote.pendingKey());
+                barTime = Math.max(barTime, vote.openTime());
                 BreadthState.Vote member = members.get(vote.ticker());
-                if (member == null || member.barTime() <= vote.barTime()) {
+                if (member == null || member.closeTime() <= vote.closeTime()) {
                     join(vote, touched);
                     store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
                 }
             }
-            emit(boundary.getKey(), touched);
+            emit(boundary.getKey(), barTime, touched);
         }
     }
 
@@ -198,19 +197,19 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         market.update(vote.ticker(), vote.label());
     }
 
-    private void emit(long boundary, TreeSet<String> touched) {
+    private void emit(long boundary, long barTime, TreeSet<String> touched) {
         for (String sector : touched) {
             String key = BreadthSignals.sectorKey(sector);
             java.util.Optional<SectorSignal> now = sectors.signal(sector);
             if (now.isPresent()) {
-                send(key, BreadthSignals.sector(now.get(), boundary));
+                send(key, BreadthSignals.sector(now.get(), barTime));
             } else if (emitted.remove(key) != null) {
                 store.delete(BreadthState.OUTPUT + key);
                 context.forward(new Record<>(key, null, context.currentSystemTimeMs()));
             }
         }
         touched.clear();
-        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), boundary));
+        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), barTime));
         emittedThrough = boundary;
         store.put(BreadthState.EMITTED, BreadthState.time(boundary));
     }
@@ -224,8 +223,4 @@ final class BreadthProcessor implements Processor<String, MarketSignal, String, 
         context.forward(new Record<>(key, signal, context.currentSystemTimeMs()));
     }
 
-    private static int partition(Record<String, MarketSignal> record) {
-        Header header = record.headers().lastHeader(BreadthPartitionTag.HEADER);
-        return header == null || header.value().length != Integer.BYTES ? 0 : ByteBuffer.wrap(header.value()).getInt();
-    }
 }

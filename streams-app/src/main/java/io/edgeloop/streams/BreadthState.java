@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * Key and value layout of the {@code breadth-state} store (string keys, byte values):
  * <ul>
- *   <li>{@code m|TICKER}: a member as applied: label, bar time, sector;</li>
- *   <li>{@code q|BARTIME|TICKER} (bar time zero-padded to 19 digits, so keys sort by time):
- *       an update waiting for its bar-time boundary: label, bar time, sector;</li>
- *   <li>{@code p|PARTITION}: the latest bar time received from a candle partition;</li>
+ *   <li>{@code m|TICKER}: a member as applied: label, open and close time, sector;</li>
+ *   <li>{@code q|CLOSETIME|TICKER} (close time zero-padded to 19 digits, so keys sort by time):
+ *       a vote waiting for its boundary: label, open and close time, sector;</li>
+ *   <li>{@code p|PARTITION}: the latest close time received from a candle partition;</li>
  *   <li>{@code t|emitted}: the last boundary emitted;</li>
  *   <li>{@code o|LEVEL:key}: the latest sector or market signal emitted (Avro bytes).</li>
  * </ul>
@@ -30,35 +30,38 @@ final class BreadthState {
     }
 
     /**
-     * A member vote: one ticker's label at a bar time, in a sector ("" for none).
+     * A member vote: one ticker's label at a bar, in a sector ("" for none).
      *
-     * @param ticker  ticker
-     * @param sector  sector name, "" when the ticker has none
-     * @param label   the ticker's label
-     * @param barTime bar time of the snapshot the label came from
+     * @param ticker    ticker
+     * @param sector    sector name, "" when the ticker has none
+     * @param label     the ticker's label
+     * @param openTime  open time of the bar the label came from
+     * @param closeTime its close time, the vote's event time
      */
-    record Vote(String ticker, String sector, SignalLabel label, long barTime) {
+    record Vote(String ticker, String sector, SignalLabel label, long openTime, long closeTime) {
 
         byte[] encode() {
             byte[] s = sector.getBytes(StandardCharsets.UTF_8);
-            return ByteBuffer.allocate(1 + Long.BYTES + s.length).put((byte) label.ordinal()).putLong(barTime).put(s)
-                    .array();
+            return ByteBuffer.allocate(1 + 2 * Long.BYTES + s.length).put((byte) label.ordinal()).putLong(openTime)
+                    .putLong(closeTime).put(s).array();
         }
 
         static Vote decode(String ticker, byte[] bytes) {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             SignalLabel label = SignalLabel.values()[b.get()];
-            long time = b.getLong();
-            return new Vote(ticker, new String(bytes, b.position(), b.remaining(), StandardCharsets.UTF_8), label, time);
+            long open = b.getLong();
+            long close = b.getLong();
+            return new Vote(ticker, new String(bytes, b.position(), b.remaining(), StandardCharsets.UTF_8), label,
+                    open, close);
         }
 
         String pendingKey() {
-            return BreadthState.pendingKey(barTime, ticker);
+            return BreadthState.pendingKey(closeTime, ticker);
         }
     }
 
-    static String pendingKey(long barTime, String ticker) {
-        return PENDING + String.format("%019d", barTime) + "|" + ticker;
+    static String pendingKey(long closeTime, String ticker) {
+        return PENDING + String.format("%019d", closeTime) + "|" + ticker;
     }
 
     /** The ticker of a pending key. */

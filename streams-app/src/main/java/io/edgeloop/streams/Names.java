@@ -16,11 +16,12 @@ final class Names {
     static final String PREDICTIONS = "predictions";
     static final String TRADES = "trades";
     static final String SIGNALS = "signals";
+    static final String VOTES = "votes";
     static final String SCORES_SINK = "scores-sink";
     static final String PREDICTIONS_SINK = "predictions-sink";
     static final String TRADES_SINK = "trades-sink";
     static final String TICKER_SIGNALS_SINK = "ticker-signals-sink";
-    static final String BREADTH_TAG = "breadth-partition-tag";
+    static final String BREADTH_VOTES = "breadth-votes";
     /** Repartition to one partition: topic {@code <application.id>-breadth-repartition}. */
     static final String BREADTH_REPARTITION = "breadth";
     static final String BREADTH = "breadth-aggregator";

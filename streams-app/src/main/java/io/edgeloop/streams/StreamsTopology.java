@@ -11,7 +11,6 @@ import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -31,7 +30,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * candles (event time = bar close) -> candle-validation -> ticker-model [ticker-state, latest-snapshots]
  *     -> scores, predictions, trades, signals (TICKER:x)
- *     -> ticker signals -> breadth-partition-tag -> repartition "breadth" (1 partition)
+ *     -> breadth votes (label changes, partition progress) -> repartition "breadth" (1 partition)
  *        -> breadth-aggregator [breadth-state] -> signals (SECTOR:x, MARKET:ALL)
  * global: reference.tickers [reference-tickers], pattern-library [pattern-library]
  * </pre>
@@ -66,23 +65,25 @@ public final class StreamsTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE),
                 EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
+        MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(Topics.SCORES.valueSerde());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
-                EdgeloopSerdes.string(), Topics.SCORES.valueSerde()).withCachingEnabled());
+                EdgeloopSerdes.string(), snapshots).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
                 EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
 
         CandleValidator validator = new CandleValidator(settings.clock());
-        KStream<String, SpecificRecord> outputs = builder
+        KStream<String, Object> outputs = builder
                 .stream(Topics.CANDLES.name(), consumed(Topics.CANDLES, Names.CANDLES_SOURCE)
                         .withTimestampExtractor(new BarCloseTimestampExtractor()))
                 .processValues(() -> new CandleValidation(validator), Named.as(Names.CANDLE_VALIDATION))
-                .<String, SpecificRecord>process(() -> new TickerProcessor(models, watch, settings),
+                .<String, Object>process(() -> new TickerProcessor(models, watch, settings),
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
         outputs.split(Named.as(Names.OUTPUTS))
                 .branch((k, v) -> v instanceof ScoreSnapshot, Branched.withConsumer(s -> s
                         .mapValues(v -> (ScoreSnapshot) v, Named.as(Names.SCORES + "-value"))
-                        .to(Topics.SCORES.name(), produced(Topics.SCORES, Names.SCORES_SINK)), Names.SCORES))
+                        .to(Topics.SCORES.name(), Produced.with(Topics.SCORES.keySerde(), snapshots)
+                                .withName(Names.SCORES_SINK)), Names.SCORES))
                 .branch((k, v) -> v instanceof Prediction, Branched.withConsumer(s -> s
                         .mapValues(v -> (Prediction) v, Named.as(Names.PREDICTIONS + "-value"))
                         .to(Topics.PREDICTIONS.name(), produced(Topics.PREDICTIONS, Names.PREDICTIONS_SINK)),
@@ -90,19 +91,20 @@ public final class StreamsTopology {
                 .branch((k, v) -> v instanceof Trade, Branched.withConsumer(s -> s
                         .mapValues(v -> (Trade) v, Named.as(Names.TRADES + "-value"))
                         .to(Topics.TRADES.name(), produced(Topics.TRADES, Names.TRADES_SINK)), Names.TRADES))
-                .branch((k, v) -> v instanceof MarketSignal, Branched.withConsumer(s ->
-                        breadth(s.mapValues(v -> (MarketSignal) v, Named.as(Names.SIGNALS + "-value")), settings),
-                        Names.SIGNALS));
+                .branch((k, v) -> v instanceof MarketSignal, Branched.withConsumer(s -> s
+                        .mapValues(v -> (MarketSignal) v, Named.as(Names.SIGNALS + "-value"))
+                        .to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.TICKER_SIGNALS_SINK)), Names.SIGNALS))
+                .branch((k, v) -> v instanceof BreadthVote, Branched.withConsumer(s ->
+                        breadth(s.mapValues(v -> (BreadthVote) v, Named.as(Names.BREADTH_VOTES)), settings),
+                        Names.VOTES));
         return builder.build();
     }
 
-    private static void breadth(KStream<String, MarketSignal> tickerSignals, StreamsSettings settings) {
-        tickerSignals.to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.TICKER_SIGNALS_SINK));
-        tickerSignals
-                .processValues(BreadthPartitionTag::new, Named.as(Names.BREADTH_TAG))
-                .repartition(Repartitioned.<String, MarketSignal>as(Names.BREADTH_REPARTITION)
+    private static void breadth(KStream<String, BreadthVote> votes, StreamsSettings settings) {
+        votes
+                .repartition(Repartitioned.<String, BreadthVote>as(Names.BREADTH_REPARTITION)
                         .withKeySerde(EdgeloopSerdes.string())
-                        .withValueSerde(Topics.SIGNALS.valueSerde())
+                        .withValueSerde(BreadthVote.serde())
                         .withNumberOfPartitions(1))
                 .process(() -> new BreadthProcessor(settings.signals(), settings.breadthIdle(),
                                 settings.candlePartitions()),

@@ -4,57 +4,83 @@ import io.edgeloop.core.candle.BarSequencer;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.signals.SignalLabel;
+import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.avro.Trade;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import java.util.EnumMap;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The per-ticker processor: per candle it applies the sequencing rule, restores the ticker's
- * model from the {@code ticker-state} store, runs it, writes the state back and forwards the
- * snapshot, the predictions, the paper trade event and the ticker signal. The state of a ticker
- * and base interval lives under the key {@code TICKER|interval}.
+ * The per-ticker processor: per candle it applies the sequencing rule, runs the ticker's model,
+ * writes its state to the {@code ticker-state} store and forwards the snapshot, the predictions,
+ * the paper trade event, the ticker signal and, for breadth, a vote when the ticker's label
+ * changed. The state of a ticker and base interval lives under the key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
  * counted; a revision or a late bar is refused ({@link RejectedCandleException}, dead-lettered)
  * and counted; neither reaches the model, so no bar is ever counted twice in indicator state.
  *
  * <p>Nothing is written or forwarded before the model has finished the candle, so a failure
- * leaves the stores as they were and the candle can be dead-lettered safely.
+ * leaves the stores as they were and the candle can be dead-lettered safely. The models of the
+ * tickers a task has seen stay in memory between candles; the store, written after every
+ * candle, is the truth: {@link #init} (which Kafka Streams calls again whenever it revives a
+ * task, e.g. after an aborted transaction) forgets them, and so does a failure inside the model,
+ * so they are read back from it.
+ *
+ * <p>Signals: a ticker fed at several intervals (an hourly and a daily feed) gets a model per
+ * interval; its ticker signal and its breadth votes come from the finest interval seen so far,
+ * so breadth counts each ticker once. Besides the votes, the task sends its partition's progress
+ * (the latest bar close) at most every {@value #PROGRESS_EVERY_MS} ms of wall-clock time, so
+ * breadth can complete boundaries while labels stay the same.
  *
  * <p>Record timestamps: the outputs carry the processing time, as the connector stamps candles
  * with their ingest time. Event time is in every payload ({@code barTime}, {@code time}); a
  * bar-time record timestamp would let the broker's time-based retention delete a replay of
  * history (bars back to 1984 on a topic that keeps 120 days) as soon as its segment rolls.
- *
- * <p>Signals: a ticker fed at several intervals (an hourly and a daily feed) gets a model per
- * interval; its ticker signal comes from the finest interval seen so far, so the signal and
- * the breadth built on it count each ticker once.
  */
-final class TickerProcessor implements Processor<String, Candle, String, SpecificRecord> {
+final class TickerProcessor implements Processor<String, Candle, String, Object> {
+
+    static final long PROGRESS_EVERY_MS = 1_000;
+
+    /** A ticker's model as it stands after its last accepted candle. */
+    private static final class Live {
+        private final TickerModel model;
+        private final SessionCalendar calendar;
+        private TickerState.LastBar lastBar;
+        private SignalLabel label;
+
+        private Live(TickerModel model, SessionCalendar calendar) {
+            this.model = model;
+            this.calendar = calendar;
+        }
+    }
 
     private final TickerModels models;
     private final LibraryWatch watch;
     private final StreamsSettings settings;
-    private final Map<Timeframe, Map<SessionCalendar, TickerModel>> cache = new EnumMap<>(Timeframe.class);
+    private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
-    private ProcessorContext<String, SpecificRecord> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, byte[]> states;
     private KeyValueStore<String, ScoreSnapshot> latest;
     private ReadOnlyKeyValueStore<String, TickerReference> reference;
     private LibraryWatch.View library;
     private IngestCounters counters;
+    private long progress = Long.MIN_VALUE;
+    private long progressSentAt = Long.MIN_VALUE;
 
     TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings) {
         this.models = models;
@@ -63,13 +89,20 @@ final class TickerProcessor implements Processor<String, Candle, String, Specifi
     }
 
     @Override
-    public void init(ProcessorContext<String, SpecificRecord> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         states = context.getStateStore(Names.TICKER_STATE_STORE);
         latest = context.getStateStore(Names.LATEST_STORE);
         reference = context.getStateStore(Names.REFERENCE_STORE);
         ReadOnlyKeyValueStore<String, PatternDefinition> patterns = context.getStateStore(Names.LIBRARY_STORE);
         library = new LibraryWatch.View(watch, patterns);
+        live.clear();
+        finest.clear();
+        progress = Long.MIN_VALUE;
+        progressSentAt = Long.MIN_VALUE;
+        if (counters != null) {
+            counters.close();
+        }
         counters = new IngestCounters(context.metrics(), context.taskId().toString());
     }
 
@@ -82,9 +115,11 @@ final class TickerProcessor implements Processor<String, Candle, String, Specifi
             return;
         }
         String key = stateKey(candle.ticker(), base);
-        byte[] stored = states.get(key);
-        TickerState state = stored == null ? null : TickerState.decode(stored);
-        BarSequencer.Arrival arrival = BarSequencer.classify(state == null ? null : state.lastBar(), candle);
+        Live ticker = live.get(key);
+        if (ticker == null) {
+            ticker = load(key, candle.ticker(), base);
+        }
+        BarSequencer.Arrival arrival = BarSequencer.classify(ticker.lastBar, candle);
         switch (arrival) {
             case DUPLICATE -> {
                 counters.count(IngestCounters.Outcome.DUPLICATE);
@@ -94,54 +129,75 @@ final class TickerProcessor implements Processor<String, Candle, String, Specifi
                 counters.count(arrival == BarSequencer.Arrival.LATE
                         ? IngestCounters.Outcome.LATE : IngestCounters.Outcome.REVISION);
                 throw new RejectedCandleException(candle.ticker() + " " + base.code() + " bar at "
-                        + java.time.Instant.ofEpochMilli(candle.openTime()) + ": " + arrival.reason() + " (last accepted "
-                        + java.time.Instant.ofEpochMilli(state.lastBar().openTime()) + ")");
+                        + Instant.ofEpochMilli(candle.openTime()) + ": " + arrival.reason() + " (last accepted "
+                        + Instant.ofEpochMilli(ticker.lastBar.openTime()) + ")");
             }
             default -> {
             }
         }
-        SessionCalendar calendar = state == null ? calendar(candle.ticker()) : state.calendar();
-        TickerModel model = model(base, calendar);
-        if (state == null) {
-            model.reset();
-        } else {
-            model.restore(state.model());
-        }
         PatternLibrary patterns = library.current();
-        model.library(patterns);
-        ModelStep step = model.update(candle);
-        if (!step.accepted()) {
-            counters.count(IngestCounters.Outcome.IGNORED);
-            return;
+        ModelStep step;
+        ScoreSnapshot snapshot;
+        List<Prediction> predictions;
+        Trade trade;
+        MarketSignal signal;
+        byte[] state;
+        try {
+            ticker.model.library(patterns);
+            step = ticker.model.update(candle);
+            if (!step.accepted()) {
+                counters.count(IngestCounters.Outcome.IGNORED);
+                return;
+            }
+            snapshot = SnapshotMapping.of(candle, step, patterns);
+            predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
+            trade = Calls.trade(candle, step);
+            signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
+            state = ticker.model.state();
+        } catch (RuntimeException e) {
+            live.remove(key);
+            throw e;
         }
-        ScoreSnapshot snapshot = SnapshotMapping.of(candle, step, patterns);
-        java.util.List<Prediction> predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
-        Trade trade = Calls.trade(candle, step);
-        boolean signal = finestInterval(candle.ticker(), base) == base;
+        SignalLabel label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
 
-        states.put(key, new TickerState(calendar, TickerState.LastBar.of(candle), model.state()).encode());
+        states.put(key, new TickerState(ticker.calendar, label, TickerState.LastBar.of(candle), state).encode());
         latest.put(key, snapshot);
         counters.count(IngestCounters.Outcome.ACCEPTED);
+        SignalLabel before = ticker.label;
+        ticker.lastBar = TickerState.LastBar.of(candle);
+        ticker.label = label;
 
-        String ticker = candle.ticker();
-        Record<String, Candle> out = record.withTimestamp(context.currentSystemTimeMs());
-        context.forward(out.withKey(ticker).withValue(snapshot));
+        String name = candle.ticker();
+        long closeTime = record.timestamp();
+        long now = context.currentSystemTimeMs();
+        Record<String, Candle> out = record.withTimestamp(now);
+        context.forward(out.withKey(name).withValue(snapshot));
         for (Prediction prediction : predictions) {
-            context.forward(out.withKey(ticker).withValue(prediction));
+            context.forward(out.withKey(name).withValue(prediction));
         }
         if (trade != null) {
-            context.forward(out.withKey(ticker).withValue(trade));
+            context.forward(out.withKey(name).withValue(trade));
         }
-        if (signal) {
-            context.forward(out.withKey(TickerSignals.key(ticker))
-                    .withValue(TickerSignals.of(snapshot, settings.signals())));
+        if (signal != null) {
+            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal));
         }
+        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
+        if (signal != null && label != before) {
+            context.forward(out.withKey(name).withValue(new BreadthVote(partition, name, label, candle.openTime(),
+                    closeTime)));
+            progressSentAt = now;
+        } else if (closeTime > progress && (progressSentAt == Long.MIN_VALUE || now - progressSentAt >= PROGRESS_EVERY_MS)) {
+            context.forward(out.withKey("").withValue(BreadthVote.progress(partition, closeTime)));
+            progressSentAt = now;
+        }
+        progress = Math.max(progress, closeTime);
     }
 
     @Override
     public void close() {
         if (counters != null) {
             counters.close();
+            counters = null;
         }
     }
 
@@ -150,9 +206,23 @@ final class TickerProcessor implements Processor<String, Candle, String, Specifi
         return ticker + "|" + base.code();
     }
 
-    private TickerModel model(Timeframe base, SessionCalendar calendar) {
-        return cache.computeIfAbsent(base, b -> new EnumMap<>(SessionCalendar.class))
-                .computeIfAbsent(calendar, c -> models.create(base, c));
+    /** The ticker's model from the store, or a fresh one on the reference calendar. */
+    private Live load(String key, String ticker, Timeframe base) {
+        byte[] stored = states.get(key);
+        Live loaded;
+        if (stored == null) {
+            SessionCalendar calendar = calendar(ticker);
+            loaded = new Live(models.create(base, calendar), calendar);
+            loaded.model.reset();
+        } else {
+            TickerState state = TickerState.decode(stored);
+            loaded = new Live(models.create(base, state.calendar()), state.calendar());
+            loaded.model.restore(state.model());
+            loaded.lastBar = state.lastBar();
+            loaded.label = state.label();
+        }
+        live.put(key, loaded);
+        return loaded;
     }
 
     /** The reference calendar of a ticker, else the default for its symbol. */

@@ -3,25 +3,29 @@ package io.edgeloop.streams;
 import io.edgeloop.core.candle.BarView;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.core.signals.SignalLabel;
 
 import java.nio.ByteBuffer;
 
 /**
  * The value of the {@code ticker-state} store for one ticker and base interval: the session
- * calendar the model was started on, the last accepted bar (the sequencing rule compares the
- * next bar with it) and the model's state bytes.
+ * calendar the model was started on, the ticker signal's last label (breadth hears of a ticker
+ * only when it changes), the last accepted bar (the sequencing rule compares the next bar with
+ * it) and the model's state bytes.
  *
- * <p>Layout: version byte {@value #VERSION}, calendar ordinal byte, the last bar's open time
- * (long) and open, high, low, close, volume (doubles), the model state's length (int) and bytes.
+ * <p>Layout: version byte {@value #VERSION}, calendar ordinal byte, label ordinal byte (-1 for
+ * none), the last bar's open time (long) and open, high, low, close, volume (doubles), the model
+ * state's length (int) and bytes.
  *
  * @param calendar the calendar the model aggregates on (fixed at the ticker's first bar)
+ * @param label    the last ticker-signal label sent to breadth, null before the first
  * @param lastBar  the last accepted bar
  * @param model    the model state
  */
-record TickerState(SessionCalendar calendar, LastBar lastBar, byte[] model) {
+record TickerState(SessionCalendar calendar, SignalLabel label, LastBar lastBar, byte[] model) {
 
     static final byte VERSION = 1;
-    private static final int HEADER = 2 + Long.BYTES + 5 * Double.BYTES + Integer.BYTES;
+    private static final int HEADER = 3 + Long.BYTES + 5 * Double.BYTES + Integer.BYTES;
 
     /** The OHLCV of the last accepted bar, for {@link io.edgeloop.core.candle.BarSequencer}. */
     record LastBar(long openTime, double open, double high, double low, double close, double volume)
@@ -37,6 +41,7 @@ record TickerState(SessionCalendar calendar, LastBar lastBar, byte[] model) {
         ByteBuffer b = ByteBuffer.allocate(HEADER + model.length);
         b.put(VERSION);
         b.put((byte) calendar.ordinal());
+        b.put((byte) (label == null ? -1 : label.ordinal()));
         b.putLong(lastBar.openTime());
         b.putDouble(lastBar.open());
         b.putDouble(lastBar.high());
@@ -57,6 +62,7 @@ record TickerState(SessionCalendar calendar, LastBar lastBar, byte[] model) {
         ByteBuffer b = ByteBuffer.wrap(bytes);
         b.get();
         SessionCalendar calendar = SessionCalendar.values()[b.get()];
+        byte label = b.get();
         LastBar last = new LastBar(b.getLong(), b.getDouble(), b.getDouble(), b.getDouble(), b.getDouble(),
                 b.getDouble());
         int length = b.getInt();
@@ -65,6 +71,6 @@ record TickerState(SessionCalendar calendar, LastBar lastBar, byte[] model) {
         }
         byte[] model = new byte[length];
         b.get(model);
-        return new TickerState(calendar, last, model);
+        return new TickerState(calendar, label < 0 ? null : SignalLabel.values()[label], last, model);
     }
 }

@@ -11,7 +11,6 @@ import io.edgeloop.schemas.avro.SignalLevel;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,7 +108,7 @@ class BreadthProcessorTest {
         breadth.process(vote("KO", SignalLabel.BULLISH, T0 + 3 * HOUR, 1));
 
         assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0);
-        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 2 * HOUR);
+        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 3 * HOUR);
     }
 
     @Test
@@ -138,7 +136,7 @@ class BreadthProcessorTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
     void shouldEmitTheSameSignalsWhateverTheInterleaving(long seed) {
-        List<List<Record<String, MarketSignal>>> partitions = votes(new Random(seed), 30);
+        List<List<Record<String, BreadthVote>>> partitions = votes(new Random(seed), 30);
         List<MarketSignal> inOrder = run(partitions, new Random(0), true);
         List<MarketSignal> shuffled = run(partitions, new Random(seed * 7919), false);
 
@@ -171,7 +169,7 @@ class BreadthProcessorTest {
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
         emitted();
-        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 2 * HOUR);
+        assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 3 * HOUR);
 
         breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
         assertThat(context.forwarded()).as("a late vote rewrites no emitted boundary").isEmpty();
@@ -186,12 +184,12 @@ class BreadthProcessorTest {
 
     @Test
     void shouldContinueFromItsStoreAfterARestart() {
-        List<List<Record<String, MarketSignal>>> partitions = votes(new Random(99), 20);
+        List<List<Record<String, BreadthVote>>> partitions = votes(new Random(99), 20);
         List<MarketSignal> uninterrupted = run(partitions, new Random(0), true);
 
         setUpQuietly();
         BreadthProcessor first = start();
-        List<Record<String, MarketSignal>> order = interleave(partitions, new Random(0), true);
+        List<Record<String, BreadthVote>> order = interleave(partitions, new Random(0), true);
         int half = order.size() / 2;
         order.subList(0, half).forEach(first::process);
         List<MarketSignal> out = new ArrayList<>(emitted());
@@ -204,7 +202,7 @@ class BreadthProcessorTest {
         assertThat(out).isEqualTo(uninterrupted);
     }
 
-    private List<MarketSignal> run(List<List<Record<String, MarketSignal>>> partitions, Random random, boolean roundRobin) {
+    private List<MarketSignal> run(List<List<Record<String, BreadthVote>>> partitions, Random random, boolean roundRobin) {
         setUpQuietly();
         BreadthProcessor breadth = start();
         interleave(partitions, random, roundRobin).forEach(breadth::process);
@@ -219,9 +217,9 @@ class BreadthProcessorTest {
     }
 
     /** Each partition's first vote, then the rest interleaved at random (or round-robin) in partition order. */
-    private static List<Record<String, MarketSignal>> interleave(List<List<Record<String, MarketSignal>>> partitions,
+    private static List<Record<String, BreadthVote>> interleave(List<List<Record<String, BreadthVote>>> partitions,
                                                                  Random random, boolean roundRobin) {
-        List<Record<String, MarketSignal>> out = new ArrayList<>();
+        List<Record<String, BreadthVote>> out = new ArrayList<>();
         int[] next = new int[partitions.size()];
         for (int p = 0; p < partitions.size(); p++) {
             out.add(partitions.get(p).get(0));
@@ -244,8 +242,8 @@ class BreadthProcessorTest {
     }
 
     /** Hourly votes of the twelve tickers with seeded random labels, grouped by partition (ticker index mod 3). */
-    private static List<List<Record<String, MarketSignal>>> votes(Random random, int bars) {
-        List<List<Record<String, MarketSignal>>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    private static List<List<Record<String, BreadthVote>>> votes(Random random, int bars) {
+        List<List<Record<String, BreadthVote>>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         SignalLabel[] labels = {SignalLabel.BULLISH, SignalLabel.BEARISH, SignalLabel.NEUTRAL};
         for (int bar = 0; bar < bars; bar++) {
             for (int i = 0; i < TICKERS.size(); i++) {
@@ -282,13 +280,9 @@ class BreadthProcessorTest {
         return out;
     }
 
-    private static Record<String, MarketSignal> vote(String ticker, SignalLabel label, long time, int partition) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(BreadthPartitionTag.HEADER, ByteBuffer.allocate(4).putInt(partition).array());
-        MarketSignal signal = new MarketSignal(SignalLevel.TICKER, ticker, Instant.ofEpochMilli(time),
-                label == SignalLabel.BULLISH ? 0.5 : label == SignalLabel.BEARISH ? -0.5 : 0.0, label, null,
-                label == SignalLabel.BULLISH ? 1 : 0, label == SignalLabel.BEARISH ? 1 : 0,
-                label == SignalLabel.NEUTRAL ? 1 : 0, null, List.of());
-        return new Record<>(TickerSignals.key(ticker), signal, time, headers);
+    /** A vote for an hourly bar opening at {@code time} (so closing an hour later). */
+    private static Record<String, BreadthVote> vote(String ticker, SignalLabel label, long time, int partition) {
+        return new Record<>(ticker, new BreadthVote(partition, ticker,
+                io.edgeloop.core.signals.SignalLabel.valueOf(label.name()), time, time + HOUR), time);
     }
 }

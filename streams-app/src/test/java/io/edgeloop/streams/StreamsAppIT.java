@@ -83,6 +83,7 @@ class StreamsAppIT {
         Await.until(() -> restarted.accepted() >= candles.size() / 2, TIMEOUT,
                 () -> "run b accepted " + restarted.accepted() + " of " + candles.size() / 2 + " before the stop");
         restarted.close();
+        assertThat(restarted.lag()).as("candles left for after the restart").isPositive();
         restarted.wipeLocalState();
         restarted.start();
         restarted.awaitCaughtUp(lastBar);
@@ -242,7 +243,7 @@ class StreamsAppIT {
         }
 
         /** Candles not yet committed by this run's group. */
-        private long lag() {
+        long lag() {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.applicationId())
                         .partitionsToOffsetAndMetadata().get();
