@@ -11,6 +11,7 @@ import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.model.PatternMatches;
 import io.edgeloop.core.snapshot.Snapshot;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -66,6 +67,16 @@ final class CoreTickerModels implements TickerModels {
         @Override
         public byte[] state() {
             return engine.toBytes();
+        }
+
+        @Override
+        public int stateSize() {
+            return engine.size();
+        }
+
+        @Override
+        public void writeState(ByteBuffer buffer) {
+            engine.write(buffer);
         }
 
         @Override

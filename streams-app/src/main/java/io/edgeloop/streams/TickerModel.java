@@ -19,6 +19,12 @@ interface TickerModel {
     /** The whole state as bytes; restoring it gives a model that continues exactly like this one. */
     byte[] state();
 
+    /** Bytes {@link #writeState} puts. */
+    int stateSize();
+
+    /** Writes the bytes of {@link #state()} at the buffer's position (no intermediate copy). */
+    void writeState(java.nio.ByteBuffer buffer);
+
     /** The library to match the following candles against. */
     void library(PatternLibrary library);
 

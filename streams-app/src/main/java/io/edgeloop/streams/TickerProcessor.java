@@ -141,6 +141,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         List<Prediction> predictions;
         Trade trade;
         MarketSignal signal;
+        SignalLabel label;
+        TickerState.LastBar bar = TickerState.LastBar.of(candle);
         byte[] state;
         try {
             ticker.model.library(patterns);
@@ -153,18 +155,18 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
             trade = Calls.trade(candle, step);
             signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
-            state = ticker.model.state();
+            label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
+            state = TickerState.encode(ticker.calendar, label, bar, ticker.model);
         } catch (RuntimeException e) {
             live.remove(key);
             throw e;
         }
-        SignalLabel label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
 
-        states.put(key, new TickerState(ticker.calendar, label, TickerState.LastBar.of(candle), state).encode());
+        states.put(key, state);
         latest.put(key, snapshot);
         counters.count(IngestCounters.Outcome.ACCEPTED);
         SignalLabel before = ticker.label;
-        ticker.lastBar = TickerState.LastBar.of(candle);
+        ticker.lastBar = bar;
         ticker.label = label;
 
         String name = candle.ticker();

@@ -38,7 +38,23 @@ record TickerState(SessionCalendar calendar, SignalLabel label, LastBar lastBar,
     }
 
     byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(HEADER + model.length);
+        ByteBuffer b = header(calendar, label, lastBar, model.length);
+        b.put(model);
+        return b.array();
+    }
+
+    /** The encoded state with the model written straight into it (one allocation, no copy). */
+    static byte[] encode(SessionCalendar calendar, SignalLabel label, LastBar lastBar, TickerModel model) {
+        ByteBuffer b = header(calendar, label, lastBar, model.stateSize());
+        model.writeState(b);
+        if (b.hasRemaining()) {
+            throw new IllegalStateException("model wrote " + b.position() + " of " + b.capacity() + " state bytes");
+        }
+        return b.array();
+    }
+
+    private static ByteBuffer header(SessionCalendar calendar, SignalLabel label, LastBar lastBar, int modelLength) {
+        ByteBuffer b = ByteBuffer.allocate(HEADER + modelLength);
         b.put(VERSION);
         b.put((byte) calendar.ordinal());
         b.put((byte) (label == null ? -1 : label.ordinal()));
@@ -48,9 +64,8 @@ record TickerState(SessionCalendar calendar, SignalLabel label, LastBar lastBar,
         b.putDouble(lastBar.low());
         b.putDouble(lastBar.close());
         b.putDouble(lastBar.volume());
-        b.putInt(model.length);
-        b.put(model);
-        return b.array();
+        b.putInt(modelLength);
+        return b;
     }
 
     /** @throws IllegalStateException for another layout version or truncated bytes */

@@ -98,6 +98,16 @@ final class ScriptedModels implements TickerModels {
         }
 
         @Override
+        public int stateSize() {
+            return 32;
+        }
+
+        @Override
+        public void writeState(ByteBuffer buffer) {
+            buffer.put(state());
+        }
+
+        @Override
         public void library(PatternLibrary newLibrary) {
             library = newLibrary;
         }
