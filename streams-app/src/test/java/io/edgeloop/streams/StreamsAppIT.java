@@ -66,13 +66,12 @@ class StreamsAppIT {
             throws Exception {
         List<Candle> candles = MarketData.merged(TICKERS.stream()
                 .map(t -> MarketData.history(t + "_D", "2019-01-01T00:00:00Z", "2026-07-01T00:00:00Z")).toList());
-        long lastBar = candles.get(candles.size() - 1).openTime();
         publish(kafka, candles);
 
         Map<TopicPartition, Long> start = endOffsets(kafka);
         Run uninterrupted = new Run(kafka, "streams-it-a");
         uninterrupted.start();
-        uninterrupted.awaitCaughtUp(lastBar);
+        uninterrupted.awaitCaughtUp();
         checkQueries(uninterrupted);
         uninterrupted.close();
         Map<TopicPartition, Long> middle = endOffsets(kafka);
@@ -86,7 +85,7 @@ class StreamsAppIT {
         assertThat(restarted.lag()).as("candles left for after the restart").isPositive();
         restarted.wipeLocalState();
         restarted.start();
-        restarted.awaitCaughtUp(lastBar);
+        restarted.awaitCaughtUp();
         restarted.close();
         Map<String, List<String>> second = read(kafka, middle, endOffsets(kafka));
 
@@ -233,16 +232,16 @@ class StreamsAppIT {
         }
 
         /**
-         * Waits until the group committed every candle and breadth was emitted through the last
-         * bar (after the idle flush).
+         * Waits until the group committed every candle and every breadth vote, and breadth applied
+         * every vote (the last ones after the idle flush).
          */
-        void awaitCaughtUp(long lastBar) {
-            Await.until(() -> lag() == 0, TIMEOUT, () -> "candles lag " + lag());
-            Await.until(() -> emittedThrough() >= lastBar, TIMEOUT,
-                    () -> "breadth emitted through " + emittedThrough() + ", last bar " + lastBar);
+        void awaitCaughtUp() {
+            Await.until(() -> lag() == 0, TIMEOUT, () -> "lag " + lag());
+            Await.until(() -> pendingVotes() == 0, TIMEOUT, () -> pendingVotes() + " breadth votes pending");
+            Await.until(() -> lag() == 0, TIMEOUT, () -> "lag after the breadth flush " + lag());
         }
 
-        /** Candles not yet committed by this run's group. */
+        /** Candles and breadth votes not yet committed by this run's group. */
         long lag() {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.applicationId())
@@ -251,6 +250,8 @@ class StreamsAppIT {
                 for (int p = 0; p < Topics.CANDLES.partitions(); p++) {
                     latest.put(new TopicPartition(Topics.CANDLES.name(), p), OffsetSpec.latest());
                 }
+                latest.put(new TopicPartition(settings.applicationId() + "-" + Names.BREADTH_REPARTITION
+                        + "-repartition", 0), OffsetSpec.latest());
                 long lag = 0;
                 for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
                         : admin.listOffsets(latest).all().get().entrySet()) {
@@ -266,14 +267,20 @@ class StreamsAppIT {
             }
         }
 
-        private long emittedThrough() {
+        private long pendingVotes() {
             try {
                 ReadOnlyKeyValueStore<String, byte[]> store = handle.streams().store(StoreQueryParameters
                         .fromNameAndType(Names.BREADTH_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-                byte[] value = store.get(BreadthState.EMITTED);
-                return value == null ? Long.MIN_VALUE : BreadthState.time(value);
+                long n = 0;
+                try (var it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
+                    while (it.hasNext()) {
+                        it.next();
+                        n++;
+                    }
+                }
+                return n;
             } catch (RuntimeException e) {
-                return Long.MIN_VALUE;
+                return Long.MAX_VALUE;
             }
         }
 
