@@ -72,6 +72,7 @@ public final class TickerEngine {
     private final EngineResult result;
     private PatternMatcher matcher;
     private long lastTime = Long.MIN_VALUE;
+    private long lastPeriod = Long.MIN_VALUE;
 
     /**
      * @param base     the feed's base interval (intraday or D); picks the {@link Profile}
@@ -120,7 +121,10 @@ public final class TickerEngine {
      *
      * @param openTime bar open time, epoch ms UTC; must increase from candle to candle
      * @return the reused result, valid until the next call; not accepted (and the state
-     *         unchanged) for an out-of-order candle or an intraday candle outside the session
+     *         unchanged) for an out-of-order candle, an intraday candle outside the session, or
+     *         a second candle of the same base period (the same trade date on a daily feed, the
+     *         same session-anchored bucket on an intraday feed: duplicates are resolved upstream
+     *         by the candle normaliser, the engine never counts a period twice)
      * @throws IllegalArgumentException when a value is not finite, high is below low, or volume
      *                                  is negative (state unchanged)
      */
@@ -139,11 +143,17 @@ public final class TickerEngine {
             result.ignore(EngineResult.Ignored.OUTSIDE_SESSION, openTime);
             return result;
         }
+        long period = base.intraday() ? calendar.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
+        if (period == lastPeriod) {
+            result.ignore(EngineResult.Ignored.SAME_PERIOD, openTime);
+            return result;
+        }
         for (Timeframe tf : higher) {
             closedNow[tf.ordinal()] = false;
         }
         aggregator.update(openTime, open, high, low, close, volume, onClosed);
         lastTime = openTime;
+        lastPeriod = period;
         TimeframeBundle baseBundle = closed[base.ordinal()];
         baseBundle.update(open, high, low, close, volume);
         input.frame(base, baseBundle, openTime, true, baseBundle, true);
@@ -152,7 +162,7 @@ public final class TickerEngine {
             // The aggregator labels the D bar with its session day at 00:00 UTC.
             sessionDay = Math.floorDiv(aggregator.latest(Timeframe.D1).openTime(), DAY_MS);
         } else {
-            sessionDay = calendar.tradeDate(openTime);
+            sessionDay = period;
             model.onSessionClose(close, volume);
             input.day(high, low, true);
         }
@@ -210,7 +220,7 @@ public final class TickerEngine {
 
     /** Bytes {@link #write} puts; fixed for a profile and configuration. */
     public int size() {
-        int size = 1 + Integer.BYTES * 2 + Long.BYTES + aggregator.size() + model.size()
+        int size = 1 + Integer.BYTES * 2 + Long.BYTES * 2 + aggregator.size() + model.size()
                 + Double.BYTES * Fields.count();
         for (Timeframe tf : frames) {
             size += closed[tf.ordinal()].size();
@@ -224,6 +234,7 @@ public final class TickerEngine {
         buffer.putInt(base.ordinal());
         buffer.putInt(calendar.ordinal());
         buffer.putLong(lastTime);
+        buffer.putLong(lastPeriod);
         aggregator.write(buffer);
         for (Timeframe tf : frames) {
             closed[tf.ordinal()].write(buffer);
@@ -261,6 +272,7 @@ public final class TickerEngine {
                     + " and calendar #" + storedCalendar + ", this engine has " + base.code() + " and " + calendar);
         }
         lastTime = buffer.getLong();
+        lastPeriod = buffer.getLong();
         aggregator.read(buffer);
         for (Timeframe tf : frames) {
             closed[tf.ordinal()].read(buffer);
