@@ -72,6 +72,7 @@ public final class TickerEngine {
     private final EngineResult result;
     private PatternMatcher matcher;
     private long lastTime = Long.MIN_VALUE;
+    /** The base period of lastTime; derived from it, so not part of the stored state. */
     private long lastPeriod = Long.MIN_VALUE;
 
     /**
@@ -143,7 +144,7 @@ public final class TickerEngine {
             result.ignore(EngineResult.Ignored.OUTSIDE_SESSION, openTime);
             return result;
         }
-        long period = base.intraday() ? calendar.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
+        long period = period(openTime);
         if (period == lastPeriod) {
             result.ignore(EngineResult.Ignored.SAME_PERIOD, openTime);
             return result;
@@ -189,6 +190,11 @@ public final class TickerEngine {
         return result;
     }
 
+    /** The base period of a candle: its trade date on a daily feed, its session-anchored bucket intraday. */
+    private long period(long openTime) {
+        return base.intraday() ? calendar.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
+    }
+
     private void onClosed(MutableBar bar) {
         Timeframe tf = bar.timeframe();
         closed[tf.ordinal()].update(bar.open(), bar.high(), bar.low(), bar.close(), bar.volume());
@@ -220,7 +226,7 @@ public final class TickerEngine {
 
     /** Bytes {@link #write} puts; fixed for a profile and configuration. */
     public int size() {
-        int size = 1 + Integer.BYTES * 2 + Long.BYTES * 2 + aggregator.size() + model.size()
+        int size = 1 + Integer.BYTES * 2 + Long.BYTES + aggregator.size() + model.size()
                 + Double.BYTES * Fields.count();
         for (Timeframe tf : frames) {
             size += closed[tf.ordinal()].size();
@@ -234,7 +240,6 @@ public final class TickerEngine {
         buffer.putInt(base.ordinal());
         buffer.putInt(calendar.ordinal());
         buffer.putLong(lastTime);
-        buffer.putLong(lastPeriod);
         aggregator.write(buffer);
         for (Timeframe tf : frames) {
             closed[tf.ordinal()].write(buffer);
@@ -272,7 +277,7 @@ public final class TickerEngine {
                     + " and calendar #" + storedCalendar + ", this engine has " + base.code() + " and " + calendar);
         }
         lastTime = buffer.getLong();
-        lastPeriod = buffer.getLong();
+        lastPeriod = lastTime == Long.MIN_VALUE ? Long.MIN_VALUE : period(lastTime);
         aggregator.read(buffer);
         for (Timeframe tf : frames) {
             closed[tf.ordinal()].read(buffer);
