@@ -25,17 +25,13 @@ import java.util.Optional;
  * line (unknown role, weak or malformed hash, duplicate name) fails the whole file with its line
  * number: an operator must not be silently locked out or let in.
  *
- * <p>{@link #authenticate} spends the same PBKDF2 work for an unknown name as for a known one,
- * so the answer time does not tell which names exist.
+ * <p>{@link #authenticate} spends the same PBKDF2 work for an unknown name as for a known one
+ * (it checks the password against the first account's hash and throws the answer away), so the
+ * answer time does not tell which names exist.
  */
 public final class OperatorAccounts {
 
     private record Account(Operator operator, String hash) {
-    }
-
-    /** A hash to spend the same work on when the name is unknown; built on first use. */
-    private static final class Dummy {
-        static final String HASH = PasswordHasher.hash("no-such-operator".toCharArray());
     }
 
     private final Map<String, Account> accounts;
@@ -111,7 +107,8 @@ public final class OperatorAccounts {
     public Optional<Operator> authenticate(String name, char[] password) {
         Account account = name == null ? null : accounts.get(name);
         if (account == null || password == null || password.length == 0) {
-            PasswordHasher.verify("not-the-password".toCharArray(), Dummy.HASH);
+            accounts.values().stream().findFirst()
+                    .ifPresent(any -> PasswordHasher.verify("not-the-password".toCharArray(), any.hash));
             return Optional.empty();
         }
         return PasswordHasher.verify(password, account.hash) ? Optional.of(account.operator) : Optional.empty();

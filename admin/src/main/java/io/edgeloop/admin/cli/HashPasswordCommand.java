@@ -1,6 +1,5 @@
 package io.edgeloop.admin.cli;
 
-import io.edgeloop.admin.auth.AuthenticationException;
 import io.edgeloop.admin.auth.Operator;
 import io.edgeloop.admin.auth.PasswordHasher;
 import picocli.CommandLine.Command;
@@ -53,7 +52,7 @@ public final class HashPasswordCommand implements Callable<Integer> {
             char[] password = cluster.password("New password: ");
             try {
                 if (password.length < 8) {
-                    throw new AuthenticationException("the password needs at least 8 characters");
+                    throw new ParameterException(spec.commandLine(), "the password needs at least 8 characters");
                 }
                 String hash = PasswordHasher.hash(password, iterations);
                 PrintWriter out = spec.commandLine().getOut();
