@@ -128,9 +128,9 @@ EL.views.proposals = {
     if (e.recentRate !== null) rows.push(['recent', e.recentRate, null, null, '#d64541']);
     const height = 18 + rows.length * 22;
     svg.setAttribute('width', width); svg.setAttribute('height', height); svg.setAttribute('class', 'evidence-svg');
-    const x = v => 60 + v * (width - 70);
+    const x = v => 60 + v * (width - 90);
     const add = (tag, attrs, text) => { const n = document.createElementNS(ns, tag); Object.entries(attrs).forEach(([k, v]) => n.setAttribute(k, v)); if (text) n.textContent = text; svg.append(n); };
-    [0, 0.5, 1].forEach(t => { add('line', { x1: x(t), x2: x(t), y1: 4, y2: height - 14, stroke: '#dde2e8' }); add('text', { x: x(t) - 8, y: height - 2, 'font-size': 10, fill: '#5f6b7a' }, (t * 100) + '%'); });
+    [0, 0.5, 1].forEach(t => { add('line', { x1: x(t), x2: x(t), y1: 4, y2: height - 14, stroke: '#dde2e8' }); add('text', { x: x(t), y: height - 2, 'font-size': 10, fill: '#5f6b7a', 'text-anchor': 'middle' }, (t * 100) + '%'); });
     rows.forEach(([label, v, lo, hi, color], i) => {
       const y = 14 + i * 22;
       add('text', { x: 0, y: y + 4, 'font-size': 11, fill: '#5f6b7a' }, label);

@@ -21,6 +21,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /** Writes a {@link RealSeed} to the catalog topics, keyed as the catalog says, batched, acknowledged by all replicas. */
 public final class SeedPublisher {
@@ -30,11 +31,16 @@ public final class SeedPublisher {
 
     /** Every topic of the seed. */
     public static void publish(String bootstrap, RealSeed seed) {
+        publish(bootstrap, seed, p -> true);
+    }
+
+    /** Every topic of the seed, with only the predictions that pass {@code include}. */
+    public static void publish(String bootstrap, RealSeed seed, Predicate<Prediction> include) {
         send(bootstrap, Topics.CANDLES, seed.candles, Candle::getTicker);
         send(bootstrap, Topics.SCORES, seed.scores, ScoreSnapshot::getTicker);
         send(bootstrap, Topics.PATTERN_LIBRARY, seed.library.patterns, PatternDefinition::getId);
         send(bootstrap, Topics.MODEL_CHANGELOG, seed.library.changes, ModelChange::getId);
-        send(bootstrap, Topics.PREDICTIONS, seed.predictions, Prediction::getTicker);
+        send(bootstrap, Topics.PREDICTIONS, seed.predictions.stream().filter(include).toList(), Prediction::getTicker);
         send(bootstrap, Topics.OUTCOMES, seed.outcomes, Outcome::getTicker);
         send(bootstrap, Topics.SIGNALS, List.copyOf(seed.signals.byKey.values()),
                 s -> s.getLevel() + ":" + s.getKey());
