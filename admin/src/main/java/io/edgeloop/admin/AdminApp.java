@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
@@ -94,12 +95,13 @@ public final class AdminApp {
     }
 
     /**
-     * Starts the views, the approval producer and the dashboard.
-     *
-     * @throws IllegalArgumentException when the operators file is missing or has a bad line
+     * Starts the views, the approval producer and the dashboard. A missing or bad operators file
+     * does not stop it (the probes and the page still answer), but every login is refused with
+     * the reason until the file is fixed; the problem is logged at startup.
      */
     public static Handle start(AppConfig config, Clock clock) {
-        new AccountsFile(AdminOptions.operatorsFile(config)).current();
+        operatorsProblem(config).ifPresent(problem ->
+                LOG.error("nobody can log in to the dashboard until the operators file is fixed: {}", problem));
         KafkaClients clients = clients(config);
         ModelState state = new ModelState();
         ModelViews views = ModelViews.start(clients, state, config.get(AdminOptions.STALE_AFTER), clock);
@@ -114,6 +116,16 @@ public final class AdminApp {
             tickers.close();
             decisions.close();
             throw e;
+        }
+    }
+
+    /** Why the configured operators file cannot be used, or empty when it can. */
+    public static Optional<String> operatorsProblem(AppConfig config) {
+        try {
+            new AccountsFile(AdminOptions.operatorsFile(config)).current();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
         }
     }
 

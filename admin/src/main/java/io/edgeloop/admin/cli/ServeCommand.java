@@ -45,14 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
             }
             AppConfig config = cluster.config(flags);
             PrintWriter out = spec.commandLine().getOut();
-            AdminApp.Handle handle;
-            try {
-                handle = AdminApp.start(config);
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("edgeloop admin: " + e.getMessage());
+            AdminApp.operatorsProblem(config).ifPresent(problem -> {
+                spec.commandLine().getErr().println("edgeloop admin: warning: nobody can log in until this is fixed: " + problem);
                 spec.commandLine().getErr().flush();
-                return AdminCli.NOT_AUTHENTICATED;
-            }
+            });
+            AdminApp.Handle handle = AdminApp.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 handle.close();

@@ -32,12 +32,14 @@ final class AuthRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final Guard guard;
+    private final AdminMetrics metrics;
 
-    AuthRoutes(AccountsFile accounts, Sessions sessions, LoginThrottle throttle, Guard guard) {
+    AuthRoutes(AccountsFile accounts, Sessions sessions, LoginThrottle throttle, Guard guard, AdminMetrics metrics) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
         this.guard = guard;
+        this.metrics = metrics;
     }
 
     void register(JsonHttpServer server) {
@@ -54,6 +56,7 @@ final class AuthRoutes {
         try {
             long locked = throttle.secondsLocked(user);
             if (locked > 0) {
+                metrics.loginsFailed.incrementAndGet();
                 throw new HttpError(429, "too many failed logins for this name; try again in " + locked + " s");
             }
             OperatorAccounts current;
@@ -66,10 +69,12 @@ final class AuthRoutes {
             Optional<Operator> operator = current.authenticate(user, password);
             if (operator.isEmpty()) {
                 throttle.failed(user);
+                metrics.loginsFailed.incrementAndGet();
                 LOG.warn("failed dashboard login for '{}'", user);
                 throw new HttpError(401, "unknown operator or wrong password");
             }
             throttle.succeeded(user);
+            metrics.loginsSucceeded.incrementAndGet();
             Session session = sessions.open(operator.get());
             LOG.info("operator {} logged in to the dashboard", operator.get().name());
             return Response.json(200, describe(session)).withHeader("Set-Cookie", Guard.cookie(session, sessions.ttl()));

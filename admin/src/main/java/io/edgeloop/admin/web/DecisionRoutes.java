@@ -28,10 +28,12 @@ final class DecisionRoutes {
 
     private final Decisions decisions;
     private final Guard guard;
+    private final AdminMetrics metrics;
 
-    DecisionRoutes(Decisions decisions, Guard guard) {
+    DecisionRoutes(Decisions decisions, Guard guard, AdminMetrics metrics) {
         this.decisions = decisions;
         this.guard = guard;
+        this.metrics = metrics;
     }
 
     void register(JsonHttpServer server) {
@@ -43,15 +45,18 @@ final class DecisionRoutes {
                         () -> decisions.rollback(s.operator(), version(r), reason(r)))));
     }
 
-    private static Object answer(Session session, String action, String subject, Supplier<Receipt> decide) {
+    private Object answer(Session session, String action, String subject, Supplier<Receipt> decide) {
         try {
             Receipt receipt = decide.get();
+            metrics.decisionsSent.incrementAndGet();
             LOG.info("operator {} sent {} of {} (approvals offset {})", session.operator().name(), action,
                     receipt.changeId(), receipt.offset());
             return Json.tree(receipt);
         } catch (ForbiddenException e) {
+            metrics.decisionsRefused.incrementAndGet();
             throw new HttpError(403, e.getMessage());
         } catch (RefusedException e) {
+            metrics.decisionsRefused.incrementAndGet();
             LOG.info("refused {} of {} by {}: {}", action, subject, session.operator().name(), e.getMessage());
             throw new HttpError(switch (e.reason()) {
                 case UNKNOWN_CHANGE -> 404;

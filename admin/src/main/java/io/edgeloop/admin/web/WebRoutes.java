@@ -20,7 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Every route of the dashboard: the page, the static assets, login, the read API and decisions.
+ * Every route of the dashboard: the page, the static assets, login, the read API, decisions,
+ * and {@code /health} and {@code /metrics} for probes and scrapers.
  */
 public final class WebRoutes {
 
@@ -39,11 +40,13 @@ public final class WebRoutes {
                                 TickerHistory tickers, Decisions decisions, Clock clock) {
         Sessions sessions = new Sessions(config.get(AdminOptions.SESSION_TTL), clock);
         Guard guard = new Guard(sessions);
+        AdminMetrics metrics = new AdminMetrics();
         new AuthRoutes(new AccountsFile(AdminOptions.operatorsFile(config)), sessions,
-                new LoginThrottle(MAX_LOGIN_FAILURES, LOCKOUT, clock), guard).register(http);
+                new LoginThrottle(MAX_LOGIN_FAILURES, LOCKOUT, clock), guard, metrics).register(http);
         new DashboardRoutes(state, views, tickers, new Reports(Path.of(config.get(AdminOptions.REPORTS_DIR))),
                 config.get(AdminOptions.HIT_THRESHOLD_PCT), guard).register(http);
-        new DecisionRoutes(decisions, guard).register(http);
+        new DecisionRoutes(decisions, guard, metrics).register(http);
+        new HealthRoutes(state, views, metrics).register(http);
         http.get("/", request -> page());
         http.resources("/static/", WebRoutes.class, "web");
     }

@@ -251,6 +251,35 @@ class AdminServerTest {
     }
 
     @Test
+    void shouldAnswerProbesAndScrapersWithoutASession() throws Exception {
+        HttpResponse<String> health = web.get("/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health).path("status").asText()).isEqualTo("UP");
+        HttpResponse<String> metrics = web.get("/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+        assertThat(metrics.body()).contains("# TYPE edgeloop_admin_logins_failed_total counter\n")
+                .contains("\nedgeloop_admin_predictions " + Seeds.standard().predictions.size() + "\n")
+                .contains("\nedgeloop_admin_library_version 2\n");
+    }
+
+    @Test
+    void shouldRefuseEveryLoginWithTheReasonWhileTheOperatorsFileIsMissing() throws Exception {
+        AppConfig config = AppConfig.resolve(AdminOptions.all(), new Properties(), Map.of(), List.of(
+                "http.port=0", "operators.file=" + dir.resolve("no-such-file"), "kafka.bootstrap.servers=127.0.0.1:1"));
+        try (AdminServer other = AdminServer.start(config, new ModelState(), views, tickers,
+                new Decisions(producer, new ModelState(), Clock.systemUTC(),
+                        new KafkaClients(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(1))),
+                Clock.systemUTC())) {
+            HttpResponse<String> login = new WebClient(other.port()).post("/api/login",
+                    "{\"user\":\"alice\",\"password\":\"alice-password\"}", null);
+            assertThat(login.statusCode()).isEqualTo(503);
+            assertThat(json(login).path("error").asText()).contains("no operators file at");
+            assertThat(new WebClient(other.port()).get("/health", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void shouldEndTheSessionAtLogout() throws Exception {
         HttpResponse<String> login = login("alice", "alice-password");
         String cookie = WebClient.cookieOf(login);
