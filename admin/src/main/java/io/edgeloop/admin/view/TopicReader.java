@@ -1,6 +1,7 @@
 package io.edgeloop.admin.view;
 
 import io.edgeloop.schemas.topics.Topic;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -162,6 +163,6 @@ final class TopicReader implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(Duration.ofSeconds(1));
+        consumer.close(CloseOptions.timeout(Duration.ofSeconds(1)));
     }
 }
