@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.edgeloop.schemas.topics.CleanupPolicy;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.common.serialization.Serdes;
 
 class EmbeddedKafkaIT {
 
@@ -62,8 +66,8 @@ class EmbeddedKafkaIT {
 
     @Test
     void shouldRefuseAnExistingTopicWhosePartitionsDifferFromTheCatalog() {
-        Topic<String, String> narrow = new Topic<>("edgeloop.check", 1, Map.of("cleanup.policy", "delete"));
-        Topic<String, String> wide = new Topic<>("edgeloop.check", 3, Map.of("cleanup.policy", "compact"));
+        Topic<String, String> narrow = checkTopic(1, CleanupPolicy.DELETE, Optional.of(Duration.ofDays(1)));
+        Topic<String, String> wide = checkTopic(3, CleanupPolicy.COMPACT, Optional.empty());
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dataDir).deleteOnClose(true).build()) {
             kafka.start();
             kafka.createTopics(List.of(narrow));
@@ -75,5 +79,10 @@ class EmbeddedKafkaIT {
                     .hasMessageContaining("delete the data directory");
         }
         assertThat(dataDir).doesNotExist();
+    }
+
+    private static Topic<String, String> checkTopic(int partitions, CleanupPolicy cleanup, Optional<Duration> retention) {
+        return new Topic<>("edgeloop.check", Serdes.String(), Serdes.String(), "any", "a topic for this test only",
+                partitions, cleanup, retention, Map.of());
     }
 }

@@ -5,21 +5,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import io.edgeloop.schemas.topics.Topic;
 
 /**
- * Renders the topic catalog for people (a text table) and for programs (JSON: an array of
- * {@code {name, partitions, cleanup, configs}}).
+ * Renders the topic catalog for people as a text table; programs get the catalog's own JSON
+ * rendering, {@link io.edgeloop.schemas.topics.TopicCatalogJson}.
  */
 final class TopicCatalogView {
 
     private static final String CLEANUP_POLICY = "cleanup.policy";
     private static final String DEFAULT_CLEANUP = "delete";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TopicCatalogView() {
     }
@@ -53,12 +48,4 @@ final class TopicCatalogView {
         return out.toString();
     }
 
-    /** Pretty-printed JSON array, one object per topic in catalog order. */
-    static String json(List<? extends Topic<?, ?>> topics) {
-        try {
-            return JSON.writeValueAsString(topics.stream().map(Row::of).toList());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the topic catalog as JSON", e);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package io.edgeloop.stack;
 
 import java.util.concurrent.Callable;
 
+import io.edgeloop.schemas.topics.TopicCatalogJson;
 import io.edgeloop.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,12 +17,12 @@ final class TopicsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--json", description = "Print JSON (an array of {name, partitions, cleanup, configs}).")
+    @Option(names = "--json", description = "Print JSON for programs: every topic with key, value schema and its versions, partitions, cleanup policy, retention and configs.")
     boolean json;
 
     @Override
     public Integer call() {
-        String text = json ? TopicCatalogView.json(Topics.all()) + System.lineSeparator()
+        String text = json ? TopicCatalogJson.render() + System.lineSeparator()
                 : TopicCatalogView.table(Topics.all());
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();

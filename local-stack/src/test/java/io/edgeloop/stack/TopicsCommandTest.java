@@ -36,12 +36,13 @@ class TopicsCommandTest {
         Cli cli = Cli.run("topics", "--json");
 
         assertThat(cli.exitCode()).isZero();
-        List<Map<String, Object>> topics = new ObjectMapper().readValue(cli.out(), new TypeReference<>() {
-        });
+        List<Map<String, Object>> topics = new ObjectMapper().convertValue(
+                new ObjectMapper().readTree(cli.out()).get("topics"), new TypeReference<>() {
+                });
         assertThat(topics).extracting(t -> t.get("name"))
                 .containsExactlyElementsOf(Topics.all().stream().map(Topic::name).toList());
         Map<String, Object> signals = topics.stream().filter(t -> t.get("name").equals("signals")).findFirst().orElseThrow();
-        assertThat(signals).containsEntry("cleanup", "compact")
+        assertThat(signals).containsEntry("cleanupPolicy", "compact")
                 .containsEntry("partitions", Topics.SIGNALS.partitions())
                 .containsEntry("configs", Topics.SIGNALS.configs());
     }

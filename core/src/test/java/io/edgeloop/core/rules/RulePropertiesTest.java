@@ -1,24 +1,39 @@
 package io.edgeloop.core.rules;
 
 import io.edgeloop.core.snapshot.Field;
+import io.edgeloop.core.snapshot.FieldType;
 import io.edgeloop.core.snapshot.Fields;
 import io.edgeloop.core.snapshot.Snapshot;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import io.edgeloop.core.testing.Generators;
+import io.edgeloop.core.testing.Generators.Gen;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import static io.edgeloop.core.testing.Generators.between;
+import static io.edgeloop.core.testing.Generators.decimals;
+import static io.edgeloop.core.testing.Generators.frequencyOf;
+import static io.edgeloop.core.testing.Generators.listOf;
+import static io.edgeloop.core.testing.Generators.oneOf;
+import static io.edgeloop.core.testing.Generators.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Invariants of the matcher over generated rules and snapshots: it agrees with a direct
  * reading of Kleene's logic over the AST, an empty snapshot matches nothing, {@code not} is the
  * exact complement where the rule is known, and JSON round-trips.
+ *
+ * <p>Each property runs 400 or 300 cases from a fixed base seed; a failure names the case seed
+ * and shows the case. A case whose generated rule is invalid is skipped as an assumption
+ * failure, and {@link #shouldGenerateEnoughValidRulesForEveryProperty()} keeps the skipped
+ * share bounded, as jqwik's discard ratio did.
  */
 class RulePropertiesTest {
 
@@ -29,116 +44,243 @@ class RulePropertiesTest {
     private static final List<String> ALL_FIELDS = List.of("htf_score", "completion", "signal_count", "momentum_elite",
             "sq_on_ltf", "st_flip_1h", "ema_cross_ltf", "state", "phase_zone");
 
-    @Property(tries = 400, seed = "20240611")
-    void shouldAgreeWithDirectKleeneEvaluation(@ForAll("rules") Rule rule, @ForAll("snapshots") Snapshot s) {
-        Assume.that(RuleValidator.validate(rule).isEmpty());
-        CompiledRule compiled = CompiledRule.compile(rule);
-        Truth expected = reference(rule, s);
-        assertThat(compiled.evaluate(s)).isEqualTo(expected);
-        assertThat(compiled.matches(s)).isEqualTo(expected == Truth.TRUE);
+    /** Nesting depth of generated rules: below it a rule is a single condition. */
+    private static final int MAX_DEPTH = 3;
+    /** jqwik's default: a property fails when it discards more than this many cases per case it checks. */
+    private static final int MAX_DISCARD_RATIO = 5;
+
+    private static final Gen<Rule> RULES = rule(MAX_DEPTH);
+    private static final Gen<Snapshot> SNAPSHOTS = snapshots();
+
+    /** A generated rule with the snapshot it is matched against, printed field by field on failure. */
+    record Case(Rule rule, Snapshot snapshot) {
+        @Override
+        public String toString() {
+            return rule + " on " + ALL_FIELDS.stream()
+                    .map(name -> name + "=" + snapshot.get(Fields.byName(name).orElseThrow()))
+                    .collect(Collectors.joining(", ", "{", "}"));
+        }
     }
 
-    @Property(tries = 300, seed = "20240612")
-    void shouldMatchNothingOnAnEmptySnapshot(@ForAll("rules") Rule rule) {
-        Assume.that(RuleValidator.validate(rule).isEmpty() && RuleValidator.validate(Rule.not(rule)).isEmpty());
-        assertThat(CompiledRule.compile(rule).matches(new Snapshot())).isFalse();
-        assertThat(CompiledRule.compile(Rule.not(rule)).matches(new Snapshot())).isFalse();
+    static Stream<Long> kleeneCaseSeeds() {
+        return Generators.seeds(20240611L, 400);
     }
 
-    @Property(tries = 300, seed = "20240613")
-    void shouldMatchNegationExactlyWhenRuleIsFalse(@ForAll("rules") Rule rule, @ForAll("snapshots") Snapshot s) {
-        Assume.that(RuleValidator.validate(rule).isEmpty() && RuleValidator.validate(Rule.not(rule)).isEmpty());
-        Truth t = CompiledRule.compile(rule).evaluate(s);
-        assertThat(CompiledRule.compile(Rule.not(rule)).matches(s)).isEqualTo(t == Truth.FALSE);
+    static Stream<Long> emptySnapshotCaseSeeds() {
+        return Generators.seeds(20240612L, 300);
     }
 
-    @Property(tries = 300, seed = "20240614")
-    void shouldRoundTripThroughJson(@ForAll("rules") Rule rule) {
-        Assume.that(RuleValidator.validate(rule).isEmpty());
-        assertThat(RuleJson.parse(RuleJson.write(rule))).isEqualTo(rule);
-        assertThat(RuleJson.parse(RuleJson.writePretty(rule))).isEqualTo(rule);
+    static Stream<Long> negationCaseSeeds() {
+        return Generators.seeds(20240613L, 300);
     }
 
-    @Provide
-    Arbitrary<Rule> rules() {
-        return rule(3);
+    static Stream<Long> jsonCaseSeeds() {
+        return Generators.seeds(20240614L, 300);
     }
 
-    private Arbitrary<Rule> rule(int depth) {
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("kleeneCaseSeeds")
+    void shouldAgreeWithDirectKleeneEvaluation(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Case c = new Case(RULES.next(random), SNAPSHOTS.next(random));
+        assumeTrue(isValid(c.rule()), "generated rule is invalid");
+        Generators.check(seed, c, () -> {
+            CompiledRule compiled = CompiledRule.compile(c.rule());
+            Truth expected = reference(c.rule(), c.snapshot());
+            assertThat(compiled.evaluate(c.snapshot())).isEqualTo(expected);
+            assertThat(compiled.matches(c.snapshot())).isEqualTo(expected == Truth.TRUE);
+        });
+    }
+
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("emptySnapshotCaseSeeds")
+    void shouldMatchNothingOnAnEmptySnapshot(long seed) {
+        Rule rule = RULES.next(new SplittableRandom(seed));
+        assumeTrue(isValidWithNegation(rule), "generated rule or its negation is invalid");
+        Generators.check(seed, rule, () -> {
+            assertThat(CompiledRule.compile(rule).matches(new Snapshot())).isFalse();
+            assertThat(CompiledRule.compile(Rule.not(rule)).matches(new Snapshot())).isFalse();
+        });
+    }
+
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("negationCaseSeeds")
+    void shouldMatchNegationExactlyWhenRuleIsFalse(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Case c = new Case(RULES.next(random), SNAPSHOTS.next(random));
+        assumeTrue(isValidWithNegation(c.rule()), "generated rule or its negation is invalid");
+        Generators.check(seed, c, () -> {
+            Truth t = CompiledRule.compile(c.rule()).evaluate(c.snapshot());
+            assertThat(CompiledRule.compile(Rule.not(c.rule())).matches(c.snapshot())).isEqualTo(t == Truth.FALSE);
+        });
+    }
+
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("jsonCaseSeeds")
+    void shouldRoundTripThroughJson(long seed) {
+        Rule rule = RULES.next(new SplittableRandom(seed));
+        assumeTrue(isValid(rule), "generated rule is invalid");
+        Generators.check(seed, rule, () -> {
+            assertThat(RuleJson.parse(RuleJson.write(rule))).isEqualTo(rule);
+            assertThat(RuleJson.parse(RuleJson.writePretty(rule))).isEqualTo(rule);
+        });
+    }
+
+    @Test
+    void shouldGenerateEnoughValidRulesForEveryProperty() {
+        assertDiscardRatioBounded(kleeneCaseSeeds(), RulePropertiesTest::isValid);
+        assertDiscardRatioBounded(emptySnapshotCaseSeeds(), RulePropertiesTest::isValidWithNegation);
+        assertDiscardRatioBounded(negationCaseSeeds(), RulePropertiesTest::isValidWithNegation);
+        assertDiscardRatioBounded(jsonCaseSeeds(), RulePropertiesTest::isValid);
+    }
+
+    @Test
+    void shouldGenerateEveryRuleShapeAndNestToTheDepthLimit() {
+        List<Rule> rules = kleeneCaseSeeds().map(seed -> RULES.next(new SplittableRandom(seed))).toList();
+        assertThat(rules).hasAtLeastOneElementOfType(Rule.Condition.class)
+                .hasAtLeastOneElementOfType(Rule.All.class)
+                .hasAtLeastOneElementOfType(Rule.Any.class)
+                .hasAtLeastOneElementOfType(Rule.Not.class);
+        assertThat(rules.stream().mapToInt(RulePropertiesTest::depth).max().orElseThrow()).isEqualTo(MAX_DEPTH);
+    }
+
+    /** The cases a property skips (its rule is not usable) are at most {@link #MAX_DISCARD_RATIO} per case it checks. */
+    private static void assertDiscardRatioBounded(Stream<Long> seeds, Predicate<Rule> usable) {
+        List<Boolean> used = seeds.map(seed -> usable.test(RULES.next(new SplittableRandom(seed)))).toList();
+        long checked = used.stream().filter(u -> u).count();
+        assertThat(used.size() - checked)
+                .as("%d of %d cases skipped", used.size() - checked, used.size())
+                .isLessThanOrEqualTo(MAX_DISCARD_RATIO * checked);
+    }
+
+    private static boolean isValid(Rule rule) {
+        return RuleValidator.validate(rule).isEmpty();
+    }
+
+    private static boolean isValidWithNegation(Rule rule) {
+        return isValid(rule) && isValid(Rule.not(rule));
+    }
+
+    private static int depth(Rule rule) {
+        if (rule instanceof Rule.All all) {
+            return 1 + all.rules().stream().mapToInt(RulePropertiesTest::depth).max().orElse(0);
+        }
+        if (rule instanceof Rule.Any any) {
+            return 1 + any.rules().stream().mapToInt(RulePropertiesTest::depth).max().orElse(0);
+        }
+        return rule instanceof Rule.Not not ? 1 + depth(not.rule()) : 0;
+    }
+
+    /**
+     * A rule nested at most {@code depth} levels: a condition (weight 4), an all or any of one to
+     * three sub-rules (weight 2 each), or a not (weight 1); at depth 0 always a condition.
+     */
+    private static Gen<Rule> rule(int depth) {
         if (depth == 0) {
             return condition();
         }
-        Arbitrary<Rule> child = Arbitraries.lazy(() -> rule(depth - 1));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, condition()),
-                net.jqwik.api.Tuple.of(2, child.list().ofMinSize(1).ofMaxSize(3).map(Rule.All::new)),
-                net.jqwik.api.Tuple.of(2, child.list().ofMinSize(1).ofMaxSize(3).map(Rule.Any::new)),
-                net.jqwik.api.Tuple.of(1, child.map(Rule.Not::new)));
+        Gen<Rule> child = rule(depth - 1);
+        return frequencyOf(
+                weighted(4, condition()),
+                weighted(2, listOf(child, 1, 3).map(Rule.All::new)),
+                weighted(2, listOf(child, 1, 3).map(Rule.Any::new)),
+                weighted(1, child.map(Rule.Not::new)));
     }
 
-    private Arbitrary<Rule> condition() {
-        return Arbitraries.oneOf(numberCondition(), booleanCondition(), directionCondition(), categoryCondition());
+    /** A condition on a number, boolean, direction or category field, each kind equally likely. */
+    private static Gen<Rule> condition() {
+        return frequencyOf(
+                weighted(1, numberCondition()),
+                weighted(1, booleanCondition()),
+                weighted(1, directionCondition()),
+                weighted(1, categoryCondition()));
     }
 
-    private Arbitrary<Rule> numberCondition() {
-        Arbitrary<String> field = Arbitraries.of(NUMBERS);
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0.05, 0.95).ofScale(2);
-        return Combinators.combine(field, Arbitraries.of(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN, Op.IN),
-                fraction, fraction).as((name, op, a, b) -> {
-                    Field f = Fields.byName(name).orElseThrow();
-                    double x = f.min() + a * (f.max() - f.min());
-                    double y = f.min() + b * (f.max() - f.min());
-                    Value v = switch (op) {
-                        case BETWEEN -> Value.range(Math.min(x, y), Math.max(x, y));
-                        case IN -> Value.numbers(x, y);
-                        default -> Value.of(x);
-                    };
-                    return new Rule.Condition(name, op, v);
-                });
+    private static Gen<Rule> numberCondition() {
+        Gen<String> field = oneOf(NUMBERS);
+        Gen<Op> op = oneOf(Op.EQ, Op.NEQ, Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN, Op.IN);
+        Gen<Double> fraction = decimals(0.05, 0.95, 2);
+        return random -> {
+            String name = field.next(random);
+            Op o = op.next(random);
+            double a = fraction.next(random);
+            double b = fraction.next(random);
+            Field f = Fields.byName(name).orElseThrow();
+            double x = f.min() + a * (f.max() - f.min());
+            double y = f.min() + b * (f.max() - f.min());
+            Value v = switch (o) {
+                case BETWEEN -> Value.range(Math.min(x, y), Math.max(x, y));
+                case IN -> Value.numbers(x, y);
+                default -> Value.of(x);
+            };
+            return new Rule.Condition(name, o, v);
+        };
     }
 
-    private Arbitrary<Rule> booleanCondition() {
-        return Combinators.combine(Arbitraries.of(BOOLEANS), Arbitraries.of(Op.EQ, Op.NEQ, Op.TRUTHY, Op.FALSY),
-                Arbitraries.of(true, false)).as((name, op, b) ->
-                new Rule.Condition(name, op, op == Op.TRUTHY || op == Op.FALSY ? Value.none() : Value.of(b)));
+    private static Gen<Rule> booleanCondition() {
+        Gen<String> field = oneOf(BOOLEANS);
+        Gen<Op> op = oneOf(Op.EQ, Op.NEQ, Op.TRUTHY, Op.FALSY);
+        Gen<Boolean> value = oneOf(true, false);
+        return random -> {
+            String name = field.next(random);
+            Op o = op.next(random);
+            boolean b = value.next(random);
+            return new Rule.Condition(name, o, o == Op.TRUTHY || o == Op.FALSY ? Value.none() : Value.of(b));
+        };
     }
 
-    private Arbitrary<Rule> directionCondition() {
-        return Combinators.combine(Arbitraries.of(DIRECTIONS),
-                Arbitraries.of(Op.EQ, Op.NEQ, Op.GT, Op.LT, Op.TRUTHY, Op.FALSY, Op.IN), Arbitraries.of(-1.0, 0.0, 1.0))
-                .as((name, op, d) -> new Rule.Condition(name, op, switch (op) {
-                    case TRUTHY, FALSY -> Value.none();
-                    case IN -> Value.numbers(d, d == 1 ? -1 : d + 1);
-                    default -> Value.of(d);
-                }));
+    private static Gen<Rule> directionCondition() {
+        Gen<String> field = oneOf(DIRECTIONS);
+        Gen<Op> op = oneOf(Op.EQ, Op.NEQ, Op.GT, Op.LT, Op.TRUTHY, Op.FALSY, Op.IN);
+        Gen<Double> direction = oneOf(-1.0, 0.0, 1.0);
+        return random -> {
+            String name = field.next(random);
+            Op o = op.next(random);
+            double d = direction.next(random);
+            return new Rule.Condition(name, o, switch (o) {
+                case TRUTHY, FALSY -> Value.none();
+                case IN -> Value.numbers(d, d == 1 ? -1 : d + 1);
+                default -> Value.of(d);
+            });
+        };
     }
 
-    private Arbitrary<Rule> categoryCondition() {
-        return Combinators.combine(Arbitraries.of(CATEGORIES), Arbitraries.of(Op.EQ, Op.NEQ, Op.IN),
-                Arbitraries.integers().between(0, 3)).as((name, op, i) -> {
-                    Field f = Fields.byName(name).orElseThrow();
-                    String c = f.categories().get(i % f.categories().size());
-                    String d = f.categories().get((i + 1) % f.categories().size());
-                    return new Rule.Condition(name, op, op == Op.IN ? Value.names(c, d) : Value.of(c));
-                });
+    private static Gen<Rule> categoryCondition() {
+        Gen<String> field = oneOf(CATEGORIES);
+        Gen<Op> op = oneOf(Op.EQ, Op.NEQ, Op.IN);
+        Gen<Integer> index = between(0, 3);
+        return random -> {
+            String name = field.next(random);
+            Op o = op.next(random);
+            int i = index.next(random);
+            Field f = Fields.byName(name).orElseThrow();
+            String c = f.categories().get(i % f.categories().size());
+            String d = f.categories().get((i + 1) % f.categories().size());
+            return new Rule.Condition(name, o, o == Op.IN ? Value.names(c, d) : Value.of(c));
+        };
     }
 
-    @Provide
-    Arbitrary<Snapshot> snapshots() {
-        Arbitrary<Double> fraction = Arbitraries.doubles().between(0, 1).ofScale(2);
-        Arbitrary<Boolean> present = Arbitraries.of(true, true, false);
-        return Combinators.combine(fraction.list().ofSize(ALL_FIELDS.size()), present.list().ofSize(ALL_FIELDS.size()))
-                .as((values, presence) -> {
-                    Snapshot s = new Snapshot();
-                    for (int i = 0; i < ALL_FIELDS.size(); i++) {
-                        if (presence.get(i)) {
-                            Field f = Fields.byName(ALL_FIELDS.get(i)).orElseThrow();
-                            double x = f.min() + values.get(i) * (f.max() - f.min());
-                            s.set(f, f.type() == io.edgeloop.core.snapshot.FieldType.NUMBER ? x : Math.rint(x));
-                        }
-                    }
-                    return s;
-                });
+    /**
+     * A snapshot over {@link #ALL_FIELDS}: each field present with probability 2/3, at a
+     * two-decimal fraction of its range (rounded to a code for boolean, direction and category
+     * fields), and absent (NaN) otherwise.
+     */
+    private static Gen<Snapshot> snapshots() {
+        Gen<List<Double>> fractions = listOf(decimals(0, 1, 2), ALL_FIELDS.size(), ALL_FIELDS.size());
+        Gen<List<Boolean>> presence = listOf(oneOf(true, true, false), ALL_FIELDS.size(), ALL_FIELDS.size());
+        return random -> {
+            List<Double> values = fractions.next(random);
+            List<Boolean> present = presence.next(random);
+            Snapshot s = new Snapshot();
+            for (int i = 0; i < ALL_FIELDS.size(); i++) {
+                if (present.get(i)) {
+                    Field f = Fields.byName(ALL_FIELDS.get(i)).orElseThrow();
+                    double x = f.min() + values.get(i) * (f.max() - f.min());
+                    s.set(f, f.type() == FieldType.NUMBER ? x : Math.rint(x));
+                }
+            }
+            return s;
+        };
     }
 
     /** Kleene's strong three-valued logic read straight off the AST, as the specification. */

@@ -2,6 +2,8 @@ package io.edgeloop.core.testing;
 
 import org.junit.jupiter.api.function.Executable;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,6 +114,37 @@ public final class Generators {
             }
             return (int) (lo + random.nextLong(span));
         };
+    }
+
+    /**
+     * A double in {@code [min, max]} with at most {@code scale} decimal places, like jqwik's
+     * {@code doubles().between(min, max).ofScale(scale)}: the grid of multiples of
+     * 10<sup>-scale</sup> inside the range is sampled by {@link #between(int, int)}, so each end
+     * of the grid comes with probability 1/{@value #EDGE_ONE_IN}, else every grid point equally.
+     * A value is the double nearest to its decimal (e.g. {@code 0.37}, not 37 * 0.01).
+     */
+    public static Gen<Double> decimals(double min, double max, int scale) {
+        if (!Double.isFinite(min) || !Double.isFinite(max)) {
+            throw new IllegalArgumentException("decimal range must be finite, was [" + min + ", " + max + "]");
+        }
+        if (scale < 0) {
+            throw new IllegalArgumentException("scale must not be negative, was " + scale);
+        }
+        BigDecimal lo = BigDecimal.valueOf(min).setScale(scale, RoundingMode.CEILING);
+        BigDecimal hi = BigDecimal.valueOf(max).setScale(scale, RoundingMode.FLOOR);
+        if (lo.compareTo(hi) > 0) {
+            throw new IllegalArgumentException("no value with scale " + scale + " in [" + min + ", " + max + "]");
+        }
+        int loUnits;
+        int hiUnits;
+        try {
+            loUnits = lo.unscaledValue().intValueExact();
+            hiUnits = hi.unscaledValue().intValueExact();
+        } catch (ArithmeticException tooFine) {
+            throw new IllegalArgumentException("[" + min + ", " + max + "] at scale " + scale
+                    + " needs grid units beyond the int range", tooFine);
+        }
+        return between(loUnits, hiUnits).map(units -> BigDecimal.valueOf(units, scale).doubleValue());
     }
 
     /** One of {@code values}, uniformly; repeat a value to weight it. */
