@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  *   <li><b>Tests.</b> Every pair and triple of the features is one hypothesis: "the UP share of
  *       fit moves with all these features equals the fit base rate p0", tested with the exact
  *       two-sided binomial test (R {@code binom.test(k, n, p0)}) on the counts corrected for
- *       the clustering of moves in the same start week ({@link ClusteredCounts#designEffect}).
+ *       the clustering of moves in the same start week: Kish's design effect from the fit
+ *       window's intraclass correlation and the combination's moves per week
+ *       ({@link ClusteredCounts#kishDesignEffect}).
  *       A combination with fewer fit moves than the minimum (pairs 10, triples 8) is not tested
  *       but still counted, with p = 1.</li>
  *   <li><b>False-discovery control.</b> Benjamini-Hochberg (or -Yekutieli) over all
@@ -100,7 +102,7 @@ public final class CandidateDiscovery {
                 continue;
             }
             ClusteredCounts counts = s.counts(fit, true);
-            double d = ClusteredCounts.designEffect(counts);
+            double d = ClusteredCounts.kishDesignEffect(s.fitRho, counts);
             p[c] = BinomialTests.pValueTwoSided(counts.effectiveHits(d), counts.effectiveN(d), p0);
             tested++;
             naive += p[c] < NAIVE_LEVEL ? 1 : 0;
@@ -132,7 +134,7 @@ public final class CandidateDiscovery {
         int testHits = up ? testUp : testN - testUp;
         double testBase = s.testN == 0 ? Double.NaN : (double) (up ? s.testUp : s.testN - s.testUp) / s.testN;
         ClusteredCounts testCounts = s.counts(test, up);
-        double d = ClusteredCounts.designEffect(testCounts);
+        double d = ClusteredCounts.kishDesignEffect(s.testRho, testCounts);
         double oosP = testN < config.minNPerWindow() || Double.isNaN(testBase) ? Double.NaN
                 : BinomialTests.pValueGreater(testCounts.effectiveHits(d), testCounts.effectiveN(d), testBase);
         double coverage = 0;
@@ -252,6 +254,8 @@ public final class CandidateDiscovery {
         final int fitUp;
         final int testN;
         final int testUp;
+        final double fitRho;
+        final double testRho;
 
         Sample(List<MoveFeatures> sample, RetroWindows windows, List<DiscoveryFeature> features) {
             feature = new BitSet[features.size()];
@@ -280,6 +284,8 @@ public final class CandidateDiscovery {
             fitUp = intersect(fit, up);
             testN = test.cardinality();
             testUp = intersect(test, up);
+            fitRho = ClusteredCounts.intraclassCorrelation(counts(fit, true));
+            testRho = ClusteredCounts.intraclassCorrelation(counts(test, true));
         }
 
         /** The moves of a set clustered by start week; a hit is a move in the given direction (UP when true). */

@@ -72,6 +72,41 @@ final class ClusteredCounts {
         return Math.max(1, (double) m / (m - windows.length) * residual / binomial);
     }
 
+    /**
+     * The intraclass correlation of several windows, from their pooled design effect {@code d}
+     * and mean cluster size {@code m}: {@code rho = (d - 1) / (m - 1)}, within [0, 1]; 0 when
+     * clusters hold one trial on average (L. Kish, Survey Sampling, 1965: {@code d = 1 + (m - 1) rho}).
+     */
+    static double intraclassCorrelation(ClusteredCounts... windows) {
+        long n = 0;
+        int m = 0;
+        for (ClusteredCounts w : windows) {
+            n += w.n;
+            m += w.clusters.size();
+        }
+        double size = m == 0 ? 0 : (double) n / m;
+        if (size <= 1) {
+            return 0;
+        }
+        return Math.min(1, Math.max(0, (designEffect(windows) - 1) / (size - 1)));
+    }
+
+    /**
+     * Kish's design effect {@code 1 + (m - 1) rho} of a subset of a population whose intraclass
+     * correlation is {@code rho}, {@code m} the subset's mean cluster size over the given windows:
+     * the subset's own clusters are too few and too small for a stable estimate, the population's
+     * correlation is not.
+     */
+    static double kishDesignEffect(double rho, ClusteredCounts... windows) {
+        long n = 0;
+        int m = 0;
+        for (ClusteredCounts w : windows) {
+            n += w.n;
+            m += w.clusters.size();
+        }
+        return m == 0 ? 1 : Math.max(1, 1 + ((double) n / m - 1) * rho);
+    }
+
     /** {@code round(n / d)}, at least 1 when n > 0. */
     long effectiveN(double d) {
         return n == 0 ? 0 : Math.max(1, Math.round(n / d));

@@ -17,8 +17,10 @@ import java.util.TreeMap;
  * shares differed by more than 15 points with n >= 5 a side; edgeloop uses the two-window test
  * ({@link TwoWindowTester}) with a minimum n per window and a significance level. Moves are
  * clustered by the ISO week of their start date: a market-wide week moves many tickers
- * together, and the design effect turns those moves into the evidence of one event. The market
- * is one test; sectors and patterns are families whose p-values are adjusted with
+ * together, and the design effect turns those moves into the evidence of one event. A sector
+ * is a subset of the market: its design effect is Kish's, from the market's intraclass
+ * correlation and the sector's mean moves per week (its own few clusters would give an unstable
+ * estimate). The market is one test; sectors and patterns are families whose p-values are adjusted with
  * Benjamini-Hochberg before comparing with alpha, so among a dozen sectors one does not shift by
  * chance every week. A move belongs to the window of its start date.
  */
@@ -52,7 +54,8 @@ public final class RegimeDetector {
         RegimeRow marketRow = new RegimeRow(RegimeRow.Scope.MARKET, "market", marketTest, marketTest.pValue(),
                 marketTest.pValue() <= config.alpha() && marketTest.difference() != 0);
         List<String> sectorKeys = new ArrayList<>(sectors.keySet());
-        List<WindowTest> sectorTests = sectorKeys.stream().map(k -> sectors.get(k).test(tester)).toList();
+        double rho = ClusteredCounts.intraclassCorrelation(market.recent, market.prior);
+        List<WindowTest> sectorTests = sectorKeys.stream().map(k -> sectors.get(k).test(tester, rho)).toList();
         List<String> patternKeys = new ArrayList<>();
         List<WindowTest> patternTests = new ArrayList<>();
         for (CandidateDiscovery.PatternCoverage p : patterns) {
@@ -93,6 +96,11 @@ public final class RegimeDetector {
 
         WindowTest test(TwoWindowTester tester) {
             return tester.test(recent, prior);
+        }
+
+        /** The test of a subset of the market, with Kish's design effect from the market's correlation. */
+        WindowTest test(TwoWindowTester tester, double rho) {
+            return tester.test(recent, prior, ClusteredCounts.kishDesignEffect(rho, recent, prior));
         }
     }
 }

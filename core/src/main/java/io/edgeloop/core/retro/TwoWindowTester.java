@@ -8,7 +8,8 @@ import io.edgeloop.core.stats.RegimeTestResult;
  * each window, then {@link RegimeTest} (pooled two-proportion z-test, Fisher's exact test when an
  * expected cell is below 5) on the effective counts {@code hits / d} of {@code n / d}, with
  * {@code d} the pooled Rao-Scott design effect of weekly clusters
- * ({@link ClusteredCounts#designEffect}).
+ * ({@link ClusteredCounts#designEffect}) or, for a subset of a larger sample, Kish's design
+ * effect from the sample's intraclass correlation ({@link ClusteredCounts#kishDesignEffect}).
  */
 final class TwoWindowTester {
 
@@ -20,8 +21,13 @@ final class TwoWindowTester {
         this.test = new RegimeTest(1, config.alpha(), RegimeTest.Method.AUTO);
     }
 
+    /** The test with the pooled design effect of the two windows' own clusters. */
     WindowTest test(ClusteredCounts recent, ClusteredCounts prior) {
-        double d = ClusteredCounts.designEffect(recent, prior);
+        return test(recent, prior, ClusteredCounts.designEffect(recent, prior));
+    }
+
+    /** The test with a given design effect {@code d >= 1}. */
+    WindowTest test(ClusteredCounts recent, ClusteredCounts prior, double d) {
         RegimeTestResult effective;
         if (recent.n() < minN || prior.n() < minN) {
             double r = recent.n() == 0 ? Double.NaN : (double) recent.hits() / recent.n();
