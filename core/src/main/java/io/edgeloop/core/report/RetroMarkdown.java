@@ -29,7 +29,8 @@ public final class RetroMarkdown {
         }
         md.append("## Regime: UP share of significant moves, recent vs prior\n\n")
                 .append("Moves are counted by start date; the test corrects for moves of one week moving together ")
-                .append("(pooled Rao-Scott design effect of weekly clusters). Sectors are one family: their p-values ")
+                .append("(the market: pooled Rao-Scott design effect of weekly clusters; a sector: Kish's design ")
+                .append("effect from the market's intraclass correlation). Sectors are one family: their p-values ")
                 .append("are adjusted with Benjamini-Hochberg (q) before they are compared with alpha = ")
                 .append(Fmt.num(c.alpha(), 2)).append(".\n\n");
         table(md, RetroTables.regimes(List.of(r.regime().market()), "Market", "Scope"));
