@@ -34,6 +34,15 @@ public final class RetroCommand {
 
     private final Function<DailyData, TrailSource> trails;
 
+    /**
+     * The command as {@code edgeloop retro} runs it. Until the scoring engine is in core the
+     * trails are missing: the study mines moves and the retrospective tests the regimes of moves
+     * only, and both reports say so.
+     */
+    public static RetroCommand standard() {
+        return new RetroCommand(d -> TrailSource.NONE);
+    }
+
     /** @param trails how to get the score trails of the data (the engine, or none) */
     public RetroCommand(Function<DailyData, TrailSource> trails) {
         this.trails = Objects.requireNonNull(trails, "trails");
