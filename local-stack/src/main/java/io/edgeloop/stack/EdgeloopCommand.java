@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "edgeloop", mixinStandardHelpOptions = true, versionProvider = EdgeloopCommand.Version.class,
         description = "edgeloop: a closed-loop, self-learning trading-signal model on Kafka.",
-        subcommands = {StackCommand.class, TopicsCommand.class, DemoCommand.class, RetroCli.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {StackCommand.class, TopicsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
+            io.edgeloop.stack.deploy.DeployCommand.class, RetroCli.class},
         footer = {"", "Run 'edgeloop COMMAND --help' for the options of a command."})
 public final class EdgeloopCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package io.edgeloop.core.candle;
 
+import java.nio.ByteBuffer;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -30,8 +31,15 @@ import java.util.Set;
  * equal one is ignored and counted. US-equity intraday base bars outside the regular session
  * (pre- and after-market) are not part of any model timeframe: they are ignored and counted.
  * A base bar for a period that {@link #advanceTo} already closed is ignored and counted.
+ *
+ * <p>The state (forming and last closed bar of every target, period keys, counters) serializes
+ * with {@link #write} / {@link #read} in {@link #size()} bytes, so that an aggregator restored
+ * from a state store continues exactly as the one that wrote it.
  */
 public final class Aggregator {
+
+    /** Version of the serialized layout; bumped whenever it changes. */
+    public static final int STATE_VERSION = 1;
 
     /** Hears of every bar that closes, in time order (smaller timeframes first on a tie). */
     @FunctionalInterface
@@ -225,6 +233,67 @@ public final class Aggregator {
     /** Base bar merges skipped because {@link #advanceTo} had already closed that period. */
     public long ignoredAfterClose() {
         return afterClose;
+    }
+
+    /** Bytes {@link #write} puts: fixed for a base and a set of targets. */
+    public int size() {
+        int slot = Integer.BYTES + Long.BYTES * 3 + MutableBar.STATE_SIZE * 2;
+        return Integer.BYTES * 3 + Long.BYTES * 4 + slots.length * slot;
+    }
+
+    /** Writes the state at the buffer's position, advancing it by {@link #size()} bytes. */
+    public void write(ByteBuffer buffer) {
+        buffer.putInt(STATE_VERSION);
+        buffer.putInt(base.ordinal());
+        buffer.putInt(slots.length);
+        buffer.putLong(lastBaseOpen);
+        buffer.putLong(outOfOrder);
+        buffer.putLong(outsideSession);
+        buffer.putLong(afterClose);
+        for (Slot s : slots) {
+            buffer.putInt(s.tf.ordinal());
+            buffer.putLong(s.key);
+            buffer.putLong(s.closedKey);
+            buffer.putLong(s.periodEnd);
+            s.forming.write(buffer);
+            s.closed.write(buffer);
+        }
+    }
+
+    /**
+     * Replaces the state with one written by an aggregator of the same base and targets.
+     *
+     * @throws IllegalStateException when the stored state has another version, base or targets
+     *                               (the state may then be partly replaced: discard it)
+     */
+    public void read(ByteBuffer buffer) {
+        int version = buffer.getInt();
+        if (version != STATE_VERSION) {
+            throw new IllegalStateException("Aggregator state has format version " + version
+                    + ", this build reads version " + STATE_VERSION);
+        }
+        int storedBase = buffer.getInt();
+        int count = buffer.getInt();
+        if (storedBase != base.ordinal() || count != slots.length) {
+            throw new IllegalStateException("Aggregator state was written for another base or target set (base "
+                    + storedBase + ", " + count + " targets), this one builds " + targets() + " from " + base.code());
+        }
+        lastBaseOpen = buffer.getLong();
+        outOfOrder = buffer.getLong();
+        outsideSession = buffer.getLong();
+        afterClose = buffer.getLong();
+        for (Slot s : slots) {
+            int tf = buffer.getInt();
+            if (tf != s.tf.ordinal()) {
+                throw new IllegalStateException("Aggregator state holds timeframe #" + tf + " where "
+                        + s.tf.code() + " was expected");
+            }
+            s.key = buffer.getLong();
+            s.closedKey = buffer.getLong();
+            s.periodEnd = buffer.getLong();
+            s.forming.read(buffer);
+            s.closed.read(buffer);
+        }
     }
 
     private Slot slot(Timeframe tf) {

@@ -1,5 +1,7 @@
 package io.edgeloop.core.candle;
 
+import java.nio.ByteBuffer;
+
 /**
  * A bar under construction or just completed, owned and reused by an {@link Aggregator}, so
  * that aggregation allocates nothing per base bar. Read it through {@link BarView}; its values
@@ -65,6 +67,34 @@ public final class MutableBar implements BarView {
         volume = other.volume;
         baseCount = other.baseCount;
         lastBaseTime = other.lastBaseTime;
+    }
+
+    /** Bytes {@link #write} puts. */
+    static final int STATE_SIZE = Long.BYTES * 2 + Double.BYTES * 5 + Integer.BYTES;
+
+    void write(ByteBuffer buffer) {
+        buffer.putLong(openTime);
+        buffer.putDouble(open);
+        buffer.putDouble(high);
+        buffer.putDouble(low);
+        buffer.putDouble(close);
+        buffer.putDouble(volume);
+        buffer.putInt(baseCount);
+        buffer.putLong(lastBaseTime);
+    }
+
+    void read(ByteBuffer buffer) {
+        openTime = buffer.getLong();
+        open = buffer.getDouble();
+        high = buffer.getDouble();
+        low = buffer.getDouble();
+        close = buffer.getDouble();
+        volume = buffer.getDouble();
+        baseCount = buffer.getInt();
+        lastBaseTime = buffer.getLong();
+        if (baseCount < 0) {
+            throw new IllegalStateException("corrupt " + timeframe.code() + " bar state: base count " + baseCount);
+        }
     }
 
     /** The timeframe this bar belongs to. */

@@ -23,6 +23,8 @@ public final class Compression implements IndicatorState {
     private final double atrMult;
     private double ema = Double.NaN;
     private double atr = Double.NaN;
+    /** The flag at the last update, kept so that reading it costs nothing. */
+    private double value = Double.NaN;
 
     public Compression(int length, double bbMult, double atrMult) {
         this.bollinger = new Bollinger(length, bbMult);
@@ -46,11 +48,16 @@ public final class Compression implements IndicatorState {
         bollinger.update(close);
         this.ema = ema;
         this.atr = atr;
-        return value();
+        value = compute();
+        return value;
     }
 
     /** 1 compressed, 0 not, NaN during warm-up. */
     public double value() {
+        return value;
+    }
+
+    private double compute() {
         if (!bollinger.isWarm() || Double.isNaN(ema) || Double.isNaN(atr)) {
             return Double.NaN;
         }
@@ -66,6 +73,7 @@ public final class Compression implements IndicatorState {
         bollinger.copyFrom(other.bollinger);
         ema = other.ema;
         atr = other.atr;
+        value = other.value;
     }
 
     @Override
@@ -85,5 +93,6 @@ public final class Compression implements IndicatorState {
         bollinger.read(buffer);
         ema = buffer.getDouble();
         atr = buffer.getDouble();
+        value = compute();
     }
 }

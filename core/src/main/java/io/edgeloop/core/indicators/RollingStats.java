@@ -33,6 +33,9 @@ public final class RollingStats implements IndicatorState {
     private double shift;
     private double sum;
     private double sumSq;
+    /** stdev() of the current window once computed (it is read several times per bar). */
+    private double stdevCache = Double.NaN;
+    private boolean stdevCached;
 
     public RollingStats(int length) {
         this.length = States.requirePositive(length, "RollingStats");
@@ -44,6 +47,7 @@ public final class RollingStats implements IndicatorState {
         if (Double.isNaN(x)) {
             return mean();
         }
+        stdevCached = false;
         if (count < length) {
             if (count == 0) {
                 shift = x;
@@ -91,8 +95,19 @@ public final class RollingStats implements IndicatorState {
         return count < length ? Double.NaN : shift + sum / length;
     }
 
-    /** {@code ta.stdev(biased = true)}: population standard deviation, NaN during warm-up. */
+    /**
+     * {@code ta.stdev(biased = true)}: population standard deviation, NaN during warm-up.
+     * Computed once per window state and cached until the next value.
+     */
     public double stdev() {
+        if (!stdevCached) {
+            stdevCache = computeStdev();
+            stdevCached = true;
+        }
+        return stdevCache;
+    }
+
+    private double computeStdev() {
         if (count < length) {
             return Double.NaN;
         }
@@ -119,6 +134,8 @@ public final class RollingStats implements IndicatorState {
         shift = other.shift;
         sum = other.sum;
         sumSq = other.sumSq;
+        stdevCache = other.stdevCache;
+        stdevCached = other.stdevCached;
     }
 
     @Override
@@ -152,5 +169,6 @@ public final class RollingStats implements IndicatorState {
         for (int i = 0; i < length; i++) {
             window[i] = buffer.getDouble();
         }
+        stdevCached = false;
     }
 }
