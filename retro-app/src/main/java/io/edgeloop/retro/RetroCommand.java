@@ -1,15 +1,18 @@
 package io.edgeloop.retro;
 
+import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.report.RetroFiles;
 import io.edgeloop.core.report.StudyFiles;
 import io.edgeloop.core.retro.DailyData;
 import io.edgeloop.core.retro.RetroResult;
 import io.edgeloop.core.retro.RetroSchedule;
 import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.core.retro.TrailBuilder;
 import io.edgeloop.core.retro.TrailSource;
 import io.edgeloop.core.rules.PatternDefinition;
 import io.edgeloop.core.rules.PatternJson;
 import io.edgeloop.core.rules.SeedPatterns;
+import io.edgeloop.core.stats.BetaPrior;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * {@code edgeloop retro --data DIR --out DIR}: the study and the retrospective on candle files,
@@ -32,19 +34,26 @@ import java.util.function.Function;
  */
 public final class RetroCommand {
 
-    private final Function<DailyData, TrailSource> trails;
+    private final Trails trails;
+
+    /** Where the score trails of a run come from. */
+    @FunctionalInterface
+    public interface Trails {
+        /** The trails of the data, scored with the library's patterns. */
+        TrailSource of(DailyData data, List<PatternDefinition> library);
+    }
 
     /**
-     * The command as {@code edgeloop retro} runs it. Until the scoring engine is in core the
-     * trails are missing: the study mines moves and the retrospective tests the regimes of moves
-     * only, and both reports say so.
+     * The command as {@code edgeloop retro} runs it: trails recomputed by the scoring engine
+     * ({@link TrailBuilder}, default model settings, the library being re-scored, uniform prior).
      */
     public static RetroCommand standard() {
-        return new RetroCommand(d -> TrailSource.NONE);
+        return new RetroCommand((data, library) -> new TrailBuilder(data.bars(), ModelConfig.defaults(), library,
+                BetaPrior.UNIFORM));
     }
 
     /** @param trails how to get the score trails of the data (the engine, or none) */
-    public RetroCommand(Function<DailyData, TrailSource> trails) {
+    public RetroCommand(Trails trails) {
         this.trails = Objects.requireNonNull(trails, "trails");
     }
 
@@ -60,7 +69,7 @@ public final class RetroCommand {
         DailyData daily = DailyData.load(data);
         List<PatternDefinition> library = library(options);
         long t1 = System.nanoTime();
-        TrailSource source = trails.apply(daily);
+        TrailSource source = trails.of(daily, library);
         long t2 = System.nanoTime();
         RetroResult result = Retrospective.defaults(options.config())
                 .run(daily.bars(), daily::sectorOf, source, library, options.asOf());

@@ -33,7 +33,7 @@ class RetroCommandTest {
 
     @BeforeAll
     static void runOnTheSharedData() throws Exception {
-        run = new RetroCommand(d -> TrailSource.NONE).run(data(), OUT,
+        run = new RetroCommand((d, library) -> TrailSource.NONE).run(data(), OUT,
                 RetroOptions.defaults().withAsOf(LocalDate.of(2020, 2, 28)));
     }
 
@@ -79,7 +79,7 @@ class RetroCommandTest {
 
     @Test
     void shouldSayClearlyWhenTheDataFolderOrLibraryIsMissing() {
-        RetroCommand command = new RetroCommand(d -> TrailSource.NONE);
+        RetroCommand command = new RetroCommand((d, library) -> TrailSource.NONE);
 
         assertThatThrownBy(() -> command.run(Path.of("no-such-folder"), OUT, RetroOptions.defaults()))
                 .hasMessageContaining("data folder no-such-folder does not exist");
