@@ -67,13 +67,14 @@ final class RetroTables {
         for (Candidate c : d.survivors()) {
             rows.add(List.of(c.name(), c.direction().name(), rate(c.fitHits(), c.fitN()),
                     Fmt.interval(100 * c.interval().lower(), 100 * c.interval().upper()), Fmt.pct(100 * c.fitBase()),
-                    p(c.qValue()), rate(c.testHits(), c.testN()), Fmt.pct(100 * c.testBase()), p(c.oosP()),
+                    p(c.qValue()), p(c.incrementP()), rate(c.testHits(), c.testN()), Fmt.pct(100 * c.testBase()),
+                    p(c.oosP()),
                     c.coveredBy() == null ? Fmt.NONE : Fmt.pct(100 * c.coverage()) + " " + c.coveredBy(),
                     c.status().name(), c.rule().map(RuleJson::write).orElse(c.noRule())));
         }
         return new Table(d.survivors().size() + " combinations survived the FDR control",
-                List.of("Features", "Direction", "Fit rate", "Interval", "Fit base", "q", "Test rate", "Test base",
-                        "Test p", "Coverage", "Status", "Rule"), rows);
+                List.of("Features", "Direction", "Fit rate", "Interval", "Fit base", "q", "Each feature adds (p)",
+                        "Test rate", "Test base", "Test p", "Coverage", "Status", "Rule"), rows);
     }
 
     static Table funnel(DiscoveryResult d) {

@@ -22,13 +22,16 @@ import java.util.Optional;
  * @param fitBase      share of all fit-window moves in {@code direction}
  * @param pValue       two-sided exact binomial p-value of {@code fitHits} against {@code fitBase}
  * @param qValue       the p-value adjusted over every combination
+ * @param incrementP   the largest one-sided p-value of "this feature adds to the others" over
+ *                     the combination's features, fit window ({@code CandidateGates})
  * @param testN        test-window moves with every feature
  * @param testHits     of those, moves in {@code direction}
  * @param testBase     share of all test-window moves in {@code direction}
  * @param oosP         one-sided exact binomial p-value of {@code testHits} above {@code testBase}
  *                     (NaN with fewer than the minimum n)
- * @param coverage     largest share of the candidate's lookback moves that one existing pattern
- *                     also matches (0 when no pattern matches any)
+ * @param holdsOutOfSample true when {@code oosP} is below the out-of-sample level
+ * @param coverage     largest share of the candidate's lookback moves that one existing pattern of
+ *                     the same direction (or a neutral one) also matches (0 when none matches any)
  * @param coveredBy    that pattern's id, null when none
  * @param rule         the rule form (all features' conditions), when every feature has one and
  *                     the conjunction is valid
@@ -36,12 +39,14 @@ import java.util.Optional;
  * @param status       where the candidate stopped
  */
 public record Candidate(List<String> features, Direction direction, int fitN, int fitHits, double fitRate,
-                        Interval interval, double fitBase, double pValue, double qValue, int testN, int testHits,
-                        double testBase, double oosP, double coverage, String coveredBy, Optional<Rule> rule,
-                        String noRule, Status status) {
+                        Interval interval, double fitBase, double pValue, double qValue, double incrementP, int testN,
+                        int testHits, double testBase, double oosP, boolean holdsOutOfSample, double coverage,
+                        String coveredBy, Optional<Rule> rule, String noRule, Status status) {
 
     /** The gates in order; a candidate stops at the first it fails. */
     public enum Status {
+        /** Some feature does not add to the others: among their moves, it does not shift the share at alpha. */
+        REDUNDANT,
         /** Fewer than the minimum test-window moves, or not better than the test base rate at the level. */
         FAILED_OUT_OF_SAMPLE,
         /** At least the coverage share of its moves also match one existing pattern. */
@@ -71,11 +76,6 @@ public record Candidate(List<String> features, Direction direction, int fitN, in
     /** {@code (fitRate - fitBase) x 100}: the edge over the base rate in percentage points. */
     public double liftPts() {
         return (fitRate - fitBase) * 100;
-    }
-
-    /** True when the walk-forward check passed. */
-    public boolean holdsOutOfSample() {
-        return status != Status.FAILED_OUT_OF_SAMPLE;
     }
 
     /** {@code htf_rising + start_bull_bull}. */

@@ -120,7 +120,7 @@ public final class Retrospective {
                     matches.set(i);
                 }
             }
-            out.add(new CandidateDiscovery.PatternCoverage(p.id(), matches));
+            out.add(new CandidateDiscovery.PatternCoverage(p.id(), p.direction(), matches));
         }
         return out;
     }

@@ -82,14 +82,22 @@ class CandidateDiscoveryTest {
         return out;
     }
 
-    /** A feature present on 60% of UP moves and 15% of DOWN moves. */
-    private static DiscoveryFeature leaningUp(SplittableRandom random, boolean withRule) {
+    /** A feature present on 60% of UP moves and 25% of DOWN moves, independently of other features. */
+    private static DiscoveryFeature leaningUp(SplittableRandom random, String id, boolean withRule) {
         Map<LeadUpFeatures, Boolean> labels = new IdentityHashMap<>();
         for (MoveFeatures m : sample) {
-            labels.put(m.features(), random.nextDouble() < (m.move().direction() == Direction.UP ? 0.6 : 0.15));
+            labels.put(m.features(), random.nextDouble() < (m.move().direction() == Direction.UP ? 0.6 : 0.25));
         }
-        return withRule ? DiscoveryFeature.withRule("planted_up", "leans UP", labels::get, SOME_RULE)
-                : DiscoveryFeature.withoutRule("planted_up", "leans UP", labels::get, "planted for the test");
+        return withRule ? DiscoveryFeature.withRule(id, "leans UP", labels::get, SOME_RULE)
+                : DiscoveryFeature.withoutRule(id, "leans UP", labels::get, "planted for the test");
+    }
+
+    /** 22 random features and two that lean UP (each adds to the other: the pair leans further). */
+    private static List<DiscoveryFeature> twoRealAmongRandom(SplittableRandom random, boolean withRule) {
+        List<DiscoveryFeature> features = new ArrayList<>(randomFeatures(random, 22));
+        features.add(leaningUp(random, "planted_up", withRule));
+        features.add(leaningUp(random, "planted_up_too", withRule));
+        return features;
     }
 
     @Test
@@ -118,41 +126,45 @@ class CandidateDiscoveryTest {
     }
 
     @Test
-    void shouldNotLetAPlantedRandomFeatureThroughBesideARealOne() {
-        SplittableRandom random = new SplittableRandom(7);
-        List<DiscoveryFeature> features = new ArrayList<>(randomFeatures(random, 23));
-        features.add(leaningUp(random, true));
+    void shouldProposeTheRealPairAndNotItsRandomPassengers() {
+        DiscoveryResult d = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows,
+                twoRealAmongRandom(new SplittableRandom(7), true), List.of());
 
-        DiscoveryResult d = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows, features, List.of());
-
-        assertThat(d.proposed()).isNotEmpty().allSatisfy(c -> {
-            assertThat(c.features()).contains("planted_up");
-            assertThat(c.direction()).isEqualTo(io.edgeloop.core.rules.Direction.UP);
-            assertThat(c.holdsOutOfSample()).isTrue();
-            assertThat(c.oosP()).isLessThan(0.05);
-            assertThat(c.qValue()).isLessThanOrEqualTo(0.10);
-        });
-        assertThat(d.survivors()).allSatisfy(c -> assertThat(c.features()).contains("planted_up"));
-        assertThat(d.proposed()).hasSizeLessThanOrEqualTo(5);
-        assertThat(d.survivors().stream().filter(c -> c.status() == Candidate.Status.DUPLICATE)).isNotEmpty();
+        LOG.info("two real features among 22 random: {} FDR survivors, {} redundant, proposed {}", d.survivors().size(),
+                d.survivors().stream().filter(c -> c.status() == Candidate.Status.REDUNDANT).count(),
+                d.proposed().stream().map(Candidate::name).toList());
+        assertThat(d.proposed()).extracting(Candidate::features)
+                .containsExactly(List.of("planted_up", "planted_up_too"));
+        Candidate pair = d.proposed().get(0);
+        assertThat(pair.direction()).isEqualTo(io.edgeloop.core.rules.Direction.UP);
+        assertThat(pair.holdsOutOfSample()).isTrue();
+        assertThat(pair.oosP()).isLessThan(0.05);
+        assertThat(pair.qValue()).isLessThanOrEqualTo(0.10);
+        assertThat(pair.incrementP()).isLessThan(0.05);
+        assertThat(d.survivors()).filteredOn(c -> c.features().stream().anyMatch(f -> f.startsWith("random_")))
+                .isNotEmpty()
+                .allMatch(c -> c.status() == Candidate.Status.REDUNDANT || c.status() == Candidate.Status.DUPLICATE
+                        || c.status() == Candidate.Status.FAILED_OUT_OF_SAMPLE);
     }
 
     @Test
     void shouldStopARealSignalThatAnExistingPatternCoversOrThatHasNoRule() {
-        SplittableRandom random = new SplittableRandom(7);
-        List<DiscoveryFeature> features = new ArrayList<>(randomFeatures(random, 23));
-        DiscoveryFeature planted = leaningUp(random, true);
-        BitSet plantedMoves = new BitSet();
+        List<DiscoveryFeature> withRules = twoRealAmongRandom(new SplittableRandom(7), true);
+        List<DiscoveryFeature> withoutRules = twoRealAmongRandom(new SplittableRandom(7), false);
+        BitSet pairMoves = new BitSet();
         for (int i = 0; i < sample.size(); i++) {
-            plantedMoves.set(i, planted.test().test(sample.get(i).features()));
+            LeadUpFeatures f = sample.get(i).features();
+            pairMoves.set(i, withRules.get(22).test().test(f) && withRules.get(23).test().test(f));
         }
-        features.add(DiscoveryFeature.withoutRule(planted.id(), planted.description(), planted.test(),
-                "planted for the test"));
-        DiscoveryResult noRule = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows, features,
+
+        DiscoveryResult noRule = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows, withoutRules,
                 List.of());
-        features.set(23, planted);
-        DiscoveryResult covered = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows, features,
-                List.of(new CandidateDiscovery.PatternCoverage("existing", plantedMoves)));
+        DiscoveryResult covered = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows, withRules,
+                List.of(new CandidateDiscovery.PatternCoverage("existing", io.edgeloop.core.rules.Direction.UP,
+                        pairMoves)));
+        DiscoveryResult contradicted = new CandidateDiscovery(RetroConfig.defaults()).discover(sample, windows,
+                withRules, List.of(new CandidateDiscovery.PatternCoverage("opposite",
+                        io.edgeloop.core.rules.Direction.DOWN, pairMoves)));
 
         assertThat(noRule.proposed()).isEmpty();
         assertThat(noRule.survivors().stream().filter(c -> c.status() == Candidate.Status.NO_RULE_FORM).findFirst()
@@ -163,13 +175,12 @@ class CandidateDiscoveryTest {
                     assertThat(c.coveredBy()).isEqualTo("existing");
                     assertThat(c.coverage()).isEqualTo(1.0);
                 });
+        assertThat(contradicted.proposed()).as("a DOWN pattern does not cover an UP candidate").isNotEmpty();
     }
 
     @Test
     void shouldKeepFewerSurvivorsUnderBenjaminiYekutieli() {
-        SplittableRandom random = new SplittableRandom(7);
-        List<DiscoveryFeature> features = new ArrayList<>(randomFeatures(random, 23));
-        features.add(leaningUp(random, true));
+        List<DiscoveryFeature> features = twoRealAmongRandom(new SplittableRandom(7), true);
         RetroConfig d = RetroConfig.defaults();
         RetroConfig by = new RetroConfig(d.lookbackDays(), d.recentDays(), d.horizonDays(), d.minNPerWindow(), d.alpha(),
                 d.fdrLevel(), FdrMethod.BENJAMINI_YEKUTIELI, d.pairMinN(), d.tripleMinN(), d.oosAlpha(), d.coverage(),
