@@ -1,5 +1,6 @@
 package io.edgeloop.admin.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeloop.admin.AdminApp;
 import io.edgeloop.admin.AdminOptions;
 import io.edgeloop.admin.auth.PasswordHasher;
@@ -7,6 +8,7 @@ import io.edgeloop.admin.seed.RealCandles;
 import io.edgeloop.admin.seed.RealSeed;
 import io.edgeloop.admin.seed.SeedLibrary;
 import io.edgeloop.admin.seed.SeedPublisher;
+import io.edgeloop.admin.view.Health;
 import io.edgeloop.admin.view.ModelState;
 import io.edgeloop.resolver.ResolverApp;
 import io.edgeloop.testsupport.Await;
@@ -154,6 +156,23 @@ class AdminDashboardIT {
     private static void tab(String name) {
         browser.findElement(By.cssSelector("#tabs a[data-tab='" + name + "']")).click();
         wait.until(d -> name.equals(d.findElement(By.id("view")).getAttribute("data-view")));
+    }
+
+    @Test
+    @Order(0)
+    void shouldShowTheSameHealthFiguresAsTheResolversQueryApi() {
+        JsonNode theirs = resolver.queries().health();
+        Health ours = Health.of(admin.state());
+        assertThat(ours.predictions()).isEqualTo(theirs.path("predictions").asInt());
+        assertThat(ours.outcomes()).isEqualTo(theirs.path("outcomes").path("total").asInt());
+        assertThat(ours.expired()).isEqualTo(theirs.path("outcomes").path("expired").asInt());
+        assertThat(ours.overall().n()).isEqualTo(theirs.path("outcomes").path("resolved").asInt());
+        assertThat(ours.overall().hits()).isEqualTo(theirs.path("outcomes").path("hits").asInt());
+        ours.byTrigger().forEach(t -> assertThat(t.rate().hits())
+                .isEqualTo(theirs.path("outcomes").path("byTrigger").path(t.trigger()).path("hits").asInt()));
+        assertThat(ours.libraryVersion()).isEqualTo(theirs.path("libraryVersion").asLong());
+        assertThat(ours.pendingProposals()).isEqualTo(theirs.path("pendingProposals").asInt());
+        assertThat(ours.patternsByStatus().get("ACTIVE")).isEqualTo(theirs.path("patterns").path("ACTIVE").asInt());
     }
 
     @Test
