@@ -1,6 +1,7 @@
 package io.edgeloop.admin.seed;
 
 import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.Outcome;
@@ -44,6 +45,22 @@ public final class SeedPublisher {
         send(bootstrap, Topics.OUTCOMES, seed.outcomes, Outcome::getTicker);
         send(bootstrap, Topics.SIGNALS, List.copyOf(seed.signals.byKey.values()),
                 s -> s.getLevel() + ":" + s.getKey());
+    }
+
+    /**
+     * Only what the resolver reads and does not write itself: candles, scores, predictions (those
+     * that pass {@code include}), signals and the pending proposals. The resolver then measures
+     * the outcomes, its keeper seeds and keeps the library and answers in the changelog.
+     */
+    public static void publishForResolver(String bootstrap, RealSeed seed, Predicate<Prediction> include) {
+        send(bootstrap, Topics.CANDLES, seed.candles, Candle::getTicker);
+        send(bootstrap, Topics.SCORES, seed.scores, ScoreSnapshot::getTicker);
+        send(bootstrap, Topics.PREDICTIONS, seed.predictions.stream().filter(include).toList(), Prediction::getTicker);
+        send(bootstrap, Topics.SIGNALS, List.copyOf(seed.signals.byKey.values()), s -> s.getLevel() + ":" + s.getKey());
+        send(bootstrap, Topics.MODEL_CHANGELOG, seed.library.changes.stream()
+                .filter(c -> c.getStatus() == ChangeStatus.PROPOSED && c.getDecision() == null)
+                .filter(c -> seed.library.changes.stream().noneMatch(d -> d.getId().equals(c.getId()) && d != c))
+                .toList(), ModelChange::getId);
     }
 
     /** Sends records to one topic and waits for them. */
