@@ -1,0 +1,55 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.schemas.avro.DeadLetter;
+import io.edgeloop.schemas.serde.DeadLetters;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a failed input record goes: a candle becomes a {@link DeadLetter} on {@code candles.dlq}
+ * (raw bytes, reason, source coordinates), any other record is only logged and counted (Kafka
+ * Streams' {@code dropped-records} task metric counts every record a handler skips). The dead
+ * letter is handed back to Kafka Streams, which writes it in the task's transaction.
+ */
+final class DeadLetterRouting {
+
+    static final String DEFAULT_APP = "edgeloop-resolver";
+
+    private DeadLetterRouting() {
+    }
+
+    /** The application id from a handler's configs. */
+    static String app(Map<String, ?> configs) {
+        Object id = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
+        return id == null ? DEFAULT_APP : id.toString();
+    }
+
+    /** True for records whose failures go to {@code candles.dlq}. */
+    static boolean routed(String topic) {
+        return Topics.CANDLES.name().equals(topic);
+    }
+
+    /** The dead letter of a raw record, ready for the handler's response. */
+    static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> raw, Throwable error, String app) {
+        DeadLetter letter = DeadLetters.of(raw, error, app, Instant.now());
+        byte[] value = Topics.CANDLES_DLQ.valueSerde().serializer().serialize(Topics.CANDLES_DLQ.name(), letter);
+        return new ProducerRecord<>(Topics.CANDLES_DLQ.name(), null, raw.key(), value);
+    }
+
+    /** The raw record a processing failure came from, rebuilt from the handler context. */
+    static ConsumerRecord<byte[], byte[]> rawRecord(ErrorHandlerContext context) {
+        byte[] key = context.sourceRawKey();
+        byte[] value = context.sourceRawValue();
+        return new ConsumerRecord<>(context.topic(), context.partition(), context.offset(), context.timestamp(),
+                TimestampType.CREATE_TIME, key == null ? -1 : key.length, value == null ? -1 : value.length, key, value,
+                context.headers(), Optional.empty());
+    }
+}

@@ -1,0 +1,484 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.library.Change;
+import io.edgeloop.core.library.ChangeRecord;
+import io.edgeloop.core.library.Decision;
+import io.edgeloop.core.library.EntryDiff;
+import io.edgeloop.core.library.InvalidReason;
+import io.edgeloop.core.library.Keeper;
+import io.edgeloop.core.library.KeeperState;
+import io.edgeloop.core.library.LibraryEntry;
+import io.edgeloop.core.library.PatternLibrary;
+import io.edgeloop.core.library.PatternStatus;
+import io.edgeloop.core.library.PayloadValidator;
+import io.edgeloop.core.rules.PatternDefinition;
+import io.edgeloop.core.rules.Problem;
+import io.edgeloop.core.rules.SeedPatterns;
+import io.edgeloop.core.stats.AutoDegrade;
+import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.core.stats.DegradeDecision;
+import io.edgeloop.core.stats.Observation;
+import io.edgeloop.schemas.avro.ApprovalDecision;
+import io.edgeloop.schemas.avro.ChangeKind;
+import io.edgeloop.schemas.avro.ChangeStatus;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.OutcomeStatus;
+import io.edgeloop.schemas.avro.PatternMatch;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The keeper: the single writer of {@code pattern-library}, and the fast loop. It runs in one
+ * task (the governance topics and the learning topic have one partition) around core's
+ * {@link Keeper}, which decides every request; this class only translates records and keeps
+ * the state.
+ *
+ * <ul>
+ *   <li>Proposals: PROPOSED records of {@code model-changelog} that the keeper did not write
+ *       itself (its records carry the header {@value #WRITER_HEADER}); a proposal that cannot be
+ *       a change, or whose rule fails core's validator, is answered INVALID at once.</li>
+ *   <li>Decisions from {@code approvals}: approve, reject, rollback (to a named library
+ *       version). Every decision is answered on the changelog: APPLIED (with versions and the
+ *       pattern before and after), REJECTED, INVALID (the change is wrong for the library), or a
+ *       refusal that changes nothing (unknown, already decided, anonymous: the reason goes in
+ *       {@code statusReason}).</li>
+ *   <li>Resolved outcomes: each matched pattern's statistics in its own direction
+ *       ({@link PatternCredit}); the pattern is republished with its new statistics <b>without</b>
+ *       a new library version (statistics are evidence, not configuration: a version is a set of
+ *       rules and statuses, and a rollback restores those, never the evidence). An ACTIVE
+ *       pattern whose evidence meets the auto-degrade rule is degraded through
+ *       {@link Keeper#autoApply}, which does make a version, and an AUTO_APPLIED change is
+ *       written with the evidence.</li>
+ *   <li>Seeding: an empty library gets core's 17 seed patterns as version 1 (origin SEED), on
+ *       the first record or {@code seedDelay} after start, whichever comes first.</li>
+ * </ul>
+ * Statistics count only outcomes of the pattern's current rule: a match recorded against a
+ * revision whose rule or direction differs from the current one is not credited, and a rule
+ * change (or a rollback to another rule) starts the pattern's statistics afresh.
+ *
+ * <p>State: the keeper is kept in memory and persisted incrementally, one store record per
+ * library version and per change ({@link KeeperStateCodec}); it is reloaded from the store after
+ * a restart or a failure.
+ */
+final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, String, KeeperOutput> {
+
+    /** Header on every changelog record the keeper writes, so it never acts on its own output. */
+    static final String WRITER_HEADER = "edgeloop.writer";
+    static final String WRITER = "resolver-keeper";
+    /** Change id of the seed set (version 1). */
+    static final String SEED_CHANGE_ID = "seed-library-v1";
+    static final String SEED_ORIGIN = "core-seed-patterns";
+    static final String META_KEY = "meta";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeeperProcessor.class);
+    private static final Set<InvalidReason> REQUEST_REFUSALS = EnumSet.of(InvalidReason.UNKNOWN_CHANGE,
+            InvalidReason.ALREADY_DECIDED, InvalidReason.DUPLICATE_CHANGE_ID, InvalidReason.ANONYMOUS_ACTOR,
+            InvalidReason.NOT_PROPOSABLE, InvalidReason.NOT_AUTO_APPLICABLE, InvalidReason.LIBRARY_NOT_EMPTY);
+    /** Core's rule validator, as the keeper's payload validator. */
+    static final PayloadValidator<PatternDefinition> VALIDATOR = pattern -> {
+        List<Problem> problems = pattern.validate();
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of(problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+    };
+
+    private final LearningConfig learning;
+    private final BetaPrior prior;
+    private final AutoDegrade policy;
+    private final java.time.Duration seedDelay;
+    private KeyValueStore<String, byte[]> state;
+    private KeyValueStore<String, ModelChange> changelog;
+    private KeyValueStore<String, io.edgeloop.schemas.avro.PatternDefinition> library;
+    private KeyValueStore<String, byte[]> stats;
+    private Keeper<PatternDefinition> keeper;
+    private long persistedVersions;
+    private long nextSeq;
+    private Cancellable seeding;
+
+    KeeperProcessor(ResolverConfig config) {
+        this.learning = config.learning();
+        this.prior = new BetaPrior(learning.priorAlpha(), learning.priorBeta());
+        this.policy = new AutoDegrade(learning.degradeMinN(), learning.degradeFloor(), learning.degradeConfidence(),
+                prior);
+        this.seedDelay = config.seedDelay();
+    }
+
+    @Override
+    public void init(ProcessorContext<String, KeeperOutput> context) {
+        super.init(context);
+        if (context.taskId().partition() != 0) {
+            throw new IllegalStateException("the keeper must run in a single task, but got task " + context.taskId()
+                    + ": model-changelog, approvals and the learning topic must have exactly one partition");
+        }
+        state = context.getStateStore(ResolverStores.KEEPER_STATE.name());
+        changelog = context.getStateStore(ResolverStores.KEEPER_CHANGELOG.name());
+        library = context.getStateStore(ResolverStores.KEEPER_LIBRARY.name());
+        stats = context.getStateStore(ResolverStores.PATTERN_STATS.name());
+        keeper = null;
+        seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
+    }
+
+    @Override
+    public void process(Record<String, KeeperInput> record) {
+        try {
+            seedIfEmpty(record.timestamp());
+            KeeperInput input = record.value();
+            if (input instanceof KeeperInput.Proposal p) {
+                if (record.headers().lastHeader(WRITER_HEADER) == null) {
+                    onProposal(p.change(), record.timestamp());
+                }
+            } else if (input instanceof KeeperInput.Approval a) {
+                onApproval(a.decision());
+            } else if (input instanceof KeeperInput.Learning l) {
+                onOutcome(l.outcome());
+            }
+        } catch (RuntimeException e) {
+            keeper = null;
+            throw e;
+        }
+    }
+
+    private void seedIfEmpty(long time) {
+        if (seeding == null) {
+            return;
+        }
+        Keeper<PatternDefinition> k = keeper();
+        if (k.history().isEmpty()) {
+            Map<String, PatternDefinition> seeds = new TreeMap<>();
+            for (PatternDefinition seed : SeedPatterns.all()) {
+                seeds.put(seed.id(), ChangeMapping.payload(seed));
+            }
+            Decision<PatternDefinition> d = k.seed(SEED_CHANGE_ID, seeds, SEED_ORIGIN);
+            persist(SEED_CHANGE_ID);
+            if (d.applied()) {
+                publishDiff(d.diff(), d.versionAfter(), time);
+                LOG.info("seeded the empty pattern library with {} patterns as version 1", seeds.size());
+            } else {
+                LOG.error("seeding the pattern library was refused: {}", d.reason());
+            }
+        }
+        seeding.cancel();
+        seeding = null;
+    }
+
+    private void onProposal(ModelChange mc, long time) {
+        if (mc.getStatus() != ChangeStatus.PROPOSED) {
+            return;
+        }
+        Instant at = Instant.ofEpochMilli(time);
+        String id = mc.getId();
+        ModelChange view = changelog.get(id);
+        if (mc.getKind() == ChangeKind.REGIME_ALERT) {
+            if (view == null) {
+                changelog.put(id, mc);
+            } else if (!view.equals(mc)) {
+                answer(ChangeAnswers.refusedProposal(view, mc, "change id " + id + " is taken", at));
+            }
+            return;
+        }
+        Change<PatternDefinition> change;
+        try {
+            change = ChangeMapping.toChange(mc);
+        } catch (IllegalArgumentException e) {
+            answer(view != null ? ChangeAnswers.refusedProposal(view, mc, e.getMessage(), at)
+                    : ChangeAnswers.invalidProposal(mc, e.getMessage(), at));
+            return;
+        }
+        boolean known = keeper().change(id).isPresent();
+        Decision<PatternDefinition> d = keeper().propose(change);
+        persist(id);
+        if (d.type() == io.edgeloop.core.library.DecisionType.PROPOSED) {
+            if (!known) {
+                changelog.put(id, mc);
+            }
+        } else if (d.invalidReason() == InvalidReason.INVALID_PAYLOAD || view == null) {
+            answer(ChangeAnswers.invalidProposal(mc, d.reason(), at));
+        } else {
+            answer(ChangeAnswers.refusedProposal(view, mc, d.reason(), at));
+        }
+    }
+
+    private void onApproval(ApprovalDecision a) {
+        String id = a.getChangeId();
+        ModelChange view = changelog.get(id);
+        if (view != null && view.getKind() == ChangeKind.REGIME_ALERT) {
+            acknowledge(view, a);
+            return;
+        }
+        Keeper<PatternDefinition> k = keeper();
+        Decision<PatternDefinition> d;
+        switch (a.getAction()) {
+            case APPROVE:
+                d = k.approve(id, a.getActor(), a.getReason());
+                break;
+            case REJECT:
+                d = k.reject(id, a.getActor(), a.getReason());
+                break;
+            default:
+                if (a.getTargetLibraryVersion() == null) {
+                    refuse(view, a, "a rollback decision needs targetLibraryVersion");
+                    return;
+                }
+                d = k.rollback(id, a.getTargetLibraryVersion(), a.getActor(), a.getReason());
+        }
+        persist(id);
+        ModelChange base = view != null ? view : ChangeAnswers.rollbackRequest(a);
+        switch (d.type()) {
+            case APPLIED:
+                applied(base, a, d);
+                break;
+            case REJECTED:
+                answer(ChangeAnswers.rejected(base, a));
+                break;
+            case INVALID:
+                if (REQUEST_REFUSALS.contains(d.invalidReason())) {
+                    refuse(view, a, d.reason());
+                } else {
+                    answer(ChangeAnswers.invalid(base, a, d.reason()));
+                }
+                break;
+            default:
+                LOG.warn("keeper answered {} to decision {} on {}", d.type(), a.getAction(), id);
+        }
+    }
+
+    private void applied(ModelChange base, ApprovalDecision a, Decision<PatternDefinition> d) {
+        long time = a.getDecidedAt().toEpochMilli();
+        Map<String, io.edgeloop.schemas.avro.PatternDefinition> before = new HashMap<>();
+        for (EntryDiff<PatternDefinition> diff : d.diff()) {
+            before.put(diff.patternId(), library.get(diff.patternId()));
+        }
+        Map<String, io.edgeloop.schemas.avro.PatternDefinition> after = publishDiff(d.diff(), d.versionAfter(), time);
+        String patternId = base.getPatternId();
+        boolean single = patternId != null && d.diff().size() == 1 && d.diff().get(0).patternId().equals(patternId);
+        answer(ChangeAnswers.applied(base, a, d.versionBefore(), d.versionAfter(),
+                single ? before.get(patternId) : null, single ? after.get(patternId) : null));
+        if (base.getKind() == ChangeKind.ROLLBACK) {
+            markRolledBack(base.getId(), base.getTargetLibraryVersion(), d.versionAfter(), a.getDecidedAt());
+        }
+        LOG.info("library version {}: {} {} approved by {}", d.versionAfter(), base.getKind(), base.getId(),
+                a.getActor());
+    }
+
+    private void markRolledBack(String rollbackId, long target, long version, Instant at) {
+        List<ModelChange> undone = new ArrayList<>();
+        try (KeyValueIterator<String, ModelChange> it = changelog.all()) {
+            while (it.hasNext()) {
+                ModelChange mc = it.next().value;
+                boolean applied = mc.getStatus() == ChangeStatus.APPLIED || mc.getStatus() == ChangeStatus.AUTO_APPLIED;
+                Long after = mc.getLibraryVersionAfter();
+                if (applied && !mc.getId().equals(rollbackId) && mc.getKind() != ChangeKind.REGIME_ALERT
+                        && after != null && after > target && after < version) {
+                    undone.add(mc);
+                }
+            }
+        }
+        for (ModelChange mc : undone) {
+            answer(ChangeAnswers.rolledBack(mc, rollbackId, target, version, at));
+        }
+    }
+
+    private void acknowledge(ModelChange alert, ApprovalDecision a) {
+        if (alert.getStatus() != ChangeStatus.PROPOSED) {
+            refuse(alert, a, "alert " + alert.getId() + " was already " + alert.getStatus());
+        } else if (anonymous(a.getActor())) {
+            refuse(alert, a, "approvals must name an actor");
+        } else if (a.getAction() == io.edgeloop.schemas.avro.ApprovalAction.ROLLBACK) {
+            refuse(alert, a, "a regime alert cannot be rolled back");
+        } else {
+            answer(ChangeAnswers.acknowledged(alert, a, keeper().current().version()));
+        }
+    }
+
+    private void refuse(ModelChange view, ApprovalDecision a, String reason) {
+        answer(view != null ? ChangeAnswers.refused(view, a, reason) : ChangeAnswers.unknown(a, reason));
+    }
+
+    private void onOutcome(Outcome outcome) {
+        if (outcome.getStatus() != OutcomeStatus.RESOLVED || outcome.getExitPrice() == null) {
+            return;
+        }
+        Instant at = outcome.getResolvedTime();
+        for (PatternMatch match : outcome.getMatchedPatterns()) {
+            String id = match.getPatternId();
+            LibraryEntry<PatternDefinition> entry = keeper().current().entries().get(id);
+            if (entry == null || !currentRule(entry, match.getVersion())) {
+                LOG.debug("outcome of {} not credited to {} revision {}: not in the library with that rule",
+                        outcome.getPredictionId(), id, match.getVersion());
+                continue;
+            }
+            Observation o = PatternCredit.observe(outcome, entry.pattern().direction(), learning.hitThresholdPct());
+            PatternTrack track = PatternTrack.fromBytes(stats.get(id)).plus(o, at);
+            stats.put(id, track.toBytes());
+            if (entry.status() == PatternStatus.ACTIVE) {
+                DegradeDecision decision = policy.decide(track.stats());
+                if (decision.degrade() && autoDegrade(entry, track, decision, at)) {
+                    continue;
+                }
+            }
+            publish(entry, publishedVersion(id), at.toEpochMilli());
+        }
+    }
+
+    private boolean autoDegrade(LibraryEntry<PatternDefinition> entry, PatternTrack track, DegradeDecision decision,
+                                Instant at) {
+        String id = entry.id();
+        String changeId = String.format(Locale.ROOT, "auto-degrade-%s-r%d-n%d", id, entry.version(), decision.n());
+        io.edgeloop.schemas.avro.PatternDefinition before = PatternMapping.toAvro(
+                ChangeMapping.published(entry, track.stats()), publishedVersion(id), prior, learning.intervalLevel(),
+                track.updatedAt());
+        Decision<PatternDefinition> d = keeper().autoApply(Change.degrade(changeId, id, ChangeAnswers.FAST_LOOP,
+                decision.reason()));
+        persist(changeId);
+        if (!d.applied()) {
+            LOG.warn("auto-degrade of {} was refused: {}", id, d.reason());
+            return false;
+        }
+        Map<String, io.edgeloop.schemas.avro.PatternDefinition> after =
+                publishDiff(d.diff(), d.versionAfter(), at.toEpochMilli());
+        answer(ChangeAnswers.autoDegrade(changeId, before, after.get(id), decision, d.versionBefore(),
+                d.versionAfter(), at));
+        LOG.info("library version {}: {} auto-degraded ({})", d.versionAfter(), id, decision.reason());
+        return true;
+    }
+
+    /** True when the matched revision has the current entry's rule and direction. */
+    private boolean currentRule(LibraryEntry<PatternDefinition> entry, int revision) {
+        if (revision == entry.version()) {
+            return true;
+        }
+        return keeper().version(revision).flatMap(l -> l.entry(entry.id()))
+                .filter(then -> then.version() == revision)
+                .map(then -> sameBasis(then.pattern(), entry.pattern()))
+                .orElse(false);
+    }
+
+    private static boolean sameBasis(PatternDefinition a, PatternDefinition b) {
+        return a.rule().equals(b.rule()) && a.direction() == b.direction();
+    }
+
+    /** Publishes every changed pattern of an applied change at its library version; returns what was published. */
+    private Map<String, io.edgeloop.schemas.avro.PatternDefinition> publishDiff(List<EntryDiff<PatternDefinition>> diff,
+                                                                             long version, long time) {
+        Map<String, io.edgeloop.schemas.avro.PatternDefinition> out = new HashMap<>();
+        for (EntryDiff<PatternDefinition> d : diff) {
+            String id = d.patternId();
+            if (d.after() == null) {
+                library.delete(id);
+                stats.delete(id);
+                context().forward(new Record<>(id, new KeeperOutput.LibraryUpdate(id, null), time));
+                continue;
+            }
+            if (d.before() != null && !sameBasis(d.before().pattern(), d.after().pattern())) {
+                stats.delete(id);
+            }
+            out.put(id, publish(d.after(), version, time));
+        }
+        return out;
+    }
+
+    private io.edgeloop.schemas.avro.PatternDefinition publish(LibraryEntry<PatternDefinition> entry, long version,
+                                                             long time) {
+        PatternTrack track = PatternTrack.fromBytes(stats.get(entry.id()));
+        io.edgeloop.schemas.avro.PatternDefinition record = PatternMapping.toAvro(
+                ChangeMapping.published(entry, track.stats()), version, prior, learning.intervalLevel(),
+                track.updatedAt());
+        library.put(entry.id(), record);
+        context().forward(new Record<>(entry.id(), new KeeperOutput.LibraryUpdate(entry.id(), record), time));
+        return record;
+    }
+
+    /** The library version the pattern's current revision was published in. */
+    private long publishedVersion(String patternId) {
+        io.edgeloop.schemas.avro.PatternDefinition current = library.get(patternId);
+        return current != null ? current.getLibraryVersion() : keeper().current().version();
+    }
+
+    private void answer(ModelChange change) {
+        changelog.put(change.getId(), change);
+        Headers headers = new RecordHeaders().add(WRITER_HEADER, WRITER.getBytes(StandardCharsets.UTF_8));
+        context().forward(new Record<>(change.getId(), new KeeperOutput.ChangelogUpdate(change),
+                change.getUpdatedAt().toEpochMilli(), headers));
+    }
+
+    private Keeper<PatternDefinition> keeper() {
+        if (keeper == null) {
+            load();
+        }
+        return keeper;
+    }
+
+    private void load() {
+        List<PatternLibrary<PatternDefinition>> versions = new ArrayList<>();
+        List<KeeperStateCodec.Sequenced> changes = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = state.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, byte[]> kv = it.next();
+                if (kv.key.startsWith("v/")) {
+                    versions.add(KeeperStateCodec.library(kv.value));
+                } else if (kv.key.startsWith("c/")) {
+                    changes.add(KeeperStateCodec.change(kv.value));
+                }
+            }
+        }
+        changes.sort(Comparator.comparingLong(KeeperStateCodec.Sequenced::seq));
+        List<ChangeRecord<PatternDefinition>> records = changes.stream().map(KeeperStateCodec.Sequenced::record).toList();
+        keeper = Keeper.restore(new KeeperState<>(versions, records), VALIDATOR);
+        persistedVersions = versions.size();
+        nextSeq = changes.isEmpty() ? 0 : changes.get(changes.size() - 1).seq() + 1;
+        LOG.info("keeper loaded: library version {}, {} changes", keeper.current().version(), records.size());
+    }
+
+    /** Writes what a request changed: new library versions and the request's change record. */
+    private void persist(String changeId) {
+        List<PatternLibrary<PatternDefinition>> history = keeper.history();
+        for (int v = (int) persistedVersions; v < history.size(); v++) {
+            state.put(versionKey(v + 1L), KeeperStateCodec.library(history.get(v)));
+        }
+        persistedVersions = history.size();
+        Optional<ChangeRecord<PatternDefinition>> record = keeper.change(changeId);
+        if (record.isPresent()) {
+            String key = "c/" + changeId;
+            byte[] old = state.get(key);
+            KeeperStateCodec.Sequenced previous = old == null ? null : KeeperStateCodec.change(old);
+            if (previous == null || !previous.record().equals(record.get())) {
+                long seq = previous == null ? nextSeq++ : previous.seq();
+                state.put(key, KeeperStateCodec.change(seq, record.get()));
+            }
+        }
+        state.put(META_KEY, KeeperMeta.bytes(keeper.current().version(), nextSeq));
+    }
+
+    static String versionKey(long version) {
+        return String.format(Locale.ROOT, "v/%019d", version);
+    }
+
+    /** Null, blank or "anonymous" (any case) names no one, as in core's keeper. */
+    private static boolean anonymous(String actor) {
+        return actor == null || actor.isBlank() || actor.trim().equalsIgnoreCase("anonymous");
+    }
+}

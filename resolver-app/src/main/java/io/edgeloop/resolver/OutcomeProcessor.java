@@ -1,0 +1,310 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleValidator;
+import io.edgeloop.core.candle.Symbols;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.candle.Validation;
+import io.edgeloop.core.outcome.OutcomeConfig;
+import io.edgeloop.core.outcome.PendingOutcome;
+import io.edgeloop.core.outcome.PredictionTerms;
+import io.edgeloop.core.outcome.TradeRef;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.Trade;
+import io.edgeloop.schemas.avro.TradeEvent;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome side of the resolver, one instance per ticker partition: keeps an open
+ * {@link PendingOutcome} per prediction, feeds it the ticker's daily bars in event time, and
+ * emits exactly one {@link Outcome} per prediction when it is due (all horizon bars in) or
+ * expired (stream time past horizon + grace: the ticker stopped trading).
+ *
+ * <p>Exactly once: the outcome, the {@link ResolverStores#OUTCOMES} entry that guards against a
+ * second one and the removal of the pending state are written in the same transaction
+ * (exactly_once_v2). A duplicate or replayed prediction whose id is known is dropped; a replay
+ * from scratch gives the same ids and figures, because everything here is event time.
+ *
+ * <p>Daily bars are kept per ticker ({@link TickerDays}) so a prediction that arrives after some
+ * of its horizon bars still counts them. The stream-time sweep expires predictions of tickers
+ * that went quiet and closes intraday-built daily bars of half days; the operator's resolve-due
+ * request runs the same sweep at a later stream time.
+ */
+final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, String, Outcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeProcessor.class);
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final ResolverConfig config;
+    private final CandleValidator validator = CandleValidator.systemClock();
+    private KeyValueStore<String, Prediction> predictions;
+    private KeyValueStore<String, byte[]> pending;
+    private KeyValueStore<String, Outcome> outcomes;
+    private KeyValueStore<String, byte[]> tickerDays;
+    private KeyValueStore<String, String> tradeLinks;
+    private KeyValueStore<String, Long> clock;
+    private long clockWritten;
+
+    OutcomeProcessor(ResolverConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outcome> context) {
+        super.init(context);
+        predictions = context.getStateStore(ResolverStores.PREDICTIONS.name());
+        pending = context.getStateStore(ResolverStores.PENDING.name());
+        outcomes = context.getStateStore(ResolverStores.OUTCOMES.name());
+        tickerDays = context.getStateStore(ResolverStores.TICKER_DAYS.name());
+        tradeLinks = context.getStateStore(ResolverStores.TRADE_LINKS.name());
+        clock = context.getStateStore(ResolverStores.CLOCK.name());
+        Long written = clock.get(ResolverStores.CLOCK_KEY);
+        clockWritten = written == null ? Long.MIN_VALUE : written;
+        context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
+    }
+
+    @Override
+    public void process(Record<String, ResolverInput> record) {
+        long now = context().currentStreamTimeMs();
+        String key = record.key();
+        ResolverInput input = record.value();
+        if (!(input instanceof ResolverInput.ResolveDue) && (key == null || key.isBlank() || key.indexOf('|') >= 0)) {
+            throw new RejectedRecordException("record key '" + key + "' is not a ticker");
+        }
+        if (input instanceof ResolverInput.NewPrediction p) {
+            onPrediction(key, p.prediction(), now);
+        } else if (input instanceof ResolverInput.NewCandle c) {
+            onCandle(key, c.candle(), now);
+        } else if (input instanceof ResolverInput.NewTrade t) {
+            onTrade(key, t.trade());
+        } else if (input instanceof ResolverInput.ResolveDue r) {
+            long at = Math.max(r.asOf(), now);
+            LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
+            sweep(at);
+        }
+        tick(now);
+    }
+
+    private void onPrediction(String key, Prediction prediction, long now) {
+        if (!prediction.getTicker().equals(key)) {
+            throw new RejectedRecordException("prediction " + prediction.getId() + " of " + prediction.getTicker()
+                    + " is keyed by '" + key + "'; predictions are keyed by their ticker");
+        }
+        PredictionTerms terms;
+        try {
+            terms = OutcomeMapping.terms(prediction, config.defaultHorizonDays());
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecordException("unusable prediction: " + e.getMessage(), e);
+        }
+        String id = terms.predictionId();
+        if (outcomes.get(id) != null || predictions.get(id) != null) {
+            LOG.debug("duplicate prediction {} dropped: its outcome is open or already out", id);
+            return;
+        }
+        predictions.put(id, prediction);
+        PendingOutcome open = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
+        for (Candle daily : days(terms.ticker()).after(open.predictionDate())) {
+            open.onDailyCandle(daily);
+        }
+        String tradeId = tradeLinks.get(id);
+        if (tradeId != null) {
+            open.onTrade(new TradeRef(tradeId, terms.ticker(), id, terms.time()));
+        }
+        settle(open, now);
+    }
+
+    private void onCandle(String key, io.edgeloop.schemas.avro.Candle record, long now) {
+        Candle candle;
+        try {
+            candle = OutcomeMapping.candle(record);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecordException(e.getMessage(), e);
+        }
+        if (!candle.ticker().equals(key)) {
+            throw new RejectedRecordException("candle of " + candle.ticker() + " is keyed by '" + key
+                    + "'; candles are keyed by their ticker");
+        }
+        Validation validation = validator.validate(candle);
+        if (validation instanceof Validation.Rejection rejection) {
+            throw new RejectedRecordException("candle of " + candle.ticker() + " at "
+                    + Instant.ofEpochMilli(candle.openTime()) + " refused: " + rejection.reason());
+        }
+        if (candle.interval() != Timeframe.D1 && !candle.interval().intraday()) {
+            LOG.debug("{} bar of {} ignored: outcomes use daily bars", candle.interval().code(), candle.ticker());
+            return;
+        }
+        TickerDays days = days(candle.ticker());
+        List<Candle> closed = candle.interval() == Timeframe.D1 ? List.of(candle) : days.offerIntraday(candle);
+        List<Candle> fresh = new ArrayList<>(closed.size());
+        for (Candle daily : closed) {
+            if (days.addDaily(daily)) {
+                fresh.add(daily);
+            }
+        }
+        tickerDays.put(candle.ticker(), days.toBytes());
+        for (Candle daily : fresh) {
+            feedDaily(daily, now);
+        }
+    }
+
+    private void onTrade(String key, Trade trade) {
+        if (!trade.getTicker().equals(key)) {
+            throw new RejectedRecordException("trade " + trade.getId() + " of " + trade.getTicker()
+                    + " is keyed by '" + key + "'; trades are keyed by their ticker");
+        }
+        TradeRef ref;
+        try {
+            ref = OutcomeMapping.trade(trade);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRecordException("unusable trade: " + e.getMessage(), e);
+        }
+        if (ref.linked()) {
+            linkTrade(ref);
+        } else if (trade.getEvent() == TradeEvent.OPEN) {
+            for (KeyValue<String, byte[]> entry : openOutcomes(ResolverStores.pendingPrefix(ref.ticker()))) {
+                PendingOutcome open = restore(entry.value);
+                if (!open.traded() && open.onTrade(ref)) {
+                    String id = open.terms().predictionId();
+                    if (tradeLinks.get(id) == null) {
+                        tradeLinks.put(id, ref.tradeId());
+                    }
+                    pending.put(entry.key, open.toBytes());
+                }
+            }
+        }
+    }
+
+    private void linkTrade(TradeRef ref) {
+        String id = ref.predictionId();
+        if (tradeLinks.get(id) == null) {
+            tradeLinks.put(id, ref.tradeId());
+        }
+        String pendingKey = ResolverStores.pendingKey(ref.ticker(), id);
+        byte[] bytes = pending.get(pendingKey);
+        if (bytes != null) {
+            PendingOutcome open = restore(bytes);
+            if (!open.traded()) {
+                open.onTrade(ref);
+                pending.put(pendingKey, open.toBytes());
+            }
+        } else if (outcomes.get(id) != null) {
+            LOG.info("trade {} acts on prediction {} whose outcome is already out; the outcome stays as it was",
+                    ref.tradeId(), id);
+        }
+    }
+
+    /** Offers a new daily bar to every open outcome of its ticker, and resolves those that are due. */
+    private void feedDaily(Candle daily, long now) {
+        for (KeyValue<String, byte[]> entry : openOutcomes(ResolverStores.pendingPrefix(daily.ticker()))) {
+            PendingOutcome open = restore(entry.value);
+            open.onDailyCandle(daily);
+            settle(open, now);
+        }
+    }
+
+    /**
+     * The stream-time sweep: closes intraday-built daily bars whose session ended, then expires
+     * every open outcome whose expiry time has passed.
+     */
+    private void sweep(long streamTime) {
+        List<KeyValue<String, byte[]>> forming = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
+            it.forEachRemaining(forming::add);
+        }
+        for (KeyValue<String, byte[]> entry : forming) {
+            TickerDays days = TickerDays.fromBytes(entry.key, config.recentDailyBars(), entry.value);
+            if (!days.hasFormingBar()) {
+                continue;
+            }
+            List<Candle> fresh = new ArrayList<>(1);
+            for (Candle daily : days.advanceTo(streamTime)) {
+                if (days.addDaily(daily)) {
+                    fresh.add(daily);
+                }
+            }
+            tickerDays.put(entry.key, days.toBytes());
+            for (Candle daily : fresh) {
+                feedDaily(daily, streamTime);
+            }
+        }
+        List<KeyValue<String, byte[]>> open = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = pending.all()) {
+            it.forEachRemaining(open::add);
+        }
+        for (KeyValue<String, byte[]> entry : open) {
+            PendingOutcome outcome = restore(entry.value);
+            if (outcome.isExpired(streamTime)) {
+                settle(outcome, streamTime);
+            }
+        }
+    }
+
+    /** Emits the outcome when it is known at this stream time, else keeps the open state. */
+    private void settle(PendingOutcome open, long streamTime) {
+        Optional<io.edgeloop.core.outcome.Outcome> outcome = open.tryResolve(streamTime);
+        String pendingKey = ResolverStores.pendingKey(open.terms().ticker(), open.terms().predictionId());
+        if (outcome.isPresent()) {
+            emit(outcome.get(), pendingKey);
+        } else {
+            pending.put(pendingKey, open.toBytes());
+        }
+    }
+
+    private void emit(io.edgeloop.core.outcome.Outcome outcome, String pendingKey) {
+        String id = outcome.predictionId();
+        pending.delete(pendingKey);
+        if (outcomes.get(id) != null) {
+            LOG.warn("prediction {} already has its outcome; a second one is not emitted", id);
+            return;
+        }
+        Prediction prediction = predictions.get(id);
+        Outcome record = OutcomeMapping.toAvro(outcome, prediction, tradeLinks.get(id));
+        outcomes.put(id, record);
+        context().forward(new Record<>(outcome.ticker(), record, outcome.resolvedAt()));
+        LOG.debug("outcome of {}: {} return {}%", id, outcome.status(), record.getReturnPct());
+    }
+
+    private List<KeyValue<String, byte[]>> openOutcomes(String prefix) {
+        List<KeyValue<String, byte[]>> out = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = pending.prefixScan(prefix, KEYS)) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    /** The prediction date and expiry time are in the bytes; the config only gives the thresholds. */
+    private PendingOutcome restore(byte[] bytes) {
+        return PendingOutcome.fromBytes(bytes, config.outcome());
+    }
+
+    private TickerDays days(String ticker) {
+        return TickerDays.fromBytes(ticker, config.recentDailyBars(), tickerDays.get(ticker));
+    }
+
+    private OutcomeConfig outcomeConfig(String ticker) {
+        return config.outcomeFor(Symbols.isCryptoPair(ticker));
+    }
+
+    private void tick(long now) {
+        if (now > clockWritten) {
+            clock.put(ResolverStores.CLOCK_KEY, now);
+            clockWritten = now;
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.config.ConfigException;
+import io.edgeloop.core.http.JsonHttpServer;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The resolver as a process: reads its configuration ({@link ResolverOptions}, {@code kafka.*}),
+ * creates its control topic when missing, runs the topology ({@link ResolverTopology}) on a
+ * Kafka Streams client and serves the query API ({@link ResolverHttp}).
+ *
+ * <p>{@code main} takes {@code --config=FILE} (a properties file) and {@code key=value} flags;
+ * the environment gives {@code APP_*} and {@code KAFKA_*}. The local stack starts it in-process
+ * with {@link #start(AppConfig)} and stops it by closing the handle.
+ *
+ * <p>Failures: a stream thread that dies of an uncaught exception shuts the whole client down
+ * (logged with the cause), and {@code main} exits with status 1; records that fail are handled
+ * by the dead-letter handlers and never stop a task.
+ */
+public final class ResolverApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResolverApp.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private ResolverApp() {
+    }
+
+    public static void main(String[] args) {
+        Handle handle;
+        try {
+            handle = start(configure(args, System.getenv()));
+        } catch (ConfigException e) {
+            LOG.error("resolver configuration refused: {}", String.join("; ", e.problems()));
+            System.exit(2);
+            return;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("resolver failed to start", e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "resolver-shutdown"));
+        boolean failed = handle.awaitStop();
+        handle.close();
+        System.exit(failed ? 1 : 0);
+    }
+
+    /** The configuration of a command line: {@code --config=FILE} and {@code key=value} flags, over the environment. */
+    public static AppConfig configure(String[] args, Map<String, String> env) {
+        Properties file = new Properties();
+        List<String> flags = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--config=")) {
+                Path path = Path.of(arg.substring("--config=".length()));
+                try (InputStream in = Files.newInputStream(path)) {
+                    file.load(in);
+                } catch (IOException e) {
+                    throw new ConfigException(List.of("cannot read configuration file " + path + ": " + e.getMessage()));
+                }
+            } else {
+                flags.add(arg.startsWith("--") ? arg.substring(2) : arg);
+            }
+        }
+        return AppConfig.resolve(ResolverOptions.all(), file, env, flags);
+    }
+
+    /**
+     * Starts the resolver: control topic, streams client, query API.
+     *
+     * @throws IOException when the HTTP port cannot be bound
+     */
+    public static Handle start(AppConfig config) throws IOException {
+        ResolverConfig topology;
+        try {
+            topology = ResolverOptions.topologyConfig(config);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(List.of(e.getMessage()));
+        }
+        Map<String, Object> props = KafkaSettings.streams(config.kafka());
+        String stateDir = config.get(ResolverOptions.STATE_DIR);
+        if (!stateDir.isBlank()) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        }
+        if (config.get(ResolverOptions.CREATE_CONTROL_TOPIC)) {
+            ensureControlTopic(props);
+        }
+        LOG.info("resolver starting as {} with {}", props.get(StreamsConfig.APPLICATION_ID_CONFIG), config.describe());
+        KafkaStreams streams = new KafkaStreams(ResolverTopology.build(topology), toProperties(props));
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean failed = new AtomicBoolean();
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("resolver stream thread died of an uncaught exception; shutting the resolver client down", e);
+            failed.set(true);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> {
+            LOG.info("resolver streams state {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                if (now == KafkaStreams.State.ERROR) {
+                    failed.set(true);
+                }
+                stopped.countDown();
+            }
+        });
+        streams.start();
+        ResolverQueries queries = new ResolverQueries(ResolverQueries.of(streams));
+        JsonHttpServer http = null;
+        try {
+            http = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
+                    config.get(ResolverOptions.HTTP_PORT)), queries).start();
+            ResolveTrigger trigger = new ResolveTrigger(props);
+            LOG.info("resolver query API on port {}", http.port());
+            return new Handle(streams, http, queries, trigger, stopped, failed);
+        } catch (IOException | RuntimeException e) {
+            if (http != null) {
+                http.close();
+            }
+            streams.close(CLOSE_TIMEOUT);
+            throw e;
+        }
+    }
+
+    private static void ensureControlTopic(Map<String, Object> props) {
+        try (Admin admin = Admin.create(adminProps(props))) {
+            String control = ResolverTopics.CONTROL.name();
+            Map<String, TopicDescription> found = admin.describeTopics(
+                    List.of(Topics.PREDICTIONS.name())).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            int partitions = found.get(Topics.PREDICTIONS.name()).partitions().size();
+            NewTopic topic = new NewTopic(control, Optional.of(partitions), Optional.empty())
+                    .configs(ResolverTopics.CONTROL.configs());
+            try {
+                admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("created {} with {} partitions", control, partitions);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the control topic", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create " + ResolverTopics.CONTROL.name() + " (does "
+                    + Topics.PREDICTIONS.name() + " exist?)", e);
+        }
+    }
+
+    private static Map<String, Object> adminProps(Map<String, Object> props) {
+        StreamsConfig streamsConfig = new StreamsConfig(props);
+        return streamsConfig.getAdminConfigs("edgeloop-resolver-setup");
+    }
+
+    private static Properties toProperties(Map<String, Object> props) {
+        Properties p = new Properties();
+        p.putAll(props);
+        return p;
+    }
+
+    /** A running resolver. Closing it stops the query API and the streams client. */
+    public static final class Handle implements AutoCloseable {
+
+        private final KafkaStreams streams;
+        private final JsonHttpServer http;
+        private final ResolverQueries queries;
+        private final ResolveTrigger trigger;
+        private final CountDownLatch stopped;
+        private final AtomicBoolean failed;
+        private boolean closed;
+
+        private Handle(KafkaStreams streams, JsonHttpServer http, ResolverQueries queries, ResolveTrigger trigger,
+                       CountDownLatch stopped, AtomicBoolean failed) {
+            this.streams = streams;
+            this.http = http;
+            this.queries = queries;
+            this.trigger = trigger;
+            this.stopped = stopped;
+            this.failed = failed;
+        }
+
+        public KafkaStreams streams() {
+            return streams;
+        }
+
+        /** The bound port of the query API. */
+        public int httpPort() {
+            return http.port();
+        }
+
+        public ResolverQueries queries() {
+            return queries;
+        }
+
+        /**
+         * The operator's "resolve due predictions now": asks every outcome task to resolve at the
+         * latest stream time this instance has seen.
+         *
+         * @return the stream time the request resolves at
+         * @throws IllegalStateException before the resolver has read any record
+         */
+        public Instant resolveDueNow(String actor) {
+            Instant asOf = queries.streamTime().orElseThrow(() -> new IllegalStateException(
+                    "no stream time yet: the resolver has not read a record"));
+            int partitions = trigger.request(actor, asOf.toEpochMilli());
+            LOG.info("resolve-due requested by {} at stream time {} on {} partitions", actor, asOf, partitions);
+            return asOf;
+        }
+
+        /** Waits until the streams client stops; true when it stopped because of an error. */
+        public boolean awaitStop() {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return failed.get();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            http.close();
+            trigger.close();
+            if (!streams.close(CLOSE_TIMEOUT)) {
+                LOG.warn("resolver streams client did not stop within {}", CLOSE_TIMEOUT);
+            }
+            LOG.info("resolver stopped");
+        }
+    }
+}

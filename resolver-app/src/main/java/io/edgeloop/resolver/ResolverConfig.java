@@ -1,0 +1,81 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.outcome.OutcomeConfig;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * What the resolver topology is built with: the outcome rules, the fast loop's learning and
+ * auto-degrade thresholds, and a few operational knobs. Everything here is a model or topology
+ * setting; Kafka client settings live in the app's {@code kafka.*} configuration.
+ *
+ * @param outcome            outcome judgement (hit threshold, grace period, trade window, zone);
+ *                           crypto tickers are judged in UTC whatever the zone here
+ * @param defaultHorizonDays horizon for a prediction that carries none (horizonDays &lt; 1)
+ * @param recentDailyBars    daily bars kept per ticker, so a prediction that arrives after some
+ *                           of its horizon bars (a lagging producer, a replay) still sees them
+ * @param sweepInterval      stream-time interval of the sweep that expires predictions whose
+ *                           ticker stopped trading and closes half-day intraday bars
+ * @param learning           the fast loop: hit threshold of patterns, Beta prior, credible
+ *                           interval level, auto-degrade thresholds
+ * @param seedDelay          wall-clock delay after start before the keeper seeds an empty
+ *                           library (it also seeds on its first record, whichever comes first)
+ * @param inMemoryStores     keep state in memory instead of RocksDB (still changelogged, so
+ *                           still restored after a restart, but rebuilt in full each time): for
+ *                           tests and short replays, never for a long-running app
+ */
+public record ResolverConfig(
+        OutcomeConfig outcome,
+        int defaultHorizonDays,
+        int recentDailyBars,
+        Duration sweepInterval,
+        LearningConfig learning,
+        Duration seedDelay,
+        boolean inMemoryStores) {
+
+    public ResolverConfig {
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(learning, "learning");
+        if (defaultHorizonDays < 1) {
+            throw new IllegalArgumentException("default horizon must be at least 1 trading day, was " + defaultHorizonDays);
+        }
+        if (recentDailyBars < 1) {
+            throw new IllegalArgumentException("recent daily bars must be at least 1, was " + recentDailyBars);
+        }
+        requirePositive("sweep interval", sweepInterval);
+        requirePositive("seed delay", seedDelay);
+    }
+
+    /** The original model's outcome rules, default learning, 40 recent bars, hourly sweep, seeding after 1 s, RocksDB. */
+    public static ResolverConfig defaults() {
+        return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), LearningConfig.defaults(),
+                Duration.ofSeconds(1), false);
+    }
+
+    /** A copy whose stores live in memory. */
+    public ResolverConfig withInMemoryStores() {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, learning, seedDelay, true);
+    }
+
+    /** A copy with other learning settings. */
+    public ResolverConfig withLearning(LearningConfig other) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, seedDelay,
+                inMemoryStores);
+    }
+
+    /** The outcome rules for one ticker: crypto pairs trade on UTC days. */
+    OutcomeConfig outcomeFor(boolean crypto) {
+        ZoneId zone = crypto ? ZoneOffset.UTC : outcome.exchangeZone();
+        return zone.equals(outcome.exchangeZone()) ? outcome : outcome.withExchangeZone(zone);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.edgeloop.resolver;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record that cannot be decoded (unknown schema fingerprint, malformed bytes) never stops a
+ * task: an undecodable candle goes to {@code candles.dlq}, anything else is logged and skipped
+ * (and counted by Kafka Streams' {@code dropped-records} metric).
+ */
+public final class ResolverDeserializationHandler implements DeserializationExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResolverDeserializationHandler.class);
+
+    private String app = DeadLetterRouting.DEFAULT_APP;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        app = DeadLetterRouting.app(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (DeadLetterRouting.routed(record.topic())) {
+            LOG.warn("undecodable record {}-{}@{} sent to the dead letter queue", record.topic(), record.partition(),
+                    record.offset(), exception);
+            return Response.resume(List.of(DeadLetterRouting.deadLetter(record, exception, app)));
+        }
+        LOG.warn("undecodable record {}-{}@{} skipped", record.topic(), record.partition(), record.offset(), exception);
+        return Response.resume();
+    }
+}

@@ -1,0 +1,239 @@
+package io.edgeloop.resolver;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeloop.schemas.avro.ChangeStatus;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.OutcomeStatus;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.PatternStatus;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.json.AvroJson;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The resolver's read model, answered from its state stores (interactive queries): the records
+ * as JSON with their Avro field names ({@link AvroJson}), newest first. Read-only: nothing here
+ * writes to a store or a topic.
+ *
+ * <p>Stores are found through a {@link StoreLookup}, so the same queries run on a Kafka Streams
+ * client (every local partition) and on a test driver. The keeper's stores are in one task, so
+ * one instance answers governance queries completely; outcome queries cover the partitions
+ * this instance holds (all of them with one instance).
+ */
+public final class ResolverQueries {
+
+    /** Finds a key-value store by name. */
+    public interface StoreLookup {
+        <K, V> ReadOnlyKeyValueStore<K, V> store(String name);
+    }
+
+    /** The stores of a running Kafka Streams client (all its local partitions). */
+    public static StoreLookup of(KafkaStreams streams) {
+        Objects.requireNonNull(streams, "streams");
+        return new StoreLookup() {
+            @Override
+            public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+                return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<K, V>keyValueStore()));
+            }
+        };
+    }
+
+    /** Largest page a list query returns. */
+    public static final int MAX_LIMIT = 1000;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final StoreLookup stores;
+
+    public ResolverQueries(StoreLookup stores) {
+        this.stores = Objects.requireNonNull(stores, "stores");
+    }
+
+    /**
+     * Counts of the loop: predictions seen, open outcomes, outcomes with hit rate overall, by
+     * trigger and by action (hit rate = hits / RESOLVED outcomes; EXPIRED ones have no hit),
+     * patterns by status, proposals waiting for an operator, the library version and the latest
+     * stream time.
+     */
+    public ObjectNode health() {
+        Map<String, Prediction> predictions = new TreeMap<>();
+        each(ResolverStores.PREDICTIONS, kv -> predictions.put(kv.key, kv.value));
+        Tally overall = new Tally();
+        Map<String, Tally> byTrigger = new TreeMap<>();
+        Map<String, Tally> byAction = new TreeMap<>();
+        int[] expired = {0};
+        each(ResolverStores.OUTCOMES, kv -> {
+            Outcome o = kv.value;
+            if (o.getStatus() == OutcomeStatus.EXPIRED) {
+                expired[0]++;
+                return;
+            }
+            boolean hit = Boolean.TRUE.equals(o.getHit());
+            overall.add(hit);
+            Prediction p = predictions.get(o.getPredictionId());
+            byTrigger.computeIfAbsent(p == null ? "UNKNOWN" : p.getTrigger().name(), t -> new Tally()).add(hit);
+            byAction.computeIfAbsent(o.getAction().name(), a -> new Tally()).add(hit);
+        });
+        int[] open = {0};
+        each(ResolverStores.PENDING, kv -> open[0]++);
+        Map<PatternStatus, Integer> patterns = new EnumMap<>(PatternStatus.class);
+        each(ResolverStores.KEEPER_LIBRARY, kv -> patterns.merge(kv.value.getStatus(), 1, Integer::sum));
+        int[] proposals = {0};
+        each(ResolverStores.KEEPER_CHANGELOG, kv -> {
+            if (kv.value.getStatus() == ChangeStatus.PROPOSED) {
+                proposals[0]++;
+            }
+        });
+
+        ObjectNode out = JSON.objectNode();
+        out.put("libraryVersion", libraryVersion());
+        streamTime().ifPresentOrElse(t -> out.put("streamTime", t.toString()), () -> out.putNull("streamTime"));
+        out.put("predictions", predictions.size());
+        out.put("pendingOutcomes", open[0]);
+        ObjectNode outcomes = out.putObject("outcomes");
+        outcomes.put("total", overall.n + expired[0]);
+        outcomes.put("expired", expired[0]);
+        overall.write(outcomes);
+        ObjectNode triggers = outcomes.putObject("byTrigger");
+        byTrigger.forEach((trigger, tally) -> tally.write(triggers.putObject(trigger)));
+        ObjectNode actions = outcomes.putObject("byAction");
+        byAction.forEach((action, tally) -> tally.write(actions.putObject(action)));
+        ObjectNode byStatus = out.putObject("patterns");
+        for (PatternStatus status : PatternStatus.values()) {
+            byStatus.put(status.name(), patterns.getOrDefault(status, 0));
+        }
+        out.put("pendingProposals", proposals[0]);
+        return out;
+    }
+
+    /**
+     * Predictions, newest bar first, each with {@code resolved} (its outcome is out).
+     *
+     * @param ticker   only this ticker; null for all
+     * @param resolved only resolved (true) or open (false) ones; null for both
+     */
+    public ArrayNode predictions(String ticker, Boolean resolved, int limit) {
+        List<Prediction> found = new ArrayList<>();
+        ReadOnlyKeyValueStore<String, Outcome> outcomes = stores.store(ResolverStores.OUTCOMES.name());
+        each(ResolverStores.PREDICTIONS, kv -> {
+            Prediction p = kv.value;
+            if ((ticker == null || ticker.equals(p.getTicker()))
+                    && (resolved == null || resolved == (outcomes.get(p.getId()) != null))) {
+                found.add(p);
+            }
+        });
+        found.sort(Comparator.comparing(Prediction::getBarTime).reversed().thenComparing(Prediction::getId));
+        ArrayNode out = JSON.arrayNode();
+        for (Prediction p : found.subList(0, Math.min(limit(limit), found.size()))) {
+            out.add(AvroJson.toJson(p).put("resolved", outcomes.get(p.getId()) != null));
+        }
+        return out;
+    }
+
+    /** Outcomes, latest resolution first, of one ticker or all (null). */
+    public ArrayNode outcomes(String ticker, int limit) {
+        List<Outcome> found = new ArrayList<>();
+        each(ResolverStores.OUTCOMES, kv -> {
+            if (ticker == null || ticker.equals(kv.value.getTicker())) {
+                found.add(kv.value);
+            }
+        });
+        found.sort(Comparator.comparing(Outcome::getResolvedTime).reversed().thenComparing(Outcome::getPredictionId));
+        return toJson(found.subList(0, Math.min(limit(limit), found.size())));
+    }
+
+    /** The current library by pattern id, of one status or all (null). */
+    public ArrayNode patterns(PatternStatus status) {
+        List<PatternDefinition> found = new ArrayList<>();
+        each(ResolverStores.KEEPER_LIBRARY, kv -> {
+            if (status == null || status == kv.value.getStatus()) {
+                found.add(kv.value);
+            }
+        });
+        return toJson(found);
+    }
+
+    /** Changes, last updated first, of one status or all (null). */
+    public ArrayNode changelog(ChangeStatus status, int limit) {
+        List<ModelChange> found = new ArrayList<>();
+        each(ResolverStores.KEEPER_CHANGELOG, kv -> {
+            if (status == null || status == kv.value.getStatus()) {
+                found.add(kv.value);
+            }
+        });
+        found.sort(Comparator.comparing(ModelChange::getUpdatedAt).reversed().thenComparing(ModelChange::getId));
+        return toJson(found.subList(0, Math.min(limit(limit), found.size())));
+    }
+
+    /** The current library version (0 before seeding). */
+    public long libraryVersion() {
+        ReadOnlyKeyValueStore<String, byte[]> state = stores.store(ResolverStores.KEEPER_STATE.name());
+        return KeeperMeta.of(state.get(KeeperProcessor.META_KEY)).libraryVersion();
+    }
+
+    /** The latest stream time of the outcome tasks this instance holds; empty before the first record. */
+    public java.util.Optional<Instant> streamTime() {
+        long[] max = {Long.MIN_VALUE};
+        each(ResolverStores.CLOCK, kv -> max[0] = Math.max(max[0], kv.value));
+        return max[0] == Long.MIN_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(max[0]));
+    }
+
+    private <K, V> void each(StoreSpec<K, V> spec, Consumer<KeyValue<K, V>> action) {
+        ReadOnlyKeyValueStore<K, V> store = stores.store(spec.name());
+        try (KeyValueIterator<K, V> it = store.all()) {
+            it.forEachRemaining(action);
+        }
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+
+    private static ArrayNode toJson(List<? extends org.apache.avro.generic.IndexedRecord> records) {
+        ArrayNode out = JSON.arrayNode();
+        records.forEach(r -> out.add(AvroJson.toJson(r)));
+        return out;
+    }
+
+    /** Hits among resolved outcomes. */
+    private static final class Tally {
+        private int n;
+        private int hits;
+
+        void add(boolean hit) {
+            n++;
+            hits += hit ? 1 : 0;
+        }
+
+        void write(ObjectNode node) {
+            node.put("resolved", n);
+            node.put("hits", hits);
+            if (n == 0) {
+                node.putNull("hitRate");
+            } else {
+                node.put("hitRate", (double) hits / n);
+            }
+        }
+    }
+}

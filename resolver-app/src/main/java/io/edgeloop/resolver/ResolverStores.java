@@ -1,0 +1,94 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.serde.EdgeloopSerdes;
+import org.apache.kafka.common.serialization.Serdes;
+
+import java.util.List;
+
+/**
+ * Every state store of the resolver. The outcome stores live in the ticker-partitioned outcome
+ * tasks; the keeper stores in the single governance task.
+ */
+final class ResolverStores {
+
+    /** Prediction id -> the prediction as first received (duplicates are dropped). */
+    static final StoreSpec<String, Prediction> PREDICTIONS = new StoreSpec<>("resolver-predictions",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(Prediction.class),
+            "every prediction seen, by id; the first of duplicates wins");
+
+    /** {@code ticker|predictionId} -> core PendingOutcome bytes, while the outcome is open. */
+    static final StoreSpec<String, byte[]> PENDING = new StoreSpec<>("resolver-pending",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "open outcomes by ticker|prediction id, as core PendingOutcome bytes");
+
+    /** Prediction id -> its one outcome; a prediction with an entry here is never resolved again. */
+    static final StoreSpec<String, Outcome> OUTCOMES = new StoreSpec<>("resolver-outcomes",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(Outcome.class),
+            "the one outcome of each resolved prediction, by prediction id (the exactly-once guard)");
+
+    /** Ticker -> recent daily bars and the forming intraday-built daily bar. */
+    static final StoreSpec<String, byte[]> TICKER_DAYS = new StoreSpec<>("resolver-ticker-days",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "recent daily bars per ticker and the daily bar forming from intraday bars");
+
+    /** Prediction id -> id of the first trade linked to it. */
+    static final StoreSpec<String, String> TRADE_LINKS = new StoreSpec<>("resolver-trade-links",
+            EdgeloopSerdes.string(), EdgeloopSerdes.string(),
+            "first trade that acted on each prediction, by prediction id");
+
+    /** {@value #CLOCK_KEY} -> the task's stream time, for the operator's resolve-due request. */
+    static final StoreSpec<String, Long> CLOCK = new StoreSpec<>("resolver-clock",
+            EdgeloopSerdes.string(), Serdes.Long(),
+            "stream time of each outcome task");
+
+    /** The single key of {@link #CLOCK} in each task. */
+    static final String CLOCK_KEY = "stream-time";
+
+    /** The keeper's state: {@code v/<version>} library versions, {@code c/<change id>} change records, {@code meta}. */
+    static final StoreSpec<String, byte[]> KEEPER_STATE = new StoreSpec<>("keeper-state",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "the keeper's library versions and change records, one store record each, and its meta record");
+
+    /** Change id -> the change as the keeper last saw or wrote it. */
+    static final StoreSpec<String, ModelChange> KEEPER_CHANGELOG = new StoreSpec<>("keeper-changelog",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(ModelChange.class),
+            "every change by id, as last proposed or answered");
+
+    /** Pattern id -> the pattern as last published on pattern-library. */
+    static final StoreSpec<String, PatternDefinition> KEEPER_LIBRARY = new StoreSpec<>("keeper-library",
+            EdgeloopSerdes.string(), EdgeloopSerdes.of(PatternDefinition.class),
+            "every pattern by id, as last published (the current library)");
+
+    /** Pattern id -> running statistics of its current rule (core PatternStats sums). */
+    static final StoreSpec<String, byte[]> PATTERN_STATS = new StoreSpec<>("keeper-pattern-stats",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "running outcome statistics of each pattern's current rule");
+
+    /** Stores of the keeper task. */
+    static final List<StoreSpec<?, ?>> KEEPER_STORES = List.of(KEEPER_STATE, KEEPER_CHANGELOG, KEEPER_LIBRARY,
+            PATTERN_STATS);
+
+    /** Stores of the outcome tasks. */
+    static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,
+            TRADE_LINKS, CLOCK);
+
+    /** Every store. */
+    static final List<StoreSpec<?, ?>> ALL = java.util.stream.Stream.concat(OUTCOME_STORES.stream(),
+            KEEPER_STORES.stream()).toList();
+
+    private ResolverStores() {
+    }
+
+    static String pendingKey(String ticker, String predictionId) {
+        return ticker + "|" + predictionId;
+    }
+
+    /** The key prefix of a ticker's open outcomes. */
+    static String pendingPrefix(String ticker) {
+        return ticker + "|";
+    }
+}

@@ -1,0 +1,33 @@
+package io.edgeloop.resolver;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The resolver's Kafka Streams defaults, below whatever {@code kafka.*} settings the app's
+ * configuration gives: exactly-once (v2), the dead-letter handlers, explicit names only.
+ */
+public final class StreamsDefaults {
+
+    /** Default {@code application.id}: also the prefix of the resolver's changelog and repartition topics. */
+    public static final String APPLICATION_ID = "edgeloop-resolver";
+
+    private StreamsDefaults() {
+    }
+
+    /** The defaults as Kafka Streams properties. */
+    public static Map<String, Object> all() {
+        Map<String, Object> props = new TreeMap<>();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                ResolverDeserializationHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, ResolverProcessingHandler.class.getName());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
+        return props;
+    }
+}

@@ -1,0 +1,76 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.testsupport.Await;
+import io.edgeloop.testsupport.KafkaTestContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Starting the real resolver app against the test broker, and reading its committed output. */
+final class RunningResolver {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private RunningResolver() {
+    }
+
+    /** Starts the app with its own application id and state directory, and waits until it runs. */
+    static ResolverApp.Handle start(KafkaTestContext kafka, String appId, Path stateDir) throws IOException {
+        AppConfig config = AppConfig.resolve(ResolverOptions.all(), new Properties(), Map.of(), List.of(
+                "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "kafka.application.id=" + appId,
+                "kafka.commit.interval.ms=100",
+                "state.dir=" + stateDir,
+                "http.port=0"));
+        ResolverApp.Handle handle = ResolverApp.start(config);
+        Await.until(() -> handle.streams().state() == KafkaStreams.State.RUNNING, TIMEOUT,
+                () -> "resolver " + appId + " did not reach RUNNING, state " + handle.streams().state());
+        return handle;
+    }
+
+    /**
+     * A condition on the app's queries, false while its stores are not queryable (starting,
+     * restoring, rebalancing).
+     */
+    static boolean when(java.util.function.BooleanSupplier condition) {
+        try {
+            return condition.getAsBoolean();
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            return false;
+        }
+    }
+
+    /** Every committed record of a topic, from the beginning to its current end. */
+    static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaTestContext kafka, String topic, Deserializer<K> keys,
+                                                     Deserializer<V> values) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<K, V>> out = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Await.until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            }, TIMEOUT, () -> "could not read " + topic + " to its end " + end);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,40 @@
+package io.edgeloop.streams;
+
+import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.schemas.avro.Candle;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+import java.util.Optional;
+
+/**
+ * Event time of a candle record: its bar's close ({@link BarClose}), read from the payload,
+ * never the record timestamp (the connector stamps records with their ingest time). The
+ * calendar is the ticker's default ({@link SessionCalendar#forTicker}); reference data can only
+ * refine it inside the processor, which a timestamp extractor cannot reach.
+ *
+ * <p>A candle whose interval or open time is unusable gets its partition's current stream time,
+ * so it neither moves stream time nor is dropped here: the validation step sends it to the dead
+ * letter queue with the reason. Any other value keeps its record timestamp.
+ */
+public final class BarCloseTimestampExtractor implements TimestampExtractor {
+
+    @Override
+    public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        if (record.value() instanceof Candle candle) {
+            Optional<Timeframe> interval = Timeframe.parse(candle.getInterval());
+            long open = candle.getOpenTime() == null ? -1 : candle.getOpenTime().toEpochMilli();
+            if (interval.isEmpty() || open <= 0 || candle.getTicker() == null) {
+                return Math.max(partitionTime, 0);
+            }
+            try {
+                return BarClose.of(open, interval.get(), SessionCalendar.forTicker(candle.getTicker()));
+            } catch (IllegalArgumentException e) {
+                return Math.max(partitionTime, 0);
+            }
+        }
+        long timestamp = record.timestamp();
+        return timestamp >= 0 ? timestamp : Math.max(partitionTime, 0);
+    }
+}

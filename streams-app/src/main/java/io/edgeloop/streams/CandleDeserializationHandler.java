@@ -1,0 +1,39 @@
+package io.edgeloop.streams;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A record that cannot be decoded (an unknown schema fingerprint, malformed bytes: a
+ * {@link io.edgeloop.schemas.serde.RecordDecodingException}) never stops a task: an undecodable
+ * candle goes to {@code candles.dlq}; an undecodable reference or library record is logged and
+ * skipped, and the table keeps its previous value.
+ */
+public final class CandleDeserializationHandler implements DeserializationExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CandleDeserializationHandler.class);
+
+    private String app = DeadLetterRouting.DEFAULT_APP;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        app = DeadLetterRouting.app(configs);
+    }
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        if (DeadLetterRouting.routed(record.topic())) {
+            LOG.warn("undecodable record {}-{}@{} sent to the dead letter queue", record.topic(), record.partition(),
+                    record.offset(), exception);
+            return Response.resume(List.of(DeadLetterRouting.deadLetter(record, exception, app)));
+        }
+        LOG.warn("undecodable record {}-{}@{} skipped", record.topic(), record.partition(), record.offset(), exception);
+        return Response.resume();
+    }
+}

@@ -1,0 +1,63 @@
+package io.edgeloop.streams;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleValidator;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.candle.Validation;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validation step: turns a decoded {@code candles} record into core's {@link Candle}, or
+ * refuses it with a {@link RejectedCandleException} that names every problem (the processing
+ * exception handler sends it to the dead letter queue). A candle is refused when its key is
+ * missing or is not its ticker, when its interval is not one the model knows, or when
+ * {@link CandleValidator} rejects its values.
+ */
+final class CandleValidation implements FixedKeyProcessor<String, io.edgeloop.schemas.avro.Candle, Candle> {
+
+    private final CandleValidator validator;
+    private FixedKeyProcessorContext<String, Candle> context;
+
+    CandleValidation(CandleValidator validator) {
+        this.validator = Objects.requireNonNull(validator, "validator");
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, Candle> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, io.edgeloop.schemas.avro.Candle> record) {
+        context.forward(record.withValue(check(record.key(), record.value(), validator)));
+    }
+
+    /** The domain candle of a record, or a {@link RejectedCandleException} saying why not. */
+    static Candle check(String key, io.edgeloop.schemas.avro.Candle value, CandleValidator validator) {
+        if (value == null) {
+            throw new RejectedCandleException("candle record without a value (key " + key + ")");
+        }
+        if (key == null || !key.equals(value.getTicker())) {
+            throw new RejectedCandleException("record key " + key + " is not the candle's ticker " + value.getTicker());
+        }
+        Optional<Timeframe> interval = Timeframe.parse(value.getInterval());
+        if (interval.isEmpty()) {
+            throw new RejectedCandleException(value.getTicker() + ": unknown interval '" + value.getInterval()
+                    + "' (known: 5m, 10m, 15m, 30m, 1h, 4h, D, W, M)");
+        }
+        long openTime = value.getOpenTime().toEpochMilli();
+        Validation validation = validator.validate(openTime, value.getOpen(), value.getHigh(), value.getLow(),
+                value.getClose(), value.getVolume());
+        if (validation instanceof Validation.Rejection rejection) {
+            throw new RejectedCandleException(value.getTicker() + " " + interval.get().code() + " bar at "
+                    + value.getOpenTime() + ": " + rejection.reason());
+        }
+        return new Candle(value.getTicker(), interval.get(), openTime, value.getOpen(), value.getHigh(),
+                value.getLow(), value.getClose(), value.getVolume(), value.getSource() == null ? "unknown" : value.getSource());
+    }
+}

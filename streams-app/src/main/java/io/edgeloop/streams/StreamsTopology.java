@@ -1,0 +1,114 @@
+package io.edgeloop.streams;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleValidator;
+import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.avro.TickerReference;
+import io.edgeloop.schemas.avro.Trade;
+import io.edgeloop.schemas.serde.EdgeloopSerdes;
+import io.edgeloop.schemas.topics.Topic;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The streams app's topology, built by a pure factory from its settings.
+ *
+ * <pre>
+ * candles (event time = bar close) -> candle-validation -> ticker-model [ticker-state, latest-snapshots]
+ *     -> scores, predictions, trades, signals (TICKER:x)
+ *     -> ticker signals -> breadth-partition-tag -> repartition "breadth" (1 partition)
+ *        -> breadth-aggregator [breadth-state] -> signals (SECTOR:x, MARKET:ALL)
+ * global: reference.tickers [reference-tickers], pattern-library [pattern-library]
+ * </pre>
+ * Every processor, store and internal topic has an explicit name ({@link Names}) and Kafka
+ * Streams is told to refuse generated ones; every boundary has explicit serdes from the topic
+ * catalog. Bad candles go to {@code candles.dlq} through the exception handlers the settings
+ * install ({@link CandleDeserializationHandler}, {@link CandleProcessingHandler}).
+ */
+public final class StreamsTopology {
+
+    private StreamsTopology() {
+    }
+
+    /** The topology with the given per-ticker model (tests drive it with scripted models). */
+    static Topology build(StreamsSettings settings, TickerModels models) {
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.streamsProperties())));
+        LibraryWatch watch = new LibraryWatch();
+
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.REFERENCE_STORE),
+                                EdgeloopSerdes.string(), Topics.REFERENCE_TICKERS.valueSerde()).withLoggingDisabled(),
+                Topics.REFERENCE_TICKERS.name(), consumed(Topics.REFERENCE_TICKERS, Names.REFERENCE_UPDATE),
+                () -> new GlobalTableUpdate<TickerReference>(Names.REFERENCE_STORE, () -> { }));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.LIBRARY_STORE),
+                                EdgeloopSerdes.string(), Topics.PATTERN_LIBRARY.valueSerde()).withLoggingDisabled(),
+                Topics.PATTERN_LIBRARY.name(), consumed(Topics.PATTERN_LIBRARY, Names.LIBRARY_UPDATE),
+                () -> new GlobalTableUpdate<PatternDefinition>(Names.LIBRARY_STORE, watch::changed));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE),
+                EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
+                EdgeloopSerdes.string(), Topics.SCORES.valueSerde()).withCachingEnabled());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
+                EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
+
+        CandleValidator validator = new CandleValidator(settings.clock());
+        KStream<String, SpecificRecord> outputs = builder
+                .stream(Topics.CANDLES.name(), consumed(Topics.CANDLES, Names.CANDLES_SOURCE)
+                        .withTimestampExtractor(new BarCloseTimestampExtractor()))
+                .processValues(() -> new CandleValidation(validator), Named.as(Names.CANDLE_VALIDATION))
+                .<String, SpecificRecord>process(() -> new TickerProcessor(models, watch, settings),
+                        Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
+
+        outputs.split(Named.as(Names.OUTPUTS))
+                .branch((k, v) -> v instanceof ScoreSnapshot, Branched.withConsumer(s -> s
+                        .mapValues(v -> (ScoreSnapshot) v, Named.as(Names.SCORES + "-value"))
+                        .to(Topics.SCORES.name(), produced(Topics.SCORES, Names.SCORES_SINK)), Names.SCORES))
+                .branch((k, v) -> v instanceof Prediction, Branched.withConsumer(s -> s
+                        .mapValues(v -> (Prediction) v, Named.as(Names.PREDICTIONS + "-value"))
+                        .to(Topics.PREDICTIONS.name(), produced(Topics.PREDICTIONS, Names.PREDICTIONS_SINK)),
+                        Names.PREDICTIONS))
+                .branch((k, v) -> v instanceof Trade, Branched.withConsumer(s -> s
+                        .mapValues(v -> (Trade) v, Named.as(Names.TRADES + "-value"))
+                        .to(Topics.TRADES.name(), produced(Topics.TRADES, Names.TRADES_SINK)), Names.TRADES))
+                .branch((k, v) -> v instanceof MarketSignal, Branched.withConsumer(s ->
+                        breadth(s.mapValues(v -> (MarketSignal) v, Named.as(Names.SIGNALS + "-value")), settings),
+                        Names.SIGNALS));
+        return builder.build();
+    }
+
+    private static void breadth(KStream<String, MarketSignal> tickerSignals, StreamsSettings settings) {
+        tickerSignals.to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.TICKER_SIGNALS_SINK));
+        tickerSignals
+                .processValues(BreadthPartitionTag::new, Named.as(Names.BREADTH_TAG))
+                .repartition(Repartitioned.<String, MarketSignal>as(Names.BREADTH_REPARTITION)
+                        .withKeySerde(EdgeloopSerdes.string())
+                        .withValueSerde(Topics.SIGNALS.valueSerde())
+                        .withNumberOfPartitions(1))
+                .process(() -> new BreadthProcessor(settings.signals(), settings.breadthIdle()),
+                        Named.as(Names.BREADTH), Names.BREADTH_STORE)
+                .to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.BREADTH_SIGNALS_SINK));
+    }
+
+    private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {
+        return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+
+    private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
+    }
+}

@@ -1,0 +1,262 @@
+package io.edgeloop.streams;
+
+import io.edgeloop.core.candle.SectorMap;
+import io.edgeloop.core.signals.SignalConfig;
+import io.edgeloop.schemas.avro.AssetClass;
+import io.edgeloop.schemas.avro.MarketRegime;
+import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.schemas.avro.SessionCalendar;
+import io.edgeloop.schemas.avro.SignalLabel;
+import io.edgeloop.schemas.avro.SignalLevel;
+import io.edgeloop.schemas.avro.TickerReference;
+import io.edgeloop.schemas.serde.EdgeloopSerdes;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sector and market breadth in event time: a boundary is emitted once every candle partition
+ * has passed it, so the result does not depend on how the partitions' votes interleave.
+ */
+class BreadthProcessorTest {
+
+    /** Twelve real tickers in four sectors of sectors.json, spread over three candle partitions. */
+    private static final List<String> TICKERS = List.of("AMZN", "TSLA", "NKE", "KO", "WMT", "COST", "CAT", "GE",
+            "NVDA", "AAPL", "MSFT", "AMD");
+    private static final long HOUR = 3_600_000L;
+    private static final long T0 = Instant.parse("2025-03-03T14:30:00Z").toEpochMilli();
+    private static final Duration IDLE = Duration.ofSeconds(30);
+
+    private SectorMap sectors;
+    private MockProcessorContext<String, MarketSignal> context;
+    private KeyValueStore<String, byte[]> state;
+    private KeyValueStore<String, TickerReference> reference;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        sectors = SectorMap.read(MarketData.dir().resolve("sectors.json"));
+        context = new MockProcessorContext<>();
+        context.setCurrentSystemTimeMs(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+        state = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.BREADTH_STORE), EdgeloopSerdes.string(),
+                Serdes.ByteArray()).withLoggingDisabled().build();
+        reference = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.REFERENCE_STORE),
+                EdgeloopSerdes.string(), Topics.REFERENCE_TICKERS.valueSerde()).withLoggingDisabled().build();
+        state.init(context.getStateStoreContext(), state);
+        reference.init(context.getStateStoreContext(), reference);
+        context.addStateStore(state);
+        context.addStateStore(reference);
+        for (String ticker : TICKERS) {
+            reference.put(ticker, new TickerReference(ticker, sectors.sector(ticker), AssetClass.EQUITY,
+                    SessionCalendar.US_EQUITY, null));
+        }
+    }
+
+    @Test
+    void shouldEmitABoundaryOnlyAfterEveryPartitionPassedIt() {
+        BreadthProcessor breadth = start();
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
+        assertThat(context.forwarded()).isEmpty();
+
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+
+        List<MarketSignal> out = emitted();
+        assertThat(out).extracting(MarketSignal::getLevel, MarketSignal::getKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SignalLevel.SECTOR, "Consumer Discretionary"),
+                        org.assertj.core.groups.Tuple.tuple(SignalLevel.SECTOR, "Consumer Staples"),
+                        org.assertj.core.groups.Tuple.tuple(SignalLevel.MARKET, "ALL"));
+        assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0));
+        MarketSignal market = out.get(2);
+        assertThat(market.getRegime()).isEqualTo(MarketRegime.INSUFFICIENT_DATA);
+        assertThat(List.of(market.getBullish(), market.getBearish(), market.getNeutral())).containsExactly(1, 1, 0);
+        assertThat(market.getBreadthPct()).isEqualTo(50.0);
+        assertThat(out.get(1).getLabel()).isEqualTo(SignalLabel.BEARISH);
+    }
+
+    @Test
+    void shouldComputeRegimeAndRiskFlagOverTheWholeUniverse() {
+        BreadthProcessor breadth = start();
+        for (int i = 0; i < TICKERS.size(); i++) {
+            breadth.process(vote(TICKERS.get(i), i < 10 ? SignalLabel.BULLISH : SignalLabel.NEUTRAL, T0, i % 3));
+        }
+        for (int p = 0; p < 3; p++) {
+            breadth.process(vote(TICKERS.get(p), SignalLabel.BULLISH, T0 + HOUR, p));
+        }
+
+        MarketSignal market = emitted().stream().filter(s -> s.getLevel() == SignalLevel.MARKET).findFirst().orElseThrow();
+        assertThat(market.getRegime()).isEqualTo(MarketRegime.STRONG_BULL);
+        assertThat(market.getLabel()).isEqualTo(SignalLabel.BULLISH);
+        assertThat(market.getBreadthPct()).isCloseTo(1000.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(market.getRiskFlags()).containsExactly("BREADTH_EXTREME_HIGH");
+        assertThat(market.getNet()).isCloseTo(10.0 / 12, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    /**
+     * Property: any interleaving of the partitions' votes that keeps each partition's own order
+     * (as Kafka does) gives the same signals, once each partition has sent its first vote.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 5, 8, 13, 21, 34})
+    void shouldEmitTheSameSignalsWhateverTheInterleaving(long seed) {
+        List<List<Record<String, MarketSignal>>> partitions = votes(new Random(seed), 30);
+        List<MarketSignal> inOrder = run(partitions, new Random(0), true);
+        List<MarketSignal> shuffled = run(partitions, new Random(seed * 7919), false);
+
+        assertThat(shuffled).isEqualTo(inOrder);
+        assertThat(inOrder).isNotEmpty();
+    }
+
+    @Test
+    void shouldFlushTheLastBoundariesWhenEveryPartitionIsIdle() {
+        BreadthProcessor breadth = start();
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
+        assertThat(context.forwarded()).isEmpty();
+
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() + 1);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(context.currentSystemTimeMs());
+
+        assertThat(emitted()).extracting(MarketSignal::getKey)
+                .containsExactly("Consumer Discretionary", "Consumer Staples", "ALL");
+    }
+
+    @Test
+    void shouldApplyALateVoteWithoutRewritingAnEmittedBoundary() {
+        BreadthProcessor breadth = start();
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
+        emitted();
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0, 1));
+        assertThat(context.forwarded()).isEmpty();
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
+
+        List<MarketSignal> out = emitted();
+        assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0 + HOUR));
+        MarketSignal market = out.get(out.size() - 1);
+        assertThat(List.of(market.getBullish(), market.getBearish())).containsExactly(1, 1);
+    }
+
+    @Test
+    void shouldContinueFromItsStoreAfterARestart() {
+        List<List<Record<String, MarketSignal>>> partitions = votes(new Random(99), 20);
+        List<MarketSignal> uninterrupted = run(partitions, new Random(0), true);
+
+        setUpQuietly();
+        BreadthProcessor first = start();
+        List<Record<String, MarketSignal>> order = interleave(partitions, new Random(0), true);
+        int half = order.size() / 2;
+        order.subList(0, half).forEach(first::process);
+        List<MarketSignal> out = new ArrayList<>(emitted());
+        first.close();
+        BreadthProcessor second = start();
+        order.subList(half, order.size()).forEach(second::process);
+        flush();
+        out.addAll(emitted());
+
+        assertThat(out).isEqualTo(uninterrupted);
+    }
+
+    private List<MarketSignal> run(List<List<Record<String, MarketSignal>>> partitions, Random random, boolean roundRobin) {
+        setUpQuietly();
+        BreadthProcessor breadth = start();
+        interleave(partitions, random, roundRobin).forEach(breadth::process);
+        flush();
+        return emitted();
+    }
+
+    private void flush() {
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() + 1);
+        context.scheduledPunctuators().get(context.scheduledPunctuators().size() - 1).getPunctuator()
+                .punctuate(context.currentSystemTimeMs());
+    }
+
+    /** Each partition's first vote, then the rest interleaved at random (or round-robin) in partition order. */
+    private static List<Record<String, MarketSignal>> interleave(List<List<Record<String, MarketSignal>>> partitions,
+                                                                 Random random, boolean roundRobin) {
+        List<Record<String, MarketSignal>> out = new ArrayList<>();
+        int[] next = new int[partitions.size()];
+        for (int p = 0; p < partitions.size(); p++) {
+            out.add(partitions.get(p).get(0));
+            next[p] = 1;
+        }
+        int turn = 0;
+        while (true) {
+            List<Integer> open = new ArrayList<>();
+            for (int p = 0; p < partitions.size(); p++) {
+                if (next[p] < partitions.get(p).size()) {
+                    open.add(p);
+                }
+            }
+            if (open.isEmpty()) {
+                return out;
+            }
+            int p = roundRobin ? open.get(turn++ % open.size()) : open.get(random.nextInt(open.size()));
+            out.add(partitions.get(p).get(next[p]++));
+        }
+    }
+
+    /** Hourly votes of the twelve tickers with seeded random labels, grouped by partition (ticker index mod 3). */
+    private static List<List<Record<String, MarketSignal>>> votes(Random random, int bars) {
+        List<List<Record<String, MarketSignal>>> partitions = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        SignalLabel[] labels = {SignalLabel.BULLISH, SignalLabel.BEARISH, SignalLabel.NEUTRAL};
+        for (int bar = 0; bar < bars; bar++) {
+            for (int i = 0; i < TICKERS.size(); i++) {
+                if (random.nextInt(5) > 0) {
+                    partitions.get(i % 3).add(vote(TICKERS.get(i), labels[random.nextInt(3)], T0 + bar * HOUR, i % 3));
+                }
+            }
+        }
+        return partitions;
+    }
+
+    private BreadthProcessor start() {
+        BreadthProcessor breadth = new BreadthProcessor(SignalConfig.defaults(), IDLE);
+        breadth.init(context);
+        return breadth;
+    }
+
+    private void setUpQuietly() {
+        try {
+            setUp();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<MarketSignal> emitted() {
+        List<MarketSignal> out = new ArrayList<>();
+        context.forwarded().forEach(f -> out.add(f.record().value()));
+        context.resetForwards();
+        return out;
+    }
+
+    private static Record<String, MarketSignal> vote(String ticker, SignalLabel label, long time, int partition) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(BreadthPartitionTag.HEADER, ByteBuffer.allocate(4).putInt(partition).array());
+        MarketSignal signal = new MarketSignal(SignalLevel.TICKER, ticker, Instant.ofEpochMilli(time),
+                label == SignalLabel.BULLISH ? 0.5 : label == SignalLabel.BEARISH ? -0.5 : 0.0, label, null,
+                label == SignalLabel.BULLISH ? 1 : 0, label == SignalLabel.BEARISH ? 1 : 0,
+                label == SignalLabel.NEUTRAL ? 1 : 0, null, List.of());
+        return new Record<>(TickerSignals.key(ticker), signal, time, headers);
+    }
+}
