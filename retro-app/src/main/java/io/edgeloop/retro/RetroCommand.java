@@ -70,10 +70,9 @@ public final class RetroCommand {
         List<PatternDefinition> library = library(options);
         long t1 = System.nanoTime();
         TrailSource source = trails.of(daily, library);
-        long t2 = System.nanoTime();
         RetroResult result = Retrospective.defaults(options.config())
                 .run(daily.bars(), daily::sectorOf, source, library, options.asOf());
-        long t3 = System.nanoTime();
+        long t2 = System.nanoTime();
         String description = daily.description() + ", as of " + result.windows().asOf();
         RetroFiles.writeAll(result, description, out);
         Instant proposedAt = result.windows().asOf().atTime(RetroSchedule.DEFAULT.time()).toInstant(ZoneOffset.UTC);
@@ -83,8 +82,7 @@ public final class RetroCommand {
             files.add(out.resolve(name));
         }
         files.add(ProposalFiles.write(result.proposals(), proposedAt, out));
-        return new RetroRun(result, files, daily.barCount(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1),
-                Duration.ofNanos(t3 - t2));
+        return new RetroRun(result, files, daily.barCount(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
     }
 
     private static List<PatternDefinition> library(RetroOptions options) throws IOException {

@@ -16,11 +16,10 @@ import java.util.stream.Collectors;
  * @param files   the files written, in the order written
  * @param bars    daily bars read
  * @param load    time to read the data folder
- * @param trails  time to build the score trails
- * @param compute time of the study and the retrospective
+ * @param compute time of the score trails (built as the study asks for them), the study and the
+ *                retrospective
  */
-public record RetroRun(RetroResult result, List<Path> files, long bars, Duration load, Duration trails,
-                       Duration compute) {
+public record RetroRun(RetroResult result, List<Path> files, long bars, Duration load, Duration compute) {
 
     public RetroRun {
         files = List.copyOf(files);
@@ -41,8 +40,8 @@ public record RetroRun(RetroResult result, List<Path> files, long bars, Duration
         r.notes().forEach(n -> lines.add("note: " + n));
         lines.add("wrote " + files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", "))
                 + (files.isEmpty() ? "" : " to " + files.get(0).getParent()));
-        lines.add(String.format(Locale.ROOT, "took %.1f s to read, %.1f s for the trails, %.1f s for the study and "
-                + "retrospective", load.toMillis() / 1e3, trails.toMillis() / 1e3, compute.toMillis() / 1e3));
+        lines.add(String.format(Locale.ROOT, "took %.1f s to read the files, %.1f s for the trails, the study and the "
+                + "retrospective", load.toMillis() / 1e3, compute.toMillis() / 1e3));
         return lines;
     }
 }

@@ -1,6 +1,14 @@
 package io.edgeloop.retro;
 
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.mining.Trail;
+import io.edgeloop.core.model.ModelConfig;
+import io.edgeloop.core.retro.RetroConfig;
+import io.edgeloop.core.retro.RetroResult;
+import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.core.retro.TrailBuilder;
+import io.edgeloop.core.rules.SeedPatterns;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.retro.DailyData;
 import io.edgeloop.core.retro.Evidence;
@@ -10,6 +18,7 @@ import io.edgeloop.core.retro.Severity;
 import io.edgeloop.core.stats.BetaPrior;
 import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
@@ -18,6 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,19 +37,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The service against a real broker: the daily candles of the long histories from October 2019
- * to 2020-03-16 are replayed into {@code candles}; on the data clock the retrospective runs every
- * Friday from the first one after a full lookback, flags the crash in the run of 2020-02-28, and
- * leaves alone a change the changelog already holds (an operator rejected the 2020-03-06 alert).
+ * to 2020-03-16 are replayed into {@code candles}, with the engine's snapshots of them in
+ * {@code scores}; on the data clock the retrospective runs every Friday from the first one after
+ * a full lookback, flags the crash in the run of 2020-02-28, leaves alone a change the changelog
+ * already holds (an operator rejected the 2020-03-06 alert), and its last run proposes exactly
+ * what the same code proposes on the same candles without a broker.
  */
 @KafkaTest
 class RetroAppIT {
@@ -49,16 +62,26 @@ class RetroAppIT {
 
     @Test
     void shouldPublishTheCrashAlertOnTheDataClockAndNotOverwriteADecidedChange(KafkaTestContext ctx) throws Exception {
-        List<Map.Entry<String, io.edgeloop.schemas.avro.Candle>> candles = new ArrayList<>();
+        Map<String, List<Candle>> bars = new TreeMap<>();
         for (String folder : List.of("history", "etf-daily")) {
             DailyData data = DailyData.load(Path.of(System.getProperty("edgeloop.data.dir")).resolve(folder));
-            data.bars().forEach((ticker, bars) -> bars.stream().filter(c -> inRange(c))
-                    .forEach(c -> candles.add(Map.entry(ticker, avro(c)))));
+            data.bars().forEach((ticker, series) -> bars.merge(ticker, series.stream().filter(RetroAppIT::inRange)
+                    .toList(), (a, b) -> a.size() >= b.size() ? a : b));
         }
-        try (KafkaProducer<String, io.edgeloop.schemas.avro.Candle> producer = new KafkaProducer<>(
+        TrailBuilder engine = new TrailBuilder(bars, ModelConfig.defaults(), SeedPatterns.all(), BetaPrior.UNIFORM);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), Topics.CANDLES.valueSerde().serializer())) {
-            candles.forEach(c -> producer.send(new ProducerRecord<>(Topics.CANDLES.name(), c.getKey(), c.getValue())));
+                new StringSerializer(), new AnyRecordSerializer())) {
+            bars.forEach((ticker, series) -> {
+                Trail trail = engine.trail(ticker).orElseThrow();
+                for (int day = 0; day < series.size(); day++) {
+                    Candle c = series.get(day);
+                    producer.send(new ProducerRecord<>(Topics.CANDLES.name(), ticker, avro(c)));
+                    producer.send(new ProducerRecord<>(Topics.SCORES.name(), ticker, ScoreRecords.of(ticker,
+                            Instant.ofEpochMilli(c.openTime()), "D", List.of(Timeframe.D1),
+                            List.of(Timeframe.W1, Timeframe.MN1), trail.at(day))));
+                }
+            });
             producer.flush();
         }
         ModelChange rejected = ModelChange.newBuilder(ChangeRecords.toAvro(new Proposal(REJECTED,
@@ -76,7 +99,14 @@ class RetroAppIT {
             Await.until(() -> app.runs() >= 11, Duration.ofMinutes(3),
                     () -> app.runs() + " runs so far, the last as of "
                             + (app.last() == null ? "none" : app.last().result().windows().asOf()));
-            assertThat(app.last().result().windows().asOf()).isEqualTo(LocalDate.of(2020, 3, 13));
+            RetroResult service = app.last().result();
+            assertThat(service.windows().asOf()).isEqualTo(LocalDate.of(2020, 3, 13));
+            assertThat(service.trails()).as("trails from the scores topic").isEqualTo(bars.size());
+            RetroResult files = Retrospective.defaults(RetroConfig.defaults()).run(bars, t -> null, engine,
+                    SeedPatterns.all(), Optional.of(LocalDate.of(2020, 3, 13)));
+            assertThat(service.proposals()).as("the service and the command agree").isEqualTo(files.proposals());
+            assertThat(service.rescoring()).isEqualTo(files.rescoring());
+            assertThat(service.sample()).hasSameSizeAs(files.sample()).isNotEmpty();
         }
 
         List<ConsumerRecord<String, ModelChange>> changelog = ctx.consumeUntil(Topics.MODEL_CHANGELOG.name(), 2,
@@ -96,6 +126,15 @@ class RetroAppIT {
     private static boolean inRange(Candle c) {
         LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(c.openTime(), 86_400_000L));
         return !d.isBefore(FROM) && !d.isAfter(TO);
+    }
+
+    /** The catalog serde of whichever record type is sent. */
+    private static final class AnyRecordSerializer implements Serializer<SpecificRecord> {
+        @Override
+        public byte[] serialize(String topic, SpecificRecord record) {
+            return record instanceof ScoreSnapshot s ? Topics.SCORES.valueSerde().serializer().serialize(topic, s)
+                    : Topics.CANDLES.valueSerde().serializer().serialize(topic, (io.edgeloop.schemas.avro.Candle) record);
+        }
     }
 
     private static io.edgeloop.schemas.avro.Candle avro(Candle c) {

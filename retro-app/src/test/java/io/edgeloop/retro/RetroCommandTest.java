@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code edgeloop retro --data ../shared/data --out target/retro-2020-02-28 --as-of 2020-02-28}
- * on the real files, without a broker. The outputs stay in {@code target/} for a person to open.
+ * on the real files, without a broker, with the engine's trails. The outputs stay in
+ * {@code target/} for a person to open.
  */
 class RetroCommandTest {
 
@@ -33,8 +34,7 @@ class RetroCommandTest {
 
     @BeforeAll
     static void runOnTheSharedData() throws Exception {
-        run = new RetroCommand((d, library) -> TrailSource.NONE).run(data(), OUT,
-                RetroOptions.defaults().withAsOf(LocalDate.of(2020, 2, 28)));
+        run = RetroCommand.standard().run(data(), OUT, RetroOptions.defaults().withAsOf(LocalDate.of(2020, 2, 28)));
     }
 
     @Test
@@ -42,9 +42,10 @@ class RetroCommandTest {
         assertThat(run.files()).extracting(p -> p.getFileName().toString()).containsExactly(StudyFiles.MOVES,
                 StudyFiles.PATTERN_FEATURES, StudyFiles.PATTERN_SCORES, StudyFiles.FINDINGS_MD, StudyFiles.FINDINGS_HTML,
                 RetroFiles.RETRO_MD, RetroFiles.RETRO_HTML, ProposalFiles.PROPOSALS);
-        assertThat(run.files()).allSatisfy(f -> assertThat(f).exists());
-        assertThat(run.files()).filteredOn(f -> !f.endsWith(StudyFiles.PATTERN_FEATURES))
-                .allSatisfy(f -> assertThat(f).isNotEmptyFile());
+        assertThat(run.files()).allSatisfy(f -> assertThat(f).exists().isNotEmptyFile());
+        assertThat(run.result().trails()).as("tickers with bars up to the as-of date").isGreaterThan(40);
+        assertThat(run.result().sample()).isNotEmpty();
+        assertThat(run.result().rescoring()).hasSize(17);
         assertThat(run.bars()).isGreaterThan(180_000);
         assertThat(run.result().windows().asOf()).isEqualTo(LocalDate.of(2020, 2, 28));
     }
@@ -69,12 +70,13 @@ class RetroCommandTest {
         String md = Files.readString(OUT.resolve(RetroFiles.RETRO_MD));
         String html = Files.readString(OUT.resolve(RetroFiles.RETRO_HTML));
 
-        assertThat(md).startsWith("# Retrospective as of 2020-02-28").contains("No score trail", "| REGIME_ALERT |");
+        assertThat(md).startsWith("# Retrospective as of 2020-02-28").contains("| REGIME_ALERT |",
+                "| bull_state_dominance | UP | ACTIVE |", "pairs and triples counted as tests | 2,300");
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setExpandEntityReferences(false);
         assertThat(factory.newDocumentBuilder().parse(OUT.resolve(RetroFiles.RETRO_HTML).toFile())
                 .getElementsByTagName("svg").getLength()).as("the regime chart").isPositive();
-        assertThat(html).contains("Change in UP share of moves", "market *");
+        assertThat(html).contains("Change in UP share of moves", "market *", "Pattern hit rates, prior and recent window");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.edgeloop.core.report;
 import io.edgeloop.core.retro.Candidate;
 import io.edgeloop.core.retro.DiscoveryResult;
 import io.edgeloop.core.retro.PatternRescore;
+import io.edgeloop.core.retro.ProposalKind;
 import io.edgeloop.core.retro.RegimeRow;
 import io.edgeloop.core.retro.RetroResult;
 import io.edgeloop.core.retro.WindowTest;
@@ -50,7 +51,7 @@ public final class RetroHtml {
         }
         h.append("<div class=\"cards\">\n");
         card(h, r.proposals().size(), "proposals");
-        for (var kind : io.edgeloop.core.retro.ProposalKind.values()) {
+        for (ProposalKind kind : ProposalKind.values()) {
             card(h, r.proposals().stream().filter(p -> p.kind() == kind).count(), kind.name());
         }
         card(h, r.sample().size(), "lookback moves with lead-up");
