@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "edgeloop", mixinStandardHelpOptions = true, versionProvider = EdgeloopCommand.Version.class,
         description = "edgeloop: a closed-loop, self-learning trading-signal model on Kafka.",
         subcommands = {StackCommand.class, TopicsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
-            io.edgeloop.stack.deploy.DeployCommand.class},
+            io.edgeloop.stack.deploy.DeployCommand.class, AdminCommand.class, RetroCli.class,
+            IndicatorsCommand.class},
         footer = {"", "Run 'edgeloop COMMAND --help' for the options of a command."})
 public final class EdgeloopCommand implements Callable<Integer> {
 

@@ -37,7 +37,9 @@ public final class EngineResult {
         /** Its open time was not after the previous accepted candle's. */
         OUT_OF_ORDER,
         /** An intraday candle outside the instrument's regular session. */
-        OUTSIDE_SESSION
+        OUTSIDE_SESSION,
+        /** A second candle of a base period already taken (same trade date, same intraday bucket). */
+        SAME_PERIOD
     }
 
     private final TickerModel model;

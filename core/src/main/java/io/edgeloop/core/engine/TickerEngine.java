@@ -72,6 +72,8 @@ public final class TickerEngine {
     private final EngineResult result;
     private PatternMatcher matcher;
     private long lastTime = Long.MIN_VALUE;
+    /** The base period of lastTime; derived from it, so not part of the stored state. */
+    private long lastPeriod = Long.MIN_VALUE;
 
     /**
      * @param base     the feed's base interval (intraday or D); picks the {@link Profile}
@@ -120,7 +122,10 @@ public final class TickerEngine {
      *
      * @param openTime bar open time, epoch ms UTC; must increase from candle to candle
      * @return the reused result, valid until the next call; not accepted (and the state
-     *         unchanged) for an out-of-order candle or an intraday candle outside the session
+     *         unchanged) for an out-of-order candle, an intraday candle outside the session, or
+     *         a second candle of the same base period (the same trade date on a daily feed, the
+     *         same session-anchored bucket on an intraday feed: duplicates are resolved upstream
+     *         by the candle normaliser, the engine never counts a period twice)
      * @throws IllegalArgumentException when a value is not finite, high is below low, or volume
      *                                  is negative (state unchanged)
      */
@@ -139,11 +144,17 @@ public final class TickerEngine {
             result.ignore(EngineResult.Ignored.OUTSIDE_SESSION, openTime);
             return result;
         }
+        long period = period(openTime);
+        if (period == lastPeriod) {
+            result.ignore(EngineResult.Ignored.SAME_PERIOD, openTime);
+            return result;
+        }
         for (Timeframe tf : higher) {
             closedNow[tf.ordinal()] = false;
         }
         aggregator.update(openTime, open, high, low, close, volume, onClosed);
         lastTime = openTime;
+        lastPeriod = period;
         TimeframeBundle baseBundle = closed[base.ordinal()];
         baseBundle.update(open, high, low, close, volume);
         input.frame(base, baseBundle, openTime, true, baseBundle, true);
@@ -152,7 +163,7 @@ public final class TickerEngine {
             // The aggregator labels the D bar with its session day at 00:00 UTC.
             sessionDay = Math.floorDiv(aggregator.latest(Timeframe.D1).openTime(), DAY_MS);
         } else {
-            sessionDay = calendar.tradeDate(openTime);
+            sessionDay = period;
             model.onSessionClose(close, volume);
             input.day(high, low, true);
         }
@@ -177,6 +188,11 @@ public final class TickerEngine {
         model.decide(matches, snapshot);
         result.accept(openTime);
         return result;
+    }
+
+    /** The base period of a candle: its trade date on a daily feed, its session-anchored bucket intraday. */
+    private long period(long openTime) {
+        return base.intraday() ? calendar.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
     }
 
     private void onClosed(MutableBar bar) {
@@ -261,6 +277,7 @@ public final class TickerEngine {
                     + " and calendar #" + storedCalendar + ", this engine has " + base.code() + " and " + calendar);
         }
         lastTime = buffer.getLong();
+        lastPeriod = lastTime == Long.MIN_VALUE ? Long.MIN_VALUE : period(lastTime);
         aggregator.read(buffer);
         for (Timeframe tf : frames) {
             closed[tf.ordinal()].read(buffer);

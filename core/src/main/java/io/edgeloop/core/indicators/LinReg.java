@@ -33,6 +33,8 @@ public final class LinReg implements IndicatorState {
     private int sinceResync;
     private double sumY;
     private double sumXY;
+    /** {@link #value()} as of the last update, so that reading it costs nothing. */
+    private double value = Double.NaN;
 
     public LinReg(int length) {
         this.length = States.requirePositive(length, "LinReg");
@@ -54,6 +56,7 @@ public final class LinReg implements IndicatorState {
             sinceResync = 0;
             sumY = 0;
             sumXY = 0;
+            value = Double.NaN;
             return Double.NaN;
         }
         if (count < length) {
@@ -61,7 +64,8 @@ public final class LinReg implements IndicatorState {
             sumXY += count * y;
             sumY += y;
             count++;
-            return value();
+            value = compute();
+            return value;
         }
         double out = window[head];
         window[head] = y;
@@ -71,7 +75,8 @@ public final class LinReg implements IndicatorState {
         if (++sinceResync == length) {
             resync();
         }
-        return value();
+        value = compute();
+        return value;
     }
 
     private void resync() {
@@ -90,6 +95,10 @@ public final class LinReg implements IndicatorState {
 
     /** {@code ta.linreg(source, n, 0)}, NaN during warm-up. */
     public double value() {
+        return value;
+    }
+
+    private double compute() {
         if (count < length) {
             return Double.NaN;
         }
@@ -114,6 +123,7 @@ public final class LinReg implements IndicatorState {
         sinceResync = other.sinceResync;
         sumY = other.sumY;
         sumXY = other.sumXY;
+        value = other.value;
     }
 
     @Override
@@ -145,5 +155,6 @@ public final class LinReg implements IndicatorState {
         for (int i = 0; i < length; i++) {
             window[i] = buffer.getDouble();
         }
+        value = compute();
     }
 }

@@ -14,6 +14,8 @@ public final class RatioToAverage implements IndicatorState {
 
     private final RollingStats stats;
     private double current = Double.NaN;
+    /** {@link #value()} as of the last update, so that reading it costs nothing. */
+    private double value = Double.NaN;
 
     public RatioToAverage(int length) {
         this.stats = new RollingStats(length);
@@ -23,11 +25,16 @@ public final class RatioToAverage implements IndicatorState {
     public double update(double x) {
         current = x;
         stats.update(x);
-        return value();
+        value = compute();
+        return value;
     }
 
     /** x / SMA(x), NaN during warm-up or when the SMA is 0. */
     public double value() {
+        return value;
+    }
+
+    private double compute() {
         double mean = stats.mean();
         return mean == 0 ? Double.NaN : current / mean;
     }
@@ -49,6 +56,7 @@ public final class RatioToAverage implements IndicatorState {
     public void copyFrom(RatioToAverage other) {
         stats.copyFrom(other.stats);
         current = other.current;
+        value = other.value;
     }
 
     @Override
@@ -66,5 +74,6 @@ public final class RatioToAverage implements IndicatorState {
     public void read(ByteBuffer buffer) {
         stats.read(buffer);
         current = buffer.getDouble();
+        value = compute();
     }
 }

@@ -20,6 +20,8 @@ public final class Rsi implements IndicatorState {
     private final ExponentialAverage up;
     private final ExponentialAverage down;
     private double prev = Double.NaN;
+    /** {@link #value()} as of the last update, so that reading it costs nothing. */
+    private double value = Double.NaN;
 
     public Rsi(int length) {
         States.requirePositive(length, "RSI");
@@ -37,11 +39,16 @@ public final class Rsi implements IndicatorState {
             down.update(Math.max(prev - x, 0));
         }
         prev = x;
-        return value();
+        value = compute();
+        return value;
     }
 
     /** The current RSI in [0, 100], NaN during warm-up. */
     public double value() {
+        return value;
+    }
+
+    private double compute() {
         if (!down.isWarm()) {
             return Double.NaN;
         }
@@ -64,6 +71,7 @@ public final class Rsi implements IndicatorState {
         up.copyFrom(other.up);
         down.copyFrom(other.down);
         prev = other.prev;
+        value = other.value;
     }
 
     @Override
@@ -83,5 +91,6 @@ public final class Rsi implements IndicatorState {
         up.read(buffer);
         down.read(buffer);
         prev = buffer.getDouble();
+        value = compute();
     }
 }

@@ -165,6 +165,22 @@ class TickerEngineTest {
         EngineResult preMarket = engine.update(nextMorningPreMarket,
                 last.open(), last.high(), last.low(), last.close(), last.volume());
         assertThat(preMarket.ignored()).isEqualTo(EngineResult.Ignored.OUTSIDE_SESSION);
+        EngineResult sameHour = engine.update(last.openTime() + 15 * 60_000L,
+                last.open(), last.high(), last.low(), last.close(), last.volume());
+        assertThat(sameHour.ignored()).isEqualTo(EngineResult.Ignored.SAME_PERIOD);
+        assertThat(engine.toBytes()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldTakeOneDailyBarPerTradeDateWhenAVendorStampsTheSameDayTwice() {
+        List<Candle> candles = HistoryData.history("SPY_D");
+        TickerEngine engine = EngineRuns.engineFor(candles);
+        EngineRuns.run(engine, candles, 0, 300);
+        Candle last = candles.get(299);
+        byte[] before = engine.toBytes();
+        EngineResult second = engine.update(last.openTime() + 4 * 3_600_000L, last.open(), last.high(), last.low(),
+                last.close() * 1.001, last.volume());
+        assertThat(second.ignored()).isEqualTo(EngineResult.Ignored.SAME_PERIOD);
         assertThat(engine.toBytes()).isEqualTo(before);
     }
 

@@ -1,0 +1,53 @@
+package io.edgeloop.admin.cli;
+
+import io.edgeloop.admin.AdminApp;
+import io.edgeloop.admin.approve.Decisions;
+import io.edgeloop.admin.approve.Receipt;
+import io.edgeloop.admin.auth.Operator;
+import io.edgeloop.admin.view.KafkaClients;
+import io.edgeloop.admin.view.ModelState;
+import io.edgeloop.admin.view.StateLoader;
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.schemas.topics.Topics;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * What approve, reject and rollback share: check the reason, authenticate, read the changelog
+ * and approvals, send the decision through {@link Decisions}, print the receipt.
+ */
+final class DecisionCommand {
+
+    private DecisionCommand() {
+    }
+
+    static int run(CommandSpec spec, ClusterOptions cluster, String reason, String verb,
+                   BiFunction<Decisions, Operator, Receipt> decide) throws Exception {
+        if (reason == null || reason.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--reason must not be blank: say why, it goes on record");
+        }
+        return Run.guarded(spec, () -> {
+            AppConfig config = cluster.config(List.of());
+            Operator operator = cluster.authenticate(config);
+            KafkaClients clients = AdminApp.clients(config);
+            ModelState state = StateLoader.load(clients,
+                    List.of(Topics.MODEL_CHANGELOG, Topics.APPROVALS, Topics.PATTERN_LIBRARY));
+            Receipt receipt;
+            try (Decisions decisions = Decisions.create(clients, state, Clock.systemUTC())) {
+                receipt = decide.apply(decisions, operator);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s %s as %s: recorded in %s (partition %d, offset %d)%n", verb, receipt.changeId(),
+                    receipt.actor(), Topics.APPROVALS.name(), receipt.partition(), receipt.offset());
+            out.println("the keeper (resolver-app) applies it and records the result in " + Topics.MODEL_CHANGELOG.name()
+                    + "; see: edgeloop admin proposals --all");
+            out.flush();
+            return 0;
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package io.edgeloop.admin.view;
+
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps a {@link ModelState} up to date from the topics on one background thread: reads every
+ * topic of {@link ModelState#topics()} from the beginning, then follows new records. Every two
+ * seconds it asks the cluster for the end offsets, which both measures the lag and proves the
+ * cluster is reachable; when it is not reachable for longer than {@code staleAfter}, the status
+ * says the data is stale. Connection problems are retried forever; nothing here stops the
+ * dashboard.
+ */
+public final class ModelViews implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ModelViews.class);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    private final KafkaClients clients;
+    private final ModelState state;
+    private final Duration staleAfter;
+    private final Clock clock;
+    private final Thread thread;
+    private final CountDownLatch caughtUpLatch = new CountDownLatch(1);
+    private volatile boolean running = true;
+    private volatile TopicReader reader;
+    private volatile Instant lastContact;
+    private volatile long lag;
+    private volatile String problem = "connecting";
+
+    private ModelViews(KafkaClients clients, ModelState state, Duration staleAfter, Clock clock) {
+        this.clients = clients;
+        this.state = state;
+        this.staleAfter = staleAfter;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "edgeloop-admin-views");
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts following the topics into {@code state}. */
+    public static ModelViews start(KafkaClients clients, ModelState state, Duration staleAfter, Clock clock) {
+        ModelViews views = new ModelViews(clients, state, staleAfter, clock);
+        views.thread.start();
+        return views;
+    }
+
+    /** Waits until the view has read the topics up to their ends at startup; false on timeout. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return caughtUpLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The view's freshness now. */
+    public ViewStatus status() {
+        Instant contact = lastContact;
+        boolean stale = contact == null || Duration.between(contact, clock.instant()).compareTo(staleAfter) > 0;
+        long last = state.lastRecordTimestamp();
+        return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, stale, contact, lag,
+                state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem);
+    }
+
+    private void run() {
+        Map<TopicPartition, Long> startEnds = null;
+        long nextCheck = 0;
+        while (running) {
+            try {
+                if (reader == null) {
+                    reader = TopicReader.open(clients, "edgeloop-admin-views", ModelState.topics());
+                    startEnds = reader.endOffsets(clients.brokerTimeout());
+                    contact(reader.lag(startEnds));
+                }
+                reader.poll(Duration.ofMillis(500), state::apply);
+                if (caughtUpLatch.getCount() > 0 && reader.reached(startEnds)) {
+                    caughtUpLatch.countDown();
+                    LOG.info("admin views caught up with {} ({} updates)", clients.bootstrap(), state.updates());
+                }
+                if (System.nanoTime() >= nextCheck) {
+                    contact(reader.lag(reader.endOffsets(clients.brokerTimeout())));
+                    nextCheck = System.nanoTime() + CHECK_EVERY.toNanos();
+                }
+            } catch (WakeupException e) {
+                break;
+            } catch (BrokerUnavailableException | KafkaException e) {
+                trouble(e);
+            }
+        }
+        closeReader();
+    }
+
+    private void contact(long lagNow) {
+        lastContact = clock.instant();
+        lag = lagNow;
+        problem = null;
+    }
+
+    private void trouble(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (!message.equals(problem)) {
+            LOG.warn("admin views: {}; retrying every {} s", message, RETRY_AFTER.toSeconds(), e);
+        }
+        problem = message;
+        if (!(e instanceof TimeoutException)) {
+            closeReader();
+        }
+        try {
+            Thread.sleep(RETRY_AFTER.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void closeReader() {
+        TopicReader r = reader;
+        reader = null;
+        if (r != null) {
+            try {
+                r.close();
+            } catch (KafkaException e) {
+                LOG.debug("closing the admin views' consumer failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        TopicReader r = reader;
+        if (r != null) {
+            r.wakeup();
+        }
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

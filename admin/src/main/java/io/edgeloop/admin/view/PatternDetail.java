@@ -1,0 +1,106 @@
+package io.edgeloop.admin.view;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeloop.schemas.avro.Direction;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.OutcomeStatus;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.PatternMatch;
+import io.edgeloop.schemas.json.AvroJson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A pattern's page: its row, description, readable rule, every revision the admin has seen,
+ * its hit rate over time and the changelog entries about it.
+ *
+ * @param row         the library table row
+ * @param description what it looks for
+ * @param rule        the rule, readable
+ * @param revisions   revisions seen on pattern-library, oldest first
+ * @param hitRateOverTime cumulative hit rate after each resolved outcome it matched, oldest first
+ * @param changes     changelog entries about the pattern, newest first (as plain JSON)
+ */
+public record PatternDetail(PatternRow row, String description, ReadableRule rule, List<PatternRow> revisions,
+                            List<Point> hitRateOverTime, List<ObjectNode> changes) {
+
+    /**
+     * The cumulative hit rate after one more outcome.
+     *
+     * @param time   the outcome's resolution time
+     * @param rate   hits / n so far with its 95% Wilson interval
+     */
+    public record Point(Instant time, Rate rate) {
+    }
+
+    /**
+     * The page of a pattern, or empty when the library does not hold it.
+     *
+     * @param hitThresholdPct the resolver's hit threshold in percent, used to judge an outcome in
+     *                        the pattern's own direction when the prediction called the other one
+     */
+    public static Optional<PatternDetail> of(ModelState state, String id, double hitThresholdPct) {
+        return state.read(s -> {
+            PatternDefinition p = s.patterns().get(id);
+            if (p == null) {
+                return Optional.empty();
+            }
+            List<PatternRow> revisions = s.revisions(id).stream().map(PatternRow::of).toList();
+            List<ObjectNode> changes = s.changes().values().stream()
+                    .filter(c -> id.equals(c.getPatternId()))
+                    .sorted(Comparator.comparing(ModelChange::getUpdatedAt).reversed())
+                    .map(AvroJson::toJson).toList();
+            return Optional.of(new PatternDetail(PatternRow.of(p), p.getDescription(), ReadableRule.of(p.getRule()),
+                    revisions, hitRateOverTime(s, id, hitThresholdPct), changes));
+        });
+    }
+
+    private static List<Point> hitRateOverTime(ModelState s, String id, double threshold) {
+        List<Outcome> matched = new ArrayList<>();
+        for (Outcome o : s.outcomes().values()) {
+            if (o.getStatus() == OutcomeStatus.RESOLVED && o.getReturnPct() != null && match(o, id) != null) {
+                matched.add(o);
+            }
+        }
+        matched.sort(Comparator.comparing(Outcome::getResolvedTime).thenComparing(Outcome::getPredictionId));
+        List<Point> points = new ArrayList<>();
+        int hits = 0;
+        for (int i = 0; i < matched.size(); i++) {
+            Outcome o = matched.get(i);
+            hits += hitInDirection(o, match(o, id).getDirection(), threshold) ? 1 : 0;
+            points.add(new Point(o.getResolvedTime(), Rate.of(hits, i + 1)));
+        }
+        return points;
+    }
+
+    private static PatternMatch match(Outcome o, String id) {
+        for (PatternMatch m : o.getMatchedPatterns()) {
+            if (m.getPatternId().equals(id)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether the outcome hit in {@code direction}: the outcome's own verdict when the prediction
+     * called that direction; else the return in that direction against the threshold (UP/DOWN:
+     * return &gt;= threshold; NEUTRAL: |return| &lt; threshold), as the resolver judges hits.
+     */
+    static boolean hitInDirection(Outcome o, Direction direction, double threshold) {
+        if (o.getDirection() == direction && o.getHit() != null) {
+            return o.getHit();
+        }
+        double raw = o.getDirection() == Direction.DOWN ? -o.getReturnPct() : o.getReturnPct();
+        return switch (direction) {
+            case UP -> raw >= threshold;
+            case DOWN -> -raw >= threshold;
+            case NEUTRAL -> Math.abs(raw) < threshold;
+        };
+    }
+}

@@ -1,0 +1,94 @@
+package io.edgeloop.admin.view;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgeloop.schemas.avro.ApprovalDecision;
+import io.edgeloop.schemas.avro.ChangeStatus;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.json.AvroJson;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The proposals page: pending changes with their evidence, proposed rule and any decision already
+ * sent but not yet applied by the keeper; decided changes with who decided and when; and the
+ * library versions a rollback can go back to.
+ *
+ * @param libraryVersion current library version
+ * @param pending        changes in status PROPOSED, oldest first
+ * @param decided        every other change, most recently updated first
+ * @param versions       library versions known from the changelog, oldest first
+ */
+public record Proposals(long libraryVersion, List<Pending> pending, List<Decided> decided,
+                        List<LibraryVersion> versions) {
+
+    /**
+     * A change that awaits a decision.
+     *
+     * @param change   the change as plain JSON (evidence included)
+     * @param rule     the proposed pattern's rule, readable; null when the change carries no pattern
+     * @param awaiting decisions sent for it that the keeper has not applied yet
+     */
+    public record Pending(ObjectNode change, ReadableRule rule, List<ObjectNode> awaiting) {
+    }
+
+    /**
+     * A decided change.
+     *
+     * @param change    the change as plain JSON (status, decision, versions before and after)
+     * @param decisions every decision operators sent for it, in order
+     */
+    public record Decided(ObjectNode change, List<ObjectNode> decisions) {
+    }
+
+    /**
+     * A library version and the change that produced it.
+     *
+     * @param version   the version
+     * @param changeId  the change that produced it
+     * @param kind      its kind
+     * @param summary   its summary
+     * @param appliedAt when it was applied
+     * @param status    its status now (APPLIED, AUTO_APPLIED, ROLLED_BACK)
+     */
+    public record LibraryVersion(long version, String changeId, String kind, String summary, Instant appliedAt,
+                                 String status) {
+    }
+
+    /** The page from the state. */
+    public static Proposals of(ModelState state) {
+        return state.read(Proposals::compute);
+    }
+
+    private static Proposals compute(ModelState s) {
+        List<Pending> pending = new ArrayList<>();
+        List<ModelChange> decided = new ArrayList<>();
+        Map<Long, LibraryVersion> versions = new TreeMap<>();
+        for (ModelChange c : s.changes().values()) {
+            if (c.getStatus() == ChangeStatus.PROPOSED) {
+                pending.add(new Pending(AvroJson.toJson(c),
+                        c.getProposed() == null ? null : ReadableRule.of(c.getProposed().getRule()),
+                        json(s.approvals(c.getId()))));
+            } else {
+                decided.add(c);
+            }
+            if (c.getLibraryVersionAfter() != null) {
+                versions.put(c.getLibraryVersionAfter(), new LibraryVersion(c.getLibraryVersionAfter(), c.getId(),
+                        c.getKind().name(), c.getSummary(), c.getUpdatedAt(), c.getStatus().name()));
+            }
+        }
+        pending.sort(Comparator.comparing(p -> p.change().path("proposedAt").asText()));
+        decided.sort(Comparator.comparing(ModelChange::getUpdatedAt).reversed());
+        List<Decided> decidedRows = decided.stream()
+                .map(c -> new Decided(AvroJson.toJson(c), json(s.approvals(c.getId())))).toList();
+        return new Proposals(s.libraryVersion(), pending, decidedRows, List.copyOf(versions.values()));
+    }
+
+    private static List<ObjectNode> json(List<ApprovalDecision> decisions) {
+        return decisions.stream().map(AvroJson::toJson).toList();
+    }
+}

@@ -1,0 +1,19 @@
+package io.edgeloop.admin.view;
+
+import java.time.Instant;
+
+/**
+ * How fresh the admin's view is, for the dashboard's live indicator.
+ *
+ * @param bootstrap     the cluster read
+ * @param caughtUp      the view has read every topic up to the end it saw at startup
+ * @param stale         no successful contact with the cluster for longer than the stale limit
+ * @param lastContactAt last time the cluster answered, or null before the first answer
+ * @param lagRecords    records not yet read (as of the last contact)
+ * @param updates       a counter that grows with every change of the view
+ * @param lastRecordAt  largest record timestamp seen, or null before any record
+ * @param problem       why the view is not reading right now, or null
+ */
+public record ViewStatus(String bootstrap, boolean caughtUp, boolean stale, Instant lastContactAt, long lagRecords,
+                         long updates, Instant lastRecordAt, String problem) {
+}

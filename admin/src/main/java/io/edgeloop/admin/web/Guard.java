@@ -1,0 +1,78 @@
+package io.edgeloop.admin.web;
+
+import io.edgeloop.admin.auth.Session;
+import io.edgeloop.admin.auth.Sessions;
+import io.edgeloop.core.http.JsonHttpServer.Handler;
+import io.edgeloop.core.http.JsonHttpServer.HttpError;
+import io.edgeloop.core.http.JsonHttpServer.Request;
+
+import java.time.Duration;
+
+/**
+ * The dashboard's access rules. Every API call needs a live session cookie (else 401). Every
+ * state-changing call also needs the session's CSRF token in {@code X-CSRF-Token} and, when the
+ * browser sends an {@code Origin}, the dashboard's own origin (else 403). The cookie is
+ * {@code HttpOnly} (no script reads it) and {@code SameSite=Strict} (no other site's page sends
+ * it).
+ */
+final class Guard {
+
+    /** Name of the session cookie. */
+    static final String COOKIE = "edgeloop_session";
+    /** Header that carries the CSRF token. */
+    static final String CSRF_HEADER = "X-CSRF-Token";
+
+    /** A handler that also receives the caller's session. */
+    @FunctionalInterface
+    interface SessionHandler {
+        Object handle(Request request, Session session) throws Exception;
+    }
+
+    private final Sessions sessions;
+
+    Guard(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** A read: session required. */
+    Handler reading(SessionHandler handler) {
+        return request -> handler.handle(request, session(request));
+    }
+
+    /** A change: session, CSRF token and same origin required. */
+    Handler changing(SessionHandler handler) {
+        return request -> {
+            Session session = session(request);
+            if (!Sessions.csrfMatches(session, request.header(CSRF_HEADER).orElse(null))) {
+                throw new HttpError(403, "missing or wrong CSRF token; reload the page");
+            }
+            checkOrigin(request);
+            return handler.handle(request, session);
+        };
+    }
+
+    /** The live session of the request, or 401. */
+    Session session(Request request) {
+        return request.cookie(COOKIE).flatMap(sessions::find)
+                .orElseThrow(() -> new HttpError(401, "log in first (no session, or it expired)"));
+    }
+
+    /** A cross-origin request (its Origin is not this host) is refused with 403. */
+    static void checkOrigin(Request request) {
+        String origin = request.header("Origin").orElse(null);
+        String host = request.header("Host").orElse("");
+        if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+            throw new HttpError(403, "cross-origin request refused (Origin " + origin + ")");
+        }
+    }
+
+    /** The session cookie for a login. */
+    static String cookie(Session session, Duration ttl) {
+        return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + ttl.toSeconds();
+    }
+
+    /** A cookie that deletes the session cookie. */
+    static String expiredCookie() {
+        return COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+    }
+}

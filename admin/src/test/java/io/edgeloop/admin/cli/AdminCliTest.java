@@ -1,0 +1,104 @@
+package io.edgeloop.admin.cli;
+
+import io.edgeloop.admin.auth.OperatorAccounts;
+import io.edgeloop.admin.auth.PasswordHasher;
+import io.edgeloop.admin.auth.Role;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin command line's usage, credential and connection errors; nothing here needs a broker. */
+class AdminCliTest {
+
+    @TempDir
+    static Path dir;
+    private static Path operators;
+    private static final Map<String, String> ALICE = Map.of(ClusterOptions.PASSWORD_ENV, "alice-password");
+
+    @BeforeAll
+    static void accounts() throws Exception {
+        operators = dir.resolve("operators");
+        Files.writeString(operators, "alice:" + PasswordHasher.hash("alice-password".toCharArray(), PasswordHasher.MIN_ITERATIONS) + "\n");
+    }
+
+    private static CliRun approve(Map<String, String> env, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("approve", "chg-1", "--operators", operators.toString(),
+                "--bootstrap", "127.0.0.1:1", "--timeout", "2s"));
+        args.addAll(List.of(extra));
+        return CliRun.run(env, args.toArray(String[]::new));
+    }
+
+    @Test
+    void shouldPrintAnOperatorsLineWhosePasswordVerifies() throws Exception {
+        Path password = Files.writeString(dir.resolve("new-password"), "s3cret-enough\n");
+        CliRun run = CliRun.run(Map.of(), "hash-password", "--user", "dana", "--role", "viewer", "--iterations", "100000",
+                "--password-file", password.toString());
+        assertThat(run.exitCode()).isZero();
+        String line = run.out().strip();
+        assertThat(line).startsWith("dana:pbkdf2-sha256$100000$").endsWith(":viewer");
+        assertThat(OperatorAccounts.parse(List.of(line), "out").authenticate("dana", "s3cret-enough".toCharArray()))
+                .hasValueSatisfying(o -> assertThat(o.role()).isEqualTo(Role.VIEWER));
+    }
+
+    @Test
+    void shouldRefuseAShortPasswordAndWeakIterationsAsUsageErrors() {
+        CliRun shortPassword = CliRun.run(Map.of(ClusterOptions.PASSWORD_ENV, "short"), "hash-password", "--iterations", "100000");
+        assertThat(shortPassword.exitCode()).isEqualTo(2);
+        assertThat(shortPassword.err()).contains("at least 8 characters");
+        assertThat(CliRun.run(ALICE, "hash-password", "--iterations", "1000").err()).contains("at least 100000");
+    }
+
+    @Test
+    void shouldRequireAReasonForEveryDecision() {
+        CliRun missing = CliRun.run(ALICE, "approve", "chg-1", "--user", "alice");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("Missing required option: '--reason=TEXT'");
+        CliRun blank = approve(ALICE, "--user", "alice", "--reason", "   ");
+        assertThat(blank.exitCode()).isEqualTo(2);
+        assertThat(blank.err()).contains("--reason must not be blank");
+        assertThat(CliRun.run(ALICE, "rollback", "1", "--user", "alice").exitCode()).isEqualTo(2);
+        assertThat(CliRun.run(ALICE, "reject", "--reason", "x").err()).contains("Missing required parameter: 'CHANGE_ID'");
+    }
+
+    @Test
+    void shouldRefuseADecisionWithoutAValidCredentialBeforeContactingTheBroker() {
+        CliRun noUser = approve(ALICE, "--reason", "edge gone");
+        assertThat(noUser.exitCode()).isEqualTo(AdminCli.NOT_AUTHENTICATED);
+        assertThat(noUser.err()).contains("not authenticated: no operator name");
+        CliRun noPassword = approve(Map.of(), "--user", "alice", "--reason", "edge gone");
+        assertThat(noPassword.exitCode()).isEqualTo(AdminCli.NOT_AUTHENTICATED);
+        assertThat(noPassword.err()).contains("no password: set EDGELOOP_ADMIN_PASSWORD or pass --password-file FILE");
+        CliRun wrong = approve(Map.of(ClusterOptions.PASSWORD_ENV, "guess"), "--user", "alice", "--reason", "edge gone");
+        assertThat(wrong.exitCode()).isEqualTo(AdminCli.NOT_AUTHENTICATED);
+        assertThat(wrong.err()).contains("unknown operator or wrong password").doesNotContain("cannot reach");
+        CliRun noFile = CliRun.run(ALICE, "proposals", "--user", "alice", "--operators", dir.resolve("missing").toString());
+        assertThat(noFile.exitCode()).isEqualTo(AdminCli.NOT_AUTHENTICATED);
+        assertThat(noFile.err()).contains("cannot check the credential: no operators file at");
+    }
+
+    @Test
+    void shouldTakeTheOperatorFromTheEnvironmentAndFailClearlyWhenTheBrokerIsUnreachable() {
+        CliRun run = approve(Map.of(ClusterOptions.PASSWORD_ENV, "alice-password", ClusterOptions.USER_ENV, "alice"),
+                "--reason", "edge gone");
+        assertThat(run.exitCode()).isEqualTo(AdminCli.UNAVAILABLE);
+        assertThat(run.err()).contains("edgeloop admin: cannot reach the Kafka cluster at 127.0.0.1:1 within 2 s");
+    }
+
+    @Test
+    void shouldRejectUnknownSettingsAndAMissingCommandAsUsageErrors() {
+        CliRun unknown = CliRun.run(ALICE, "patterns", "--user", "alice", "--set", "no.such.option=1");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown option 'no.such.option'");
+        CliRun none = CliRun.run(ALICE);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("Missing command: choose one of").contains("approve");
+        assertThat(CliRun.run(ALICE, "--help").out()).contains("Exit codes:").contains("5   refused");
+    }
+}

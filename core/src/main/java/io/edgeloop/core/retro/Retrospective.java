@@ -1,0 +1,149 @@
+package io.edgeloop.core.retro;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.mining.ArchetypeConfig;
+import io.edgeloop.core.mining.LeadUpConfig;
+import io.edgeloop.core.mining.MiningConfig;
+import io.edgeloop.core.mining.MoveFeatures;
+import io.edgeloop.core.mining.ScoringConfig;
+import io.edgeloop.core.mining.Study;
+import io.edgeloop.core.mining.StudyResult;
+import io.edgeloop.core.mining.Trail;
+import io.edgeloop.core.rules.CompiledRule;
+import io.edgeloop.core.rules.PatternDefinition;
+import io.edgeloop.core.rules.PatternStatus;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The weekly retrospective as plain Java: the same code runs on files ({@code edgeloop retro})
+ * and in the service against topics. One run:
+ * <ol>
+ *   <li>cuts the data at the as-of date (default: the latest bar), so nothing after it is used;</li>
+ *   <li>runs the study (move mining, lead-up features, archetype scores) over all that data;</li>
+ *   <li>re-scores every library pattern on the prior and recent windows ({@link PatternRescorer});</li>
+ *   <li>discovers candidates among the lookback's moves ({@link CandidateDiscovery});</li>
+ *   <li>tests market, sector and pattern regimes ({@link RegimeDetector});</li>
+ *   <li>turns the verdicts into proposals with their evidence.</li>
+ * </ol>
+ */
+public final class Retrospective {
+
+    private final RetroConfig config;
+    private final MiningConfig mining;
+    private final Study study;
+    private final List<DiscoveryFeature> features;
+
+    public Retrospective(RetroConfig config, MiningConfig mining, LeadUpConfig leadUp, ArchetypeConfig archetypes,
+                         ScoringConfig scoring) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.mining = Objects.requireNonNull(mining, "mining");
+        this.study = new Study(mining, leadUp, archetypes, scoring);
+        this.features = FeatureRules.standard(leadUp);
+    }
+
+    /** The original study's settings and the default retrospective. */
+    public static Retrospective defaults(RetroConfig config) {
+        return new Retrospective(config, MiningConfig.defaults(), LeadUpConfig.defaults(), ArchetypeConfig.defaults(),
+                ScoringConfig.defaults());
+    }
+
+    public RetroConfig config() {
+        return config;
+    }
+
+    /**
+     * Runs the retrospective.
+     *
+     * @param dailyBars daily bars per ticker, ascending, one per exchange date
+     * @param sectorOf  ticker to sector (null when unknown)
+     * @param trails    the score trails; {@link TrailSource#NONE} leaves re-scoring and
+     *                  discovery without data (regimes of moves still run)
+     * @param library   the pattern library to re-score and to check coverage against
+     * @param asOf      the last date to use; empty for the latest bar of any ticker
+     */
+    public RetroResult run(Map<String, List<Candle>> dailyBars, Function<String, String> sectorOf, TrailSource trails,
+                           List<PatternDefinition> library, Optional<LocalDate> asOf) {
+        LocalDate date = asOf.orElseGet(() -> latest(dailyBars));
+        Map<String, List<Candle>> cut = new TreeMap<>();
+        dailyBars.forEach((ticker, bars) -> {
+            int end = Bars.endIndex(bars, date);
+            if (end > 0) {
+                cut.put(ticker, bars.subList(0, end));
+            }
+        });
+        Map<String, Optional<Trail>> cache = new HashMap<>();
+        Function<String, Optional<Trail>> trailOf = t -> cache.computeIfAbsent(t, trails::trail);
+        StudyResult studied = study.run(cut, sectorOf, trailOf);
+        RetroWindows windows = RetroWindows.of(date, config);
+        List<MoveFeatures> sample = studied.features().stream()
+                .filter(f -> windows.contains(f.move().startDate())).toList();
+
+        List<TickerView> views = new ArrayList<>();
+        cut.forEach((ticker, bars) -> trailOf.apply(ticker).ifPresent(trail ->
+                views.add(new TickerView(ticker, sectorOf.apply(ticker), new PriceSeries(bars), trail))));
+        List<CandidateDiscovery.PatternCoverage> coverage = coverage(library, sample, trailOf);
+
+        List<PatternRescore> rescoring = new PatternRescorer(config, mining.minMovePct()).rescore(library, views, windows);
+        DiscoveryResult discovery = new CandidateDiscovery(config).discover(sample, windows, features, coverage);
+        RegimeReport regime = new RegimeDetector(config).detect(studied.mining().moves(), windows, sample, coverage);
+        List<Proposal> proposals = new RetroProposals(config, windows, mining.minMovePct())
+                .build(rescoring, discovery, regime);
+        return new RetroResult(config, windows, studied, sample, views.size(), rescoring, discovery, regime, proposals,
+                notes(views, sample, studied, windows));
+    }
+
+    /** Each non-retired pattern's matches over the sample: its rule on the move's start-day snapshot. */
+    private static List<CandidateDiscovery.PatternCoverage> coverage(List<PatternDefinition> library,
+                                                                     List<MoveFeatures> sample,
+                                                                     Function<String, Optional<Trail>> trailOf) {
+        List<CandidateDiscovery.PatternCoverage> out = new ArrayList<>();
+        for (PatternDefinition p : library) {
+            if (p.status() == PatternStatus.RETIRED) {
+                continue;
+            }
+            CompiledRule rule = CompiledRule.compile(p.rule());
+            BitSet matches = new BitSet(sample.size());
+            for (int i = 0; i < sample.size(); i++) {
+                MoveFeatures m = sample.get(i);
+                Trail trail = trailOf.apply(m.move().ticker()).orElseThrow();
+                if (rule.matches(trail.at(trail.dayOf(m.move().startDate())))) {
+                    matches.set(i);
+                }
+            }
+            out.add(new CandidateDiscovery.PatternCoverage(p.id(), p.direction(), matches));
+        }
+        return out;
+    }
+
+    private static List<String> notes(List<TickerView> views, List<MoveFeatures> sample, StudyResult studied,
+                                      RetroWindows windows) {
+        List<String> notes = new ArrayList<>();
+        if (views.isEmpty()) {
+            notes.add("No score trail: patterns were not re-scored and no candidates were searched; only the "
+                    + "regimes of moves were tested.");
+        }
+        long inLookback = studied.mining().moves().stream().filter(m -> windows.contains(m.startDate())).count();
+        if (inLookback == 0) {
+            notes.add("No move starts in the lookback " + windows.describe() + ".");
+        } else if (!views.isEmpty() && sample.isEmpty()) {
+            notes.add("The trails cover none of the lookback's " + inLookback + " moves.");
+        }
+        return notes;
+    }
+
+    private static LocalDate latest(Map<String, List<Candle>> bars) {
+        return bars.values().stream().filter(l -> !l.isEmpty()).map(l -> Bars.date(l.get(l.size() - 1)))
+                .max(LocalDate::compareTo)
+                .orElseThrow(() -> new IllegalArgumentException("no bars: nothing to look back on"));
+    }
+}

@@ -1,0 +1,76 @@
+package io.edgeloop.stack;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.retro.RetroCommand;
+import io.edgeloop.retro.RetroOptions;
+import io.edgeloop.retro.RetroRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code edgeloop retro --data DIR --out DIR}: the study and the weekly retrospective on candle
+ * files, without a broker (the logic is {@link RetroCommand} in retro-app).
+ */
+@Command(name = "retro", mixinStandardHelpOptions = true,
+        description = {"Mine moves, score lead-up patterns and run the retrospective on candle files.",
+            "Writes moves.jsonl, pattern_features.jsonl, pattern_scores.json, FINDINGS.md/.html, RETRO.md/.html "
+                + "and proposals.jsonl into --out."})
+final class RetroCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Folder of candle files (daily files are used).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the outputs (created; files replaced).")
+    Path out;
+
+    @Option(names = "--lookback", paramLabel = "DAYS", description = "Lookback in data time, e.g. 90d (default 90d).")
+    String lookback;
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "Last date used, YYYY-MM-DD (default: the latest bar).")
+    LocalDate asOf;
+
+    @Option(names = "--library", paramLabel = "FILE", description = "Patterns to re-score (JSON array); default the seeds.")
+    Path library;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any retro.* option, e.g. retro.fdr=0.05; repeatable.")
+    List<String> settings = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(data)) {
+            throw new ParameterException(spec.commandLine(), "--data: no such directory: " + data);
+        }
+        List<String> flags = new ArrayList<>(settings);
+        if (lookback != null) {
+            flags.add(RetroOptions.LOOKBACK.name() + "=" + lookback);
+        }
+        RetroOptions options = RetroOptions.from(AppConfig.resolve(RetroOptions.all(), new Properties(), System.getenv(),
+                flags));
+        if (asOf != null) {
+            options = options.withAsOf(asOf);
+        }
+        if (library != null) {
+            options = options.withLibrary(library.toString());
+        }
+        RetroRun run = RetroCommand.standard().run(data, out, options);
+        PrintWriter w = spec.commandLine().getOut();
+        run.describe().forEach(line -> w.println("edgeloop: " + line));
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,237 @@
+package io.edgeloop.retro;
+
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.retro.RetroSchedule;
+import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.topics.Topic;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The retrospective as a service: reads {@code candles}, {@code scores}, {@code pattern-library},
+ * {@code reference.tickers} and {@code model-changelog} from the beginning (no consumer group:
+ * it rebuilds its state on every start), runs the weekly retrospective when its clock passes the
+ * schedule (see {@link RetroOptions}), writes the reports and publishes the new proposals to
+ * {@code model-changelog}, keyed by change id, status PROPOSED. In data-clock mode the first run
+ * waits until the data spans the lookback. Nothing runs before the tables (library, reference
+ * data, changelog) have been read to their end, so an id the changelog already holds is never
+ * published again.
+ */
+public final class RetroApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetroApp.class);
+    private static final List<Topic<?, ?>> STREAMS = List.of(Topics.CANDLES, Topics.SCORES);
+    private static final List<Topic<?, ?>> TABLES = List.of(Topics.PATTERN_LIBRARY, Topics.REFERENCE_TICKERS,
+            Topics.MODEL_CHANGELOG);
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<String, ModelChange> producer;
+    private final RetroRunner runner;
+    private final RetroSchedule schedule;
+    private final boolean wallClock;
+    private final Duration lookback;
+    private final TopicState state;
+    private final StreamClock clock = new StreamClock();
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicInteger runs = new AtomicInteger();
+    private volatile boolean running = true;
+    private volatile RetroRunner.Outcome last;
+    private Instant nextRun;
+    private long firstTime = Long.MAX_VALUE;
+
+    private RetroApp(AppConfig config) {
+        RetroOptions options = RetroOptions.from(config);
+        this.schedule = config.get(RetroOptions.SCHEDULE);
+        this.wallClock = config.get(RetroOptions.CLOCK).equals("wall");
+        this.lookback = Duration.ofDays(options.config().lookbackDays());
+        this.state = new TopicState(config.get(RetroOptions.KEEP_DAYS));
+        this.runner = new RetroRunner(Retrospective.defaults(options.config()), Path.of(config.get(RetroOptions.REPORTS_DIR)));
+        Properties c = config.kafkaProperties();
+        c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "edgeloop-retro");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties p = config.kafkaProperties();
+        p.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "edgeloop-retro-producer");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        this.producer = new KafkaProducer<>(p, Topics.MODEL_CHANGELOG.keySerde().serializer(),
+                Topics.MODEL_CHANGELOG.valueSerde().serializer());
+        this.thread = new Thread(this::loop, "edgeloop-retro");
+        LOG.info("retro-app: schedule {} on the {} clock, options {}", schedule, wallClock ? "wall" : "data",
+                config.describe());
+    }
+
+    /** Starts the service on its own thread. */
+    public static RetroApp start(AppConfig config) {
+        RetroApp app = new RetroApp(config);
+        app.thread.start();
+        return app;
+    }
+
+    /**
+     * Runs the service until the process is stopped. Arguments: an optional properties file, then
+     * {@code key=value} options (see {@link RetroOptions}; Kafka settings as {@code kafka.*});
+     * {@code APP_*} and {@code KAFKA_*} environment variables apply too.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        Properties file = new Properties();
+        List<String> flags = new ArrayList<>(Arrays.asList(args));
+        if (!flags.isEmpty() && !flags.get(0).contains("=")) {
+            try (InputStream in = Files.newInputStream(Path.of(flags.remove(0)))) {
+                file.load(in);
+            }
+        }
+        RetroApp app = start(AppConfig.resolve(RetroOptions.all(), file, System.getenv(), flags));
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "edgeloop-retro-shutdown"));
+        app.stopped.await();
+    }
+
+    /** Retrospectives run so far. */
+    public int runs() {
+        return runs.get();
+    }
+
+    /** The last run's outcome, null before the first. */
+    RetroRunner.Outcome last() {
+        return last;
+    }
+
+    private void loop() {
+        try {
+            List<TopicPartition> streams = partitions(STREAMS);
+            List<TopicPartition> tables = partitions(TABLES);
+            List<TopicPartition> all = new ArrayList<>(streams);
+            all.addAll(tables);
+            consumer.assign(all);
+            consumer.seekToBeginning(all);
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    OptionalLong time = state.apply(r);
+                    if (time.isPresent()) {
+                        clock.observe(r.topic(), r.partition(), time.getAsLong());
+                        firstTime = Math.min(firstTime, time.getAsLong());
+                    }
+                }
+                if (positions(streams, tables)) {
+                    schedule();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException | IOException | InterruptedException | ExecutionException e) {
+            LOG.error("retro-app stopped on an error", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        } finally {
+            consumer.close();
+            producer.close();
+            stopped.countDown();
+        }
+    }
+
+    /** Updates the clock's view of which partitions are still behind; true when every table is read to its end. */
+    private boolean positions(List<TopicPartition> streams, List<TopicPartition> tables) {
+        List<TopicPartition> all = new ArrayList<>(streams);
+        all.addAll(tables);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(all);
+        boolean tablesRead = true;
+        for (TopicPartition tp : all) {
+            boolean behind = consumer.position(tp) < ends.get(tp);
+            if (streams.contains(tp)) {
+                clock.behind(tp.topic(), tp.partition(), behind);
+            } else {
+                tablesRead &= !behind;
+            }
+        }
+        return tablesRead;
+    }
+
+    private void schedule() throws IOException, InterruptedException, ExecutionException {
+        OptionalLong streamTime = clock.now();
+        Instant now = wallClock ? Instant.now() : streamTime.isPresent() ? Instant.ofEpochMilli(streamTime.getAsLong())
+                : null;
+        if (now == null) {
+            return;
+        }
+        if (nextRun == null) {
+            nextRun = schedule.nextAfter(wallClock ? now : Instant.ofEpochMilli(firstTime).plus(lookback));
+            LOG.info("retro-app: first retrospective at {}", nextRun);
+        }
+        while (running && !nextRun.isAfter(now)) {
+            runOnce(nextRun);
+            nextRun = schedule.nextAfter(nextRun);
+        }
+    }
+
+    private void runOnce(Instant scheduled) throws IOException, InterruptedException, ExecutionException {
+        RetroRunner.Outcome outcome = runner.run(scheduled, state);
+        for (ModelChange change : outcome.toPublish()) {
+            producer.send(new ProducerRecord<>(Topics.MODEL_CHANGELOG.name(), change.getId(), change)).get();
+            state.remember(change.getId());
+        }
+        last = outcome;
+        runs.incrementAndGet();
+        LOG.info("retro-app: retrospective as of {}: {} proposals ({} new) from {} tickers, reports in {}",
+                outcome.result().windows().asOf(), outcome.result().proposals().size(), outcome.toPublish().size(),
+                state.book().tickers(), outcome.reports());
+    }
+
+    private List<TopicPartition> partitions(List<Topic<?, ?>> topics) {
+        List<TopicPartition> out = new ArrayList<>();
+        for (Topic<?, ?> topic : topics) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic.name() + " does not exist; create the catalog topics first");
+            }
+            infos.forEach(i -> out.add(new TopicPartition(i.topic(), i.partition())));
+        }
+        return out;
+    }
+
+    /** Stops the service and waits for its thread (at most 30 s). */
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            if (!stopped.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("retro-app did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

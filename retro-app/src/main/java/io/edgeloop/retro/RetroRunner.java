@@ -1,0 +1,58 @@
+package io.edgeloop.retro;
+
+import io.edgeloop.core.report.RetroFiles;
+import io.edgeloop.core.retro.Proposal;
+import io.edgeloop.core.retro.RetroResult;
+import io.edgeloop.core.retro.RetroSchedule;
+import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.core.rules.PatternDefinition;
+import io.edgeloop.core.rules.SeedPatterns;
+import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.schemas.avro.ModelChange;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One scheduled run of the service: the retrospective on what the topics delivered, as of the
+ * scheduled instant's date, with its reports in {@code reportsDir/<as-of date>/} and the
+ * changelog records of the proposals whose ids the changelog does not hold yet (a decided or
+ * earlier proposal is never overwritten, also when a restarted service replays old weeks).
+ */
+final class RetroRunner {
+
+    private final Retrospective retrospective;
+    private final Path reportsDir;
+
+    RetroRunner(Retrospective retrospective, Path reportsDir) {
+        this.retrospective = Objects.requireNonNull(retrospective, "retrospective");
+        this.reportsDir = Objects.requireNonNull(reportsDir, "reportsDir");
+    }
+
+    /** What one run produced. */
+    record Outcome(RetroResult result, Path reports, List<ModelChange> toPublish) {
+    }
+
+    Outcome run(Instant scheduled, TopicState state) throws IOException {
+        List<PatternDefinition> library = state.library();
+        RetroResult result = retrospective.run(state.book().dailyBars(), state::sectorOf, state.book(),
+                library.isEmpty() ? SeedPatterns.all() : library, Optional.of(RetroSchedule.asOf(scheduled)));
+        Path dir = reportsDir.resolve(result.windows().asOf().toString());
+        String description = "Daily bars and scores read from the topics (" + state.book().tickers()
+                + " tickers), as of " + result.windows().asOf();
+        RetroFiles.writeAll(result, description, dir);
+        ProposalFiles.write(result.proposals(), scheduled, dir);
+        List<ModelChange> toPublish = new ArrayList<>();
+        for (Proposal p : result.proposals()) {
+            if (!state.known(p.id())) {
+                toPublish.add(ChangeRecords.toAvro(p, scheduled, BetaPrior.UNIFORM));
+            }
+        }
+        return new Outcome(result, dir, toPublish);
+    }
+}

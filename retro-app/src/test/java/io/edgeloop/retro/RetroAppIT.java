@@ -1,0 +1,145 @@
+package io.edgeloop.retro;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.mining.Trail;
+import io.edgeloop.core.model.ModelConfig;
+import io.edgeloop.core.retro.RetroConfig;
+import io.edgeloop.core.retro.RetroResult;
+import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.core.retro.TrailBuilder;
+import io.edgeloop.core.rules.SeedPatterns;
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.retro.DailyData;
+import io.edgeloop.core.retro.Evidence;
+import io.edgeloop.core.retro.Proposal;
+import io.edgeloop.core.retro.ProposalKind;
+import io.edgeloop.core.retro.Severity;
+import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.schemas.avro.ChangeStatus;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.topics.Topics;
+import io.edgeloop.testsupport.Await;
+import io.edgeloop.testsupport.KafkaTest;
+import io.edgeloop.testsupport.KafkaTestContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service against a real broker: the daily candles of the long histories from October 2019
+ * to 2020-03-16 are replayed into {@code candles}, with the engine's snapshots of them in
+ * {@code scores}; on the data clock the retrospective runs every Friday from the first one after
+ * a full lookback, flags the crash in the run of 2020-02-28, leaves alone a change the changelog
+ * already holds (an operator rejected the 2020-03-06 alert), and its last run proposes exactly
+ * what the same code proposes on the same candles without a broker.
+ */
+@KafkaTest
+class RetroAppIT {
+
+    private static final LocalDate FROM = LocalDate.of(2019, 10, 1);
+    private static final LocalDate TO = LocalDate.of(2020, 3, 16);
+    private static final String REJECTED = "retro-2020-03-06-regime_alert-market";
+
+    @Test
+    void shouldPublishTheCrashAlertOnTheDataClockAndNotOverwriteADecidedChange(KafkaTestContext ctx) throws Exception {
+        Map<String, List<Candle>> bars = new TreeMap<>();
+        for (String folder : List.of("history", "etf-daily")) {
+            DailyData data = DailyData.load(Path.of(System.getProperty("edgeloop.data.dir")).resolve(folder));
+            data.bars().forEach((ticker, series) -> bars.merge(ticker, series.stream().filter(RetroAppIT::inRange)
+                    .toList(), (a, b) -> a.size() >= b.size() ? a : b));
+        }
+        TrailBuilder engine = new TrailBuilder(bars, ModelConfig.defaults(), SeedPatterns.all(), BetaPrior.UNIFORM);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new AnyRecordSerializer())) {
+            bars.forEach((ticker, series) -> {
+                Trail trail = engine.trail(ticker).orElseThrow();
+                for (int day = 0; day < series.size(); day++) {
+                    Candle c = series.get(day);
+                    producer.send(new ProducerRecord<>(Topics.CANDLES.name(), ticker, avro(c)));
+                    producer.send(new ProducerRecord<>(Topics.SCORES.name(), ticker, ScoreRecords.of(ticker,
+                            Instant.ofEpochMilli(c.openTime()), "D", List.of(Timeframe.D1),
+                            List.of(Timeframe.W1, Timeframe.MN1), trail.at(day))));
+                }
+            });
+            producer.flush();
+        }
+        ModelChange rejected = ModelChange.newBuilder(ChangeRecords.toAvro(new Proposal(REJECTED,
+                        ProposalKind.REGIME_ALERT, null, "decided earlier", Severity.HIGH,
+                        new Evidence(0, null, null, null, null, null, null, null, null, null, null, Map.of()),
+                        Optional.empty()), Instant.parse("2020-03-06T21:15:00Z"), BetaPrior.UNIFORM))
+                .setStatus(ChangeStatus.REJECTED).build();
+        ctx.produce(Topics.MODEL_CHANGELOG.name(), new StringSerializer(), Topics.MODEL_CHANGELOG.valueSerde().serializer(),
+                List.of(Map.entry(REJECTED, rejected)));
+        Path reports = ctx.tempDir().resolve("reports");
+        AppConfig config = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
+                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports));
+
+        try (RetroApp app = RetroApp.start(config)) {
+            Await.until(() -> app.runs() >= 11, Duration.ofMinutes(3),
+                    () -> app.runs() + " runs so far, the last as of "
+                            + (app.last() == null ? "none" : app.last().result().windows().asOf()));
+            RetroResult service = app.last().result();
+            assertThat(service.windows().asOf()).isEqualTo(LocalDate.of(2020, 3, 13));
+            assertThat(service.trails()).as("trails from the scores topic").isEqualTo(bars.size());
+            RetroResult files = Retrospective.defaults(RetroConfig.defaults()).run(bars, t -> null, engine,
+                    SeedPatterns.all(), Optional.of(LocalDate.of(2020, 3, 13)));
+            assertThat(service.proposals()).as("the service and the command agree").isEqualTo(files.proposals());
+            assertThat(service.rescoring()).isEqualTo(files.rescoring());
+            assertThat(service.sample()).hasSameSizeAs(files.sample()).isNotEmpty();
+        }
+
+        List<ConsumerRecord<String, ModelChange>> changelog = ctx.consumeUntil(Topics.MODEL_CHANGELOG.name(), 2,
+                Duration.ofSeconds(30), new StringDeserializer(), Topics.MODEL_CHANGELOG.valueSerde().deserializer());
+        ModelChange crash = changelog.stream().filter(r -> r.key().equals("retro-2020-02-28-regime_alert-market"))
+                .map(ConsumerRecord::value).findFirst().orElseThrow();
+        assertThat(crash.getStatus()).isEqualTo(ChangeStatus.PROPOSED);
+        assertThat(crash.getProposedAt()).isEqualTo(Instant.parse("2020-02-28T21:15:00Z"));
+        assertThat(crash.getEvidence().getRecentRate()).isLessThan(0.35);
+        assertThat(changelog.stream().filter(r -> r.key().equals(REJECTED)).map(r -> r.value().getStatus()))
+                .containsExactly(ChangeStatus.REJECTED);
+        assertThat(reports.resolve("2020-02-28").resolve("RETRO.md")).exists();
+        assertThat(reports.resolve("2020-01-03").resolve("proposals.jsonl")).exists();
+        assertThat(reports.resolve("2019-12-27")).as("the lookback was not full yet").doesNotExist();
+    }
+
+    private static boolean inRange(Candle c) {
+        LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(c.openTime(), 86_400_000L));
+        return !d.isBefore(FROM) && !d.isAfter(TO);
+    }
+
+    /** The catalog serde of whichever record type is sent. */
+    private static final class AnyRecordSerializer implements Serializer<SpecificRecord> {
+        @Override
+        public byte[] serialize(String topic, SpecificRecord record) {
+            return record instanceof ScoreSnapshot s ? Topics.SCORES.valueSerde().serializer().serialize(topic, s)
+                    : Topics.CANDLES.valueSerde().serializer().serialize(topic, (io.edgeloop.schemas.avro.Candle) record);
+        }
+    }
+
+    private static io.edgeloop.schemas.avro.Candle avro(Candle c) {
+        return io.edgeloop.schemas.avro.Candle.newBuilder().setTicker(c.ticker()).setInterval(c.interval().code())
+                .setOpenTime(Instant.ofEpochMilli(c.openTime())).setOpen(c.open()).setHigh(c.high()).setLow(c.low())
+                .setClose(c.close()).setVolume(c.volume()).setSource(c.source()).build();
+    }
+}

@@ -1,0 +1,43 @@
+package io.edgeloop.retro;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StreamClockTest {
+
+    @Test
+    void shouldFollowTheSlowestPartitionThatIsStillCatchingUp() {
+        StreamClock clock = new StreamClock();
+        clock.behind("candles", 0, true);
+        clock.behind("candles", 1, true);
+        clock.observe("candles", 0, 500);
+
+        assertThat(clock.now()).as("partition 1 has delivered nothing yet").isEmpty();
+
+        clock.observe("candles", 1, 200);
+        clock.observe("candles", 0, 700);
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(200));
+
+        clock.behind("candles", 1, false);
+        assertThat(clock.now()).as("a caught-up partition does not hold time back").isEqualTo(OptionalLong.of(700));
+
+        clock.behind("candles", 0, false);
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(700));
+    }
+
+    @Test
+    void shouldWaitForTheScoresOfADayAsWellAsItsCandles() {
+        StreamClock clock = new StreamClock();
+        clock.observe("candles", 0, 900);
+        clock.observe("scores", 0, 600);
+
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(600));
+
+        clock.behind("scores", 2, true);
+        assertThat(clock.now()).as("scores still to come on partition 2").isEmpty();
+        assertThat(new StreamClock().now()).isEmpty();
+    }
+}
