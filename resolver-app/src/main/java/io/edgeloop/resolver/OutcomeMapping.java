@@ -2,7 +2,7 @@ package io.edgeloop.resolver;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.Timeframe;
-import io.edgeloop.core.outcome.Direction;
+import io.edgeloop.core.rules.Direction;
 import io.edgeloop.core.outcome.OutcomeStatus;
 import io.edgeloop.core.outcome.PredictionTerms;
 import io.edgeloop.core.outcome.TradeRef;

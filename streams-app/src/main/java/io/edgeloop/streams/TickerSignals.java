@@ -36,7 +36,7 @@ final class TickerSignals {
         List<PatternMatch> matches = new ArrayList<>(snapshot.getMatchedPatterns().size());
         for (io.edgeloop.schemas.avro.PatternMatch m : snapshot.getMatchedPatterns()) {
             if (m.getStatus() == PatternStatus.ACTIVE && m.getConfidence() != null) {
-                matches.add(new PatternMatch(io.edgeloop.core.outcome.Direction.valueOf(m.getDirection().name()),
+                matches.add(new PatternMatch(io.edgeloop.core.rules.Direction.valueOf(m.getDirection().name()),
                         m.getConfidence()));
             }
         }

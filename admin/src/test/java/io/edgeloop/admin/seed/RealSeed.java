@@ -94,7 +94,7 @@ public final class RealSeed {
     private static PredictionTerms terms(String ticker, TickerTrail.Flip flip) {
         Candle c = flip.bar().candle();
         return PredictionTerms.withDefaultHorizon(id(ticker, c.openTime(), flip.bull()), ticker, c.openTime(),
-                flip.bull() ? io.edgeloop.core.outcome.Direction.UP : io.edgeloop.core.outcome.Direction.DOWN, c.close());
+                flip.bull() ? io.edgeloop.core.rules.Direction.UP : io.edgeloop.core.rules.Direction.DOWN, c.close());
     }
 
     static String id(String ticker, long time, boolean bull) {

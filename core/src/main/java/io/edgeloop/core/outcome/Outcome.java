@@ -1,5 +1,6 @@
 package io.edgeloop.core.outcome;
 
+import io.edgeloop.core.rules.Direction;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.edgeloop.core.signals;
 
-import io.edgeloop.core.outcome.Direction;
+import io.edgeloop.core.rules.Direction;
 
 import java.util.Objects;
 

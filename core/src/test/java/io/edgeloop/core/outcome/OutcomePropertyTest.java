@@ -1,5 +1,6 @@
 package io.edgeloop.core.outcome;
 
+import io.edgeloop.core.rules.Direction;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.testing.Generators;
 import io.edgeloop.core.testing.Generators.Gen;

@@ -1,6 +1,6 @@
 package io.edgeloop.core.signals;
 
-import io.edgeloop.core.outcome.Direction;
+import io.edgeloop.core.rules.Direction;
 import io.edgeloop.core.snapshot.Fields;
 import io.edgeloop.core.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
