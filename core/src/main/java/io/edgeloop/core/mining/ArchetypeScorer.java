@@ -38,7 +38,7 @@ public final class ArchetypeScorer {
         double[] size = new double[n];
         for (int i = 0; i < n; i++) {
             Move m = sample.get(i).move();
-            upMask.set(i, m.direction() == Direction.UP);
+            upMask.set(i, m.direction() == MoveDirection.UP);
             size[i] = m.sizePct();
         }
         BitSet all = new BitSet(n);

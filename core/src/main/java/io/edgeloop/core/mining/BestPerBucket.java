@@ -30,7 +30,7 @@ final class BestPerBucket implements MoveMiner.CandidateSink {
             }
             buckets = bucketOfBar[n - 1] + 1;
         }
-        int directions = Direction.values().length;
+        int directions = MoveDirection.values().length;
         this.size = new double[directions][buckets];
         this.window = new int[directions][buckets];
         this.start = new int[directions][buckets];
@@ -39,7 +39,7 @@ final class BestPerBucket implements MoveMiner.CandidateSink {
     }
 
     @Override
-    public void offer(Direction direction, int w, int i, int p, double changePct) {
+    public void offer(MoveDirection direction, int w, int i, int p, double changePct) {
         int d = direction.ordinal();
         int b = bucketOfBar[i];
         double s = Math.abs(changePct);
@@ -55,7 +55,7 @@ final class BestPerBucket implements MoveMiner.CandidateSink {
     /** The kept moves, by start date, then direction. */
     List<Move> moves(String sector) {
         List<Move> moves = new ArrayList<>();
-        for (Direction direction : Direction.values()) {
+        for (MoveDirection direction : MoveDirection.values()) {
             int d = direction.ordinal();
             for (int b = 0; b < size[d].length; b++) {
                 if (size[d][b] > 0) {

@@ -4,18 +4,18 @@ import java.util.Optional;
 
 /** The direction an archetype or compound pattern is expected to predict, or none. */
 public enum Bias {
-    BULLISH(Direction.UP),
-    BEARISH(Direction.DOWN),
+    BULLISH(MoveDirection.UP),
+    BEARISH(MoveDirection.DOWN),
     NEUTRAL(null);
 
-    private final Direction direction;
+    private final MoveDirection direction;
 
-    Bias(Direction direction) {
+    Bias(MoveDirection direction) {
         this.direction = direction;
     }
 
     /** The predicted move direction; empty for {@link #NEUTRAL}. */
-    public Optional<Direction> direction() {
+    public Optional<MoveDirection> direction() {
         return Optional.ofNullable(direction);
     }
 }

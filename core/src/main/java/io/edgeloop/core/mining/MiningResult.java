@@ -23,11 +23,11 @@ public record MiningResult(List<Move> moves, long candidates, int tickersMined, 
     }
 
     public long upCount() {
-        return moves.stream().filter(m -> m.direction() == Direction.UP).count();
+        return moves.stream().filter(m -> m.direction() == MoveDirection.UP).count();
     }
 
     public long downCount() {
-        return moves.stream().filter(m -> m.direction() == Direction.DOWN).count();
+        return moves.stream().filter(m -> m.direction() == MoveDirection.DOWN).count();
     }
 
     /** Number of distinct tickers with at least one move. */

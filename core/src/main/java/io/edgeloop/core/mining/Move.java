@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param startClose   close of the start bar
  * @param peakPrice    highest high (UP) or lowest low (DOWN) in the window
  */
-public record Move(String ticker, String sector, Direction direction, int windowDays, LocalDate startDate,
+public record Move(String ticker, String sector, MoveDirection direction, int windowDays, LocalDate startDate,
                    LocalDate peakDate, double magnitudePct, double startClose, double peakPrice) {
 
     /** Sector of a ticker that the sector map does not know. */

@@ -111,9 +111,9 @@ public final class MoveMiner {
         return sector == null || sector.isBlank() ? Move.UNKNOWN_SECTOR : sector;
     }
 
-    static Move move(DailySeries s, String sector, Direction direction, int window, int start, int peak,
+    static Move move(DailySeries s, String sector, MoveDirection direction, int window, int start, int peak,
                      double pct) {
-        double peakPrice = direction == Direction.UP ? s.high[peak] : s.low[peak];
+        double peakPrice = direction == MoveDirection.UP ? s.high[peak] : s.low[peak];
         return new Move(s.ticker, sector, direction, window, s.dates[start], s.dates[peak], pct,
                 s.close[start], peakPrice);
     }
@@ -155,13 +155,13 @@ public final class MoveMiner {
                 int up = maxQ[maxHead];
                 double upPct = (s.high[up] - close) / close * 100.0;
                 if (upPct >= config.minMovePct()) {
-                    sink.offer(Direction.UP, w, i, up, upPct);
+                    sink.offer(MoveDirection.UP, w, i, up, upPct);
                     count++;
                 }
                 int down = minQ[minHead];
                 double downPct = (s.low[down] - close) / close * 100.0;
                 if (-downPct >= config.minMovePct()) {
-                    sink.offer(Direction.DOWN, w, i, down, downPct);
+                    sink.offer(MoveDirection.DOWN, w, i, down, downPct);
                     count++;
                 }
             }
@@ -172,6 +172,6 @@ public final class MoveMiner {
     /** Receives candidates in window order, then start order. */
     @FunctionalInterface
     interface CandidateSink {
-        void offer(Direction direction, int window, int start, int peak, double pct);
+        void offer(MoveDirection direction, int window, int start, int peak, double pct);
     }
 }

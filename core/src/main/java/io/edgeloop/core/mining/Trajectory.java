@@ -14,7 +14,7 @@ package io.edgeloop.core.mining;
  */
 public record Trajectory(double start, double end, double mean, double min, double max, Trend trend) {
 
-    /** Direction of a score over the lead-up. */
+    /** MoveDirection of a score over the lead-up. */
     public enum Trend { RISING, FALLING, FLAT, UNKNOWN }
 
     /** {@code end - start}, NaN when either is absent. */

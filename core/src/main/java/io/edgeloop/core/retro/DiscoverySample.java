@@ -1,6 +1,6 @@
 package io.edgeloop.core.retro;
 
-import io.edgeloop.core.mining.Direction;
+import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.MoveFeatures;
 
 import java.util.BitSet;
@@ -40,7 +40,7 @@ final class DiscoverySample {
                     continue;
                 }
             }
-            up.set(i, m.move().direction() == Direction.UP);
+            up.set(i, m.move().direction() == MoveDirection.UP);
             week[i] = ClusteredCounts.week(m.move().startDate().toEpochDay());
             for (int f = 0; f < feature.length; f++) {
                 if (features.get(f).test().test(m.features())) {

@@ -1,6 +1,6 @@
 package io.edgeloop.core.retro;
 
-import io.edgeloop.core.mining.Direction;
+import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveFeatures;
 
@@ -90,7 +90,7 @@ public final class RegimeDetector {
             RetroWindows.Window w = windows.of(m.startDate());
             if (w != RetroWindows.Window.OUTSIDE) {
                 (w == RetroWindows.Window.RECENT ? recent : prior)
-                        .add(ClusteredCounts.week(m.startDate().toEpochDay()), m.direction() == Direction.UP);
+                        .add(ClusteredCounts.week(m.startDate().toEpochDay()), m.direction() == MoveDirection.UP);
             }
         }
 

@@ -24,7 +24,7 @@ class ArchetypeScorerTest {
             day(-12, -1), day(-15, -2), day(-18, -3));
 
     private static MoveFeatures move(LeadUpFeatures f, double signedPct) {
-        Direction d = signedPct > 0 ? Direction.UP : Direction.DOWN;
+        MoveDirection d = signedPct > 0 ? MoveDirection.UP : MoveDirection.DOWN;
         LocalDate start = LocalDate.of(2025, 9, 8);
         return new MoveFeatures(new Move("T", "X", d, 5, start, start.plusDays(2), signedPct, 10,
                 10 * (1 + signedPct / 100)), f);

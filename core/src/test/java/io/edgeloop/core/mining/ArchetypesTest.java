@@ -21,7 +21,7 @@ class ArchetypesTest {
         List<Trails.Day> days = new ArrayList<>(Arrays.asList(sixDays));
         days.add(day(0, 0));
         Trail trail = Trails.trail(FIRST, days.toArray(Trails.Day[]::new));
-        Move move = new Move("T", "X", Direction.UP, 3, Trails.weekday(FIRST, 5), Trails.weekday(FIRST, 6), 6, 10,
+        Move move = new Move("T", "X", MoveDirection.UP, 3, Trails.weekday(FIRST, 5), Trails.weekday(FIRST, 6), 6, 10,
                 10.6);
         return new LeadUpExtractor(LeadUpConfig.defaults()).extract(move, trail).orElseThrow();
     }

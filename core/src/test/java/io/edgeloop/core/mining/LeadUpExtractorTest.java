@@ -16,7 +16,7 @@ class LeadUpExtractorTest {
 
     /** An UP move starting on trail day {@code start} with its peak on day {@code peak}. */
     private static Move move(int start, int peak) {
-        return new Move("T", "X", Direction.UP, 5, Trails.weekday(FIRST, start), Trails.weekday(FIRST, peak), 12, 10,
+        return new Move("T", "X", MoveDirection.UP, 5, Trails.weekday(FIRST, start), Trails.weekday(FIRST, peak), 12, 10,
                 11.2);
     }
 

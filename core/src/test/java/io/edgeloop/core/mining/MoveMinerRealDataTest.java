@@ -34,7 +34,7 @@ class MoveMinerRealDataTest {
         assertThat(five.peakDate()).isEqualTo(LocalDate.of(2025, 7, 3));
         assertThat(five.peakPrice()).isEqualTo(161);
         assertThat(five.magnitudePct()).isGreaterThan(1000).isCloseTo(3674.9, within(0.1));
-        assertThat(candidates).filteredOn(m -> m.direction() == Direction.UP && m.magnitudePct() > 1000)
+        assertThat(candidates).filteredOn(m -> m.direction() == MoveDirection.UP && m.magnitudePct() > 1000)
                 .extracting(Move::startDate).allSatisfy(d -> assertThat(d).isBetween(
                         LocalDate.of(2025, 6, 1), BMNR_START));
     }
@@ -44,7 +44,7 @@ class MoveMinerRealDataTest {
         MiningResult result = new MoveMiner(MiningConfig.defaults())
                 .mine(Map.of("BMNR", DailyDataFixture.universeDaily("BMNR")), DailyDataFixture.sectors());
 
-        assertThat(result.moves()).filteredOn(m -> m.startDate().equals(BMNR_START) && m.direction() == Direction.UP)
+        assertThat(result.moves()).filteredOn(m -> m.startDate().equals(BMNR_START) && m.direction() == MoveDirection.UP)
                 .singleElement().satisfies(m -> {
                     assertThat(m.windowDays()).as("largest of the bucket, shortest window on ties").isEqualTo(5);
                     assertThat(m.peakDate()).isEqualTo(LocalDate.of(2025, 7, 3));
@@ -91,7 +91,7 @@ class MoveMinerRealDataTest {
 
     private static Move single(List<Move> candidates, int window) {
         return candidates.stream()
-                .filter(m -> m.windowDays() == window && m.direction() == Direction.UP
+                .filter(m -> m.windowDays() == window && m.direction() == MoveDirection.UP
                         && m.startDate().equals(BMNR_START))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + window + "-day BMNR move from " + BMNR_START));
     }

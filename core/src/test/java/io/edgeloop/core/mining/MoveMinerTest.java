@@ -29,7 +29,7 @@ class MoveMinerTest {
         List<Move> moves = new MoveMiner(config(List.of(3))).candidates("T", "Tech", bars);
 
         assertThat(moves).singleElement().satisfies(m -> {
-            assertThat(m.direction()).isEqualTo(Direction.UP);
+            assertThat(m.direction()).isEqualTo(MoveDirection.UP);
             assertThat(m.windowDays()).isEqualTo(3);
             assertThat(m.startDate()).isEqualTo(MONDAY);
             assertThat(m.peakDate()).isEqualTo(MONDAY.plusDays(2));
@@ -49,7 +49,7 @@ class MoveMinerTest {
         List<Move> moves = new MoveMiner(config(List.of(3))).candidates("T", "Tech", bars);
 
         assertThat(moves).filteredOn(m -> m.startDate().equals(MONDAY)).singleElement().satisfies(m -> {
-            assertThat(m.direction()).isEqualTo(Direction.DOWN);
+            assertThat(m.direction()).isEqualTo(MoveDirection.DOWN);
             assertThat(m.magnitudePct()).isCloseTo(-10.0, within(1e-9));
             assertThat(m.sizePct()).isCloseTo(10.0, within(1e-9));
             assertThat(m.peakDate()).as("first bar reaching the low").isEqualTo(MONDAY.plusDays(2));
@@ -92,8 +92,8 @@ class MoveMinerTest {
         assertThat(MoveMiner.startBucket(MONDAY.plusDays(3), 3)).isEqualTo(MoveMiner.startBucket(MONDAY, 3) + 1);
         assertThat(kept).extracting(Move::startDate, Move::direction)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(1), Direction.UP),
-                        org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(3), Direction.UP));
+                        org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(1), MoveDirection.UP),
+                        org.assertj.core.groups.Tuple.tuple(MONDAY.plusDays(3), MoveDirection.UP));
         assertThat(kept.get(0).magnitudePct()).isCloseTo((110 - 98) / 98.0 * 100, within(1e-9));
     }
 
@@ -105,7 +105,7 @@ class MoveMinerTest {
 
         List<Move> kept = new MoveMiner(config(List.of(3))).moves("T", "X", bars);
 
-        assertThat(kept).extracting(Move::direction).containsExactly(Direction.UP, Direction.DOWN);
+        assertThat(kept).extracting(Move::direction).containsExactly(MoveDirection.UP, MoveDirection.DOWN);
     }
 
     @Test
@@ -240,11 +240,11 @@ class MoveMinerTest {
                 double up = (bars.get(hi).high() - start.close()) / start.close() * 100;
                 double down = (bars.get(lo).low() - start.close()) / start.close() * 100;
                 if (up >= config.minMovePct()) {
-                    moves.add(new Move("R", "X", Direction.UP, w, DailySeries.exchangeDate(start),
+                    moves.add(new Move("R", "X", MoveDirection.UP, w, DailySeries.exchangeDate(start),
                             DailySeries.exchangeDate(bars.get(hi)), up, start.close(), bars.get(hi).high()));
                 }
                 if (-down >= config.minMovePct()) {
-                    moves.add(new Move("R", "X", Direction.DOWN, w, DailySeries.exchangeDate(start),
+                    moves.add(new Move("R", "X", MoveDirection.DOWN, w, DailySeries.exchangeDate(start),
                             DailySeries.exchangeDate(bars.get(lo)), down, start.close(), bars.get(lo).low()));
                 }
             }

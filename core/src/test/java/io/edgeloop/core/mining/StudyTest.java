@@ -36,12 +36,12 @@ class StudyTest {
                 ticker -> ticker.equals("T") ? Optional.of(trail) : Optional.empty());
 
         List<Move> tMoves = result.mining().moves().stream().filter(m -> m.ticker().equals("T")).toList();
-        assertThat(tMoves).extracting(Move::direction).contains(Direction.UP, Direction.DOWN);
+        assertThat(tMoves).extracting(Move::direction).contains(MoveDirection.UP, MoveDirection.DOWN);
         assertThat(result.features()).isNotEmpty()
                 .allSatisfy(mf -> assertThat(mf.move().ticker()).isEqualTo("T"))
                 .allSatisfy(mf -> assertThat(mf.move().startDate()).isAfterOrEqualTo(Trails.weekday(FIRST, 5)));
         assertThat(result.scores().baseline().n()).isEqualTo(result.features().size());
-        MoveFeatures up = result.features().stream().filter(mf -> mf.move().direction() == Direction.UP)
+        MoveFeatures up = result.features().stream().filter(mf -> mf.move().direction() == MoveDirection.UP)
                 .findFirst().orElseThrow();
         assertThat(up.features().htf().rising()).isTrue();
         assertThat(result.matchedArchetypes(up.features())).contains("bull_state_dominance");

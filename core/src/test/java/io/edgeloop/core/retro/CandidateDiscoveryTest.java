@@ -1,7 +1,7 @@
 package io.edgeloop.core.retro;
 
 import io.edgeloop.core.candle.Candle;
-import io.edgeloop.core.mining.Direction;
+import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.FlagCounts;
 import io.edgeloop.core.mining.LeadUpFeatures;
 import io.edgeloop.core.mining.MiningConfig;
@@ -86,7 +86,7 @@ class CandidateDiscoveryTest {
     private static DiscoveryFeature leaningUp(SplittableRandom random, String id, boolean withRule) {
         Map<LeadUpFeatures, Boolean> labels = new IdentityHashMap<>();
         for (MoveFeatures m : sample) {
-            labels.put(m.features(), random.nextDouble() < (m.move().direction() == Direction.UP ? 0.6 : 0.25));
+            labels.put(m.features(), random.nextDouble() < (m.move().direction() == MoveDirection.UP ? 0.6 : 0.25));
         }
         return withRule ? DiscoveryFeature.withRule(id, "leans UP", labels::get, SOME_RULE)
                 : DiscoveryFeature.withoutRule(id, "leans UP", labels::get, "planted for the test");

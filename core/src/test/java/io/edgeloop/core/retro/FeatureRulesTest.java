@@ -1,6 +1,6 @@
 package io.edgeloop.core.retro;
 
-import io.edgeloop.core.mining.Direction;
+import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.LeadUpConfig;
 import io.edgeloop.core.mining.LeadUpExtractor;
 import io.edgeloop.core.mining.LeadUpFeatures;
@@ -56,7 +56,7 @@ class FeatureRulesTest {
         LeadUpExtractor extractor = new LeadUpExtractor(LeadUpConfig.defaults());
         for (int c = 0; c < 500; c++) {
             Trail trail = randomTrail(random);
-            Move move = new Move("T", "S", Direction.UP, 3, trail.date(START), trail.date(START + 2), 6, 100, 106);
+            Move move = new Move("T", "S", MoveDirection.UP, 3, trail.date(START), trail.date(START + 2), 6, 100, 106);
             LeadUpFeatures f = extractor.extract(move, trail).orElseThrow();
             Snapshot start = trail.at(START);
             int caseNo = c;
