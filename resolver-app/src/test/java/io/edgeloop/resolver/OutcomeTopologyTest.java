@@ -1,5 +1,6 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.outcome.TradingDates;
 import io.edgeloop.schemas.avro.DeadLetter;

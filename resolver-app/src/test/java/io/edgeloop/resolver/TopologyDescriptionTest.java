@@ -1,5 +1,7 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.kstreams.DeadLetterProcessingHandler;
+import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,8 @@ class TopologyDescriptionTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        ResolverDeserializationHandler.class.getName())
+                        DeadLetterDeserializationHandler.class.getName())
                 .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-                        ResolverProcessingHandler.class.getName());
+                        DeadLetterProcessingHandler.class.getName());
     }
 }

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.Timeframe;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The validation step: turns a decoded {@code candles} record into core's {@link Candle}, or
- * refuses it with a {@link RejectedCandleException} that names every problem (the processing
+ * refuses it with a {@link RejectedRecordException} that names every problem (the processing
  * exception handler sends it to the dead letter queue). A candle is refused when its key is
  * missing or is not its ticker, when its interval is not one the model knows, or when
  * {@link CandleValidator} rejects its values.
@@ -37,24 +38,24 @@ final class CandleValidation implements FixedKeyProcessor<String, io.edgeloop.sc
         context.forward(record.withValue(check(record.key(), record.value(), validator)));
     }
 
-    /** The domain candle of a record, or a {@link RejectedCandleException} saying why not. */
+    /** The domain candle of a record, or a {@link RejectedRecordException} saying why not. */
     static Candle check(String key, io.edgeloop.schemas.avro.Candle value, CandleValidator validator) {
         if (value == null) {
-            throw new RejectedCandleException("candle record without a value (key " + key + ")");
+            throw new RejectedRecordException("candle record without a value (key " + key + ")");
         }
         if (key == null || !key.equals(value.getTicker())) {
-            throw new RejectedCandleException("record key " + key + " is not the candle's ticker " + value.getTicker());
+            throw new RejectedRecordException("record key " + key + " is not the candle's ticker " + value.getTicker());
         }
         Optional<Timeframe> interval = Timeframe.parse(value.getInterval());
         if (interval.isEmpty()) {
-            throw new RejectedCandleException(value.getTicker() + ": unknown interval '" + value.getInterval()
+            throw new RejectedRecordException(value.getTicker() + ": unknown interval '" + value.getInterval()
                     + "' (known: 5m, 10m, 15m, 30m, 1h, 4h, D, W, M)");
         }
         long openTime = value.getOpenTime().toEpochMilli();
         Validation validation = validator.validate(openTime, value.getOpen(), value.getHigh(), value.getLow(),
                 value.getClose(), value.getVolume());
         if (validation instanceof Validation.Rejection rejection) {
-            throw new RejectedCandleException(value.getTicker() + " " + interval.get().code() + " bar at "
+            throw new RejectedRecordException(value.getTicker() + " " + interval.get().code() + " bar at "
                     + value.getOpenTime() + ": " + rejection.reason());
         }
         return new Candle(value.getTicker(), interval.get(), openTime, value.getOpen(), value.getHigh(),

@@ -1,5 +1,7 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.DeadLetterProcessingHandler;
+import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.signals.SignalConfig;
@@ -69,8 +71,8 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         Map<String, Object> p = new LinkedHashMap<>();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CandleDeserializationHandler.class.getName());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CandleProcessingHandler.class.getName());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         p.putAll(overrides);

@@ -1,5 +1,7 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.DeadLetterProcessingHandler;
+import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.schemas.avro.MarketSignal;
@@ -37,7 +39,7 @@ import org.apache.kafka.streams.state.Stores;
  * Every processor, store and internal topic has an explicit name ({@link Names}) and Kafka
  * Streams is told to refuse generated ones; every boundary has explicit serdes from the topic
  * catalog. Bad candles go to {@code candles.dlq} through the exception handlers the settings
- * install ({@link CandleDeserializationHandler}, {@link CandleProcessingHandler}).
+ * install ({@link DeadLetterDeserializationHandler}, {@link DeadLetterProcessingHandler}).
  */
 public final class StreamsTopology {
 

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.BarSequencer;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.SessionCalendar;
@@ -30,7 +31,7 @@ import java.util.Map;
  * changed. The state of a ticker and base interval lives under the key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
- * counted; a revision or a late bar is refused ({@link RejectedCandleException}, dead-lettered)
+ * counted; a revision or a late bar is refused ({@link RejectedRecordException}, dead-lettered)
  * and counted; neither reaches the model, so no bar is ever counted twice in indicator state.
  *
  * <p>Nothing is written or forwarded before the model has finished the candle, so a failure
@@ -128,7 +129,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             case REVISION, LATE -> {
                 counters.count(arrival == BarSequencer.Arrival.LATE
                         ? IngestCounters.Outcome.LATE : IngestCounters.Outcome.REVISION);
-                throw new RejectedCandleException(candle.ticker() + " " + base.code() + " bar at "
+                throw new RejectedRecordException(candle.ticker() + " " + base.code() + " bar at "
                         + Instant.ofEpochMilli(candle.openTime()) + ": " + arrival.reason() + " (last accepted "
                         + Instant.ofEpochMilli(ticker.lastBar.openTime()) + ")");
             }

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.serde.RecordDecodingException;
@@ -72,7 +73,7 @@ class CandleDeadLetterTest {
         List<DeadLetter> letters = values(harness.dlq.readRecordsToList());
         assertThat(letters).singleElement().satisfies(l -> {
             assertThat(l.getReason()).contains("below low").contains("SPY 1h bar at 2025-03-03T14:30:00Z");
-            assertThat(l.getErrorClass()).isEqualTo(RejectedCandleException.class.getName());
+            assertThat(l.getErrorClass()).isEqualTo(RejectedRecordException.class.getName());
             assertThat(l.getPartition()).isZero();
             assertThat(l.getOffset()).isZero();
             assertThat(bytes(l.getValue())).isEqualTo(

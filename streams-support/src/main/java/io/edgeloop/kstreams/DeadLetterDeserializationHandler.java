@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.kstreams;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
@@ -12,14 +12,14 @@ import java.util.Map;
 /**
  * A record that cannot be decoded (an unknown schema fingerprint, malformed bytes: a
  * {@link io.edgeloop.schemas.serde.RecordDecodingException}) never stops a task: an undecodable
- * candle goes to {@code candles.dlq}; an undecodable reference or library record is logged and
- * skipped, and the table keeps its previous value.
+ * candle goes to {@code candles.dlq}; any other undecodable record is logged and skipped (a table
+ * keeps its previous value) and counted by Kafka Streams' {@code dropped-records} metric.
  */
-public final class CandleDeserializationHandler implements DeserializationExceptionHandler {
+public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CandleDeserializationHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
 
-    private String app = DeadLetterRouting.DEFAULT_APP;
+    private String app = "edgeloop";
 
     @Override
     public void configure(Map<String, ?> configs) {

@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.kstreams;
 
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -10,18 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A candle the processors refuse ({@link RejectedCandleException}: a broken value rule, a key
- * that is not its ticker, a revision or a late bar) or fail on goes to {@code candles.dlq} with
- * the reason and its coordinates, and processing goes on. Skipping is safe because the ticker
- * processor writes its stores only after a candle was fully processed. A refusal is a warning;
- * any other exception is an error (a bug or corrupt state, kept in the DLQ for a replay).
- * Records of other topics are logged and skipped.
+ * A record the processors refuse ({@link RejectedRecordException}) or fail on is skipped, never
+ * retried forever: a candle goes to {@code candles.dlq} with the reason and its coordinates,
+ * anything else is logged and counted (Kafka Streams' {@code dropped-records} metric). Skipping
+ * is safe because the processors check a record, and write their stores only after it was fully
+ * processed. A refusal is a warning; any other exception is an error (a bug or corrupt state,
+ * kept in the DLQ for a replay). A failure outside a record (a punctuation) has no source record
+ * and is only logged.
  */
-public final class CandleProcessingHandler implements ProcessingExceptionHandler {
+public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CandleProcessingHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
 
-    private String app = DeadLetterRouting.DEFAULT_APP;
+    private String app = "edgeloop";
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -32,8 +33,8 @@ public final class CandleProcessingHandler implements ProcessingExceptionHandler
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         String where = context.topic() + "-" + context.partition() + "@" + context.offset() + " in "
                 + context.processorNodeId();
-        if (exception instanceof RejectedCandleException) {
-            LOG.warn("candle {} rejected: {}", where, exception.getMessage());
+        if (exception instanceof RejectedRecordException) {
+            LOG.warn("record {} refused: {}", where, exception.getMessage());
         } else {
             LOG.error("record {} failed and is skipped", where, exception);
         }

@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.kstreams;
 
 import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.serde.DeadLetters;
@@ -16,21 +16,19 @@ import java.util.Optional;
 /**
  * Where a failed input record goes. A record read from {@code candles} becomes a
  * {@link DeadLetter} on {@code candles.dlq} (raw bytes, reason, source coordinates), handed back
- * to Kafka Streams so that it is written in the task's transaction; anything else (reference
- * data, library records) is only logged and counted by Kafka Streams' {@code dropped-records}
- * metric.
+ * to Kafka Streams so that it is written in the task's transaction; anything else (predictions,
+ * trades, reference data, library records) is only logged and counted by Kafka Streams'
+ * {@code dropped-records} metric.
  */
 final class DeadLetterRouting {
-
-    static final String DEFAULT_APP = "edgeloop-streams";
 
     private DeadLetterRouting() {
     }
 
-    /** The application id from a handler's configs. */
+    /** The application id from a handler's configs (Kafka Streams always passes it). */
     static String app(Map<String, ?> configs) {
         Object id = configs.get(StreamsConfig.APPLICATION_ID_CONFIG);
-        return id == null ? DEFAULT_APP : id.toString();
+        return id == null ? "edgeloop" : id.toString();
     }
 
     /** True for records whose failures go to {@code candles.dlq}. */
@@ -38,7 +36,7 @@ final class DeadLetterRouting {
         return Topics.CANDLES.name().equals(topic);
     }
 
-    /** The dead letter of a raw record, as the handler's response record. */
+    /** The dead letter of a raw record, as the handler's response record, stamped now. */
     static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> raw, Throwable error, String app) {
         Instant now = Instant.now();
         DeadLetter letter = DeadLetters.of(raw, error, app, now);

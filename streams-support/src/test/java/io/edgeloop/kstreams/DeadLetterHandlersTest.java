@@ -1,4 +1,4 @@
-package io.edgeloop.resolver;
+package io.edgeloop.kstreams;
 
 import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.serde.MalformedRecordException;
@@ -21,7 +21,7 @@ class DeadLetterHandlersTest {
 
     @Test
     void shouldSendAnUndecodableCandleToTheDeadLetterQueueVerbatim() {
-        ResolverDeserializationHandler handler = new ResolverDeserializationHandler();
+        DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
         handler.configure(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "resolver-7"));
         ConsumerRecord<byte[], byte[]> raw = new ConsumerRecord<>(Topics.CANDLES.name(), 3, 42L, KEY, GARBAGE);
         MalformedRecordException error = new MalformedRecordException("8 bytes is shorter than the header");
@@ -44,7 +44,7 @@ class DeadLetterHandlersTest {
 
     @Test
     void shouldSkipAnUndecodablePredictionWithoutDeadLetter() {
-        ResolverDeserializationHandler handler = new ResolverDeserializationHandler();
+        DeadLetterDeserializationHandler handler = new DeadLetterDeserializationHandler();
         ConsumerRecord<byte[], byte[]> raw = new ConsumerRecord<>(Topics.PREDICTIONS.name(), 0, 7L, KEY, GARBAGE);
 
         DeserializationExceptionHandler.Response response = handler.handleError(null, raw,
