@@ -3,6 +3,7 @@ package io.edgeloop.stack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,15 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.retro.ChangePublisher;
+import io.edgeloop.retro.ProposalFiles;
 import io.edgeloop.retro.RetroCommand;
 import io.edgeloop.retro.RetroOptions;
 import io.edgeloop.retro.RetroRun;
+import io.edgeloop.retro.SeedRun;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.CommonClientConfigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,6 +57,18 @@ final class RetroCli implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any retro.* option, e.g. retro.fdr=0.05; repeatable.")
     List<String> settings = new ArrayList<>();
 
+    @Option(names = "--seed", description = {"Seeding instead of the retrospective: judge every library pattern on "
+            + "the whole history up to the as-of date against its base rate; writes SEED.md and seed-proposals.jsonl."})
+    boolean seed;
+
+    @Option(names = "--publish", description = "Publish the proposals to model-changelog (each change id once) for the "
+            + "operators to approve.")
+    boolean publish;
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers for --publish "
+            + "(default: KAFKA_BOOTSTRAP_SERVERS, else the local stack's 127.0.0.1:" + StackOptions.DEFAULT_PORT + ").")
+    String bootstrap;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(data)) {
@@ -67,9 +86,28 @@ final class RetroCli implements Callable<Integer> {
         if (library != null) {
             options = options.withLibrary(library.toString());
         }
-        RetroRun run = RetroCommand.standard().run(data, out, options);
+        if (bootstrap != null && !publish) {
+            throw new ParameterException(spec.commandLine(), "--bootstrap goes with --publish");
+        }
         PrintWriter w = spec.commandLine().getOut();
-        run.describe().forEach(line -> w.println("edgeloop: " + line));
+        List<ModelChange> changes;
+        if (seed) {
+            SeedRun run = RetroCommand.standard().seed(data, out, options);
+            run.describe().forEach(line -> w.println("edgeloop: " + line));
+            changes = run.changes();
+        } else {
+            RetroRun run = RetroCommand.standard().run(data, out, options);
+            run.describe().forEach(line -> w.println("edgeloop: " + line));
+            changes = ProposalFiles.records(run.result().proposals(), run.proposedAt());
+        }
+        if (publish) {
+            Properties kafka = new Properties();
+            kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap != null ? bootstrap
+                    : System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + StackOptions.DEFAULT_PORT));
+            ChangePublisher.Result r = ChangePublisher.publish(kafka, changes, Duration.ofSeconds(30));
+            w.printf("edgeloop: published %d proposals to %s; %d already on the changelog%n", r.published().size(),
+                    Topics.MODEL_CHANGELOG.name(), r.skipped().size());
+        }
         w.flush();
         return 0;
     }

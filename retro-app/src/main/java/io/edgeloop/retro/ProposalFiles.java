@@ -2,6 +2,7 @@ package io.edgeloop.retro;
 
 import io.edgeloop.core.retro.Proposal;
 import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.json.AvroJson;
 
 import java.io.IOException;
@@ -12,21 +13,30 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code proposals.jsonl}: one {@code ModelChange} per line as plain JSON with the Avro field names. */
+/**
+ * Proposal files: one {@code ModelChange} per line as plain JSON with the Avro field names
+ * ({@code proposals.jsonl} of a retrospective, {@code seed-proposals.jsonl} of seeding).
+ */
 public final class ProposalFiles {
 
     public static final String PROPOSALS = "proposals.jsonl";
+    public static final String SEED_PROPOSALS = "seed-proposals.jsonl";
 
     private ProposalFiles() {
     }
 
-    /** Writes the proposals (replacing an earlier file) and returns the file. */
-    public static Path write(List<Proposal> proposals, Instant proposedAt, Path dir) throws IOException {
+    /** The proposals as changelog records (status PROPOSED), stamped {@code proposedAt}. */
+    public static List<ModelChange> records(List<Proposal> proposals, Instant proposedAt) {
+        return proposals.stream().map(p -> ChangeRecords.toAvro(p, proposedAt, BetaPrior.UNIFORM)).toList();
+    }
+
+    /** Writes the proposals to {@code dir/name} (replacing an earlier file) and returns the file. */
+    public static Path write(List<Proposal> proposals, Instant proposedAt, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve(PROPOSALS);
+        Path file = dir.resolve(name);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (Proposal p : proposals) {
-                out.write(AvroJson.toLine(ChangeRecords.toAvro(p, proposedAt, BetaPrior.UNIFORM)));
+            for (ModelChange change : records(proposals, proposedAt)) {
+                out.write(AvroJson.toLine(change));
                 out.write('\n');
             }
         }

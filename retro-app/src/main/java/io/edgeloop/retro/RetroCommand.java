@@ -2,11 +2,13 @@ package io.edgeloop.retro;
 
 import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.report.RetroFiles;
+import io.edgeloop.core.report.RetroMarkdown;
 import io.edgeloop.core.report.StudyFiles;
 import io.edgeloop.core.retro.DailyData;
 import io.edgeloop.core.retro.RetroResult;
 import io.edgeloop.core.retro.RetroSchedule;
 import io.edgeloop.core.retro.Retrospective;
+import io.edgeloop.core.retro.SeedResult;
 import io.edgeloop.core.retro.TrailBuilder;
 import io.edgeloop.core.retro.TrailSource;
 import io.edgeloop.core.rules.PatternDefinition;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,9 @@ import java.util.Objects;
  * proposals as changelog records, stamped at the default schedule time of the as-of date).
  */
 public final class RetroCommand {
+
+    /** The seeding report. */
+    public static final String SEED_MD = "SEED.md";
 
     private final Trails trails;
 
@@ -75,14 +81,47 @@ public final class RetroCommand {
         long t2 = System.nanoTime();
         String description = daily.description() + ", as of " + result.windows().asOf();
         RetroFiles.writeAll(result, description, out);
-        Instant proposedAt = result.windows().asOf().atTime(RetroSchedule.DEFAULT.time()).toInstant(ZoneOffset.UTC);
+        Instant proposedAt = proposedAt(result.windows().asOf());
         List<Path> files = new ArrayList<>();
         for (String name : List.of(StudyFiles.MOVES, StudyFiles.PATTERN_FEATURES, StudyFiles.PATTERN_SCORES,
                 StudyFiles.FINDINGS_MD, StudyFiles.FINDINGS_HTML, RetroFiles.RETRO_MD, RetroFiles.RETRO_HTML)) {
             files.add(out.resolve(name));
         }
-        files.add(ProposalFiles.write(result.proposals(), proposedAt, out));
+        files.add(ProposalFiles.write(result.proposals(), proposedAt, out, ProposalFiles.PROPOSALS));
         return new RetroRun(result, files, daily.barCount(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+    }
+
+    /**
+     * Seeding on a data folder: judges every library pattern on the whole history up to the as-of
+     * date ({@link io.edgeloop.core.retro.PatternSeeding}) and writes {@code SEED.md} and
+     * {@code seed-proposals.jsonl} (PROMOTE and DEGRADE proposals as changelog records, stamped at
+     * the default schedule time of the as-of date) into {@code out}.
+     *
+     * @throws IOException when the data cannot be read or the output not written
+     * @throws IllegalArgumentException when the folder holds no daily candles or the library
+     *                                  file is invalid
+     */
+    public SeedRun seed(Path data, Path out, RetroOptions options) throws IOException {
+        long t0 = System.nanoTime();
+        DailyData daily = DailyData.load(data);
+        List<PatternDefinition> library = library(options);
+        long t1 = System.nanoTime();
+        SeedResult result = Retrospective.defaults(options.config())
+                .seed(daily.bars(), daily::sectorOf, trails.of(daily, library), library, options.asOf());
+        long t2 = System.nanoTime();
+        Files.createDirectories(out);
+        Path md = out.resolve(SEED_MD);
+        Files.writeString(md, RetroMarkdown.renderSeed(result, options.config(), daily.description()),
+                StandardCharsets.UTF_8);
+        Instant proposedAt = proposedAt(result.asOf());
+        Path proposals = ProposalFiles.write(result.proposals(), proposedAt, out, ProposalFiles.SEED_PROPOSALS);
+        return new SeedRun(result, ProposalFiles.records(result.proposals(), proposedAt), List.of(md, proposals),
+                daily.barCount(), Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1));
+    }
+
+    /** The stamp of a run's proposals: the default schedule time of its as-of date. */
+    static Instant proposedAt(LocalDate asOf) {
+        return asOf.atTime(RetroSchedule.DEFAULT.time()).toInstant(ZoneOffset.UTC);
     }
 
     private static List<PatternDefinition> library(RetroOptions options) throws IOException {

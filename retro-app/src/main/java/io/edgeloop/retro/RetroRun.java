@@ -4,6 +4,7 @@ import io.edgeloop.core.retro.RetroResult;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,11 @@ public record RetroRun(RetroResult result, List<Path> files, long bars, Duration
 
     public RetroRun {
         files = List.copyOf(files);
+    }
+
+    /** The stamp of the proposals: the default schedule time of the as-of date. */
+    public Instant proposedAt() {
+        return RetroCommand.proposedAt(result.windows().asOf());
     }
 
     /** A few lines for the console: the windows, what was found, what was written, how long it took. */

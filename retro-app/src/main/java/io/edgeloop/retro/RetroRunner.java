@@ -46,7 +46,7 @@ final class RetroRunner {
         String description = "Daily bars and scores read from the topics (" + state.book().tickers()
                 + " tickers), as of " + result.windows().asOf();
         RetroFiles.writeAll(result, description, dir);
-        ProposalFiles.write(result.proposals(), scheduled, dir);
+        ProposalFiles.write(result.proposals(), scheduled, dir, ProposalFiles.PROPOSALS);
         List<ModelChange> toPublish = new ArrayList<>();
         for (Proposal p : result.proposals()) {
             if (!state.known(p.id())) {

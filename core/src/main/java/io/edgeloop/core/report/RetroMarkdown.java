@@ -3,6 +3,7 @@ package io.edgeloop.core.report;
 import io.edgeloop.core.retro.DiscoveryResult;
 import io.edgeloop.core.retro.RetroConfig;
 import io.edgeloop.core.retro.RetroResult;
+import io.edgeloop.core.retro.SeedResult;
 
 import java.util.List;
 
@@ -44,6 +45,30 @@ public final class RetroMarkdown {
         discovery(md, r.discovery(), c);
         md.append("## Pattern regimes: UP share of the moves each pattern matched at their start\n\n");
         table(md, RetroTables.regimes(r.regime().patterns(), "Patterns", "Pattern"));
+        return md.toString();
+    }
+
+    /** {@code SEED.md}: every library pattern judged on the whole history, and the seeding proposals. */
+    public static String renderSeed(SeedResult r, RetroConfig c, String dataDescription) {
+        StringBuilder md = new StringBuilder(8 * 1024);
+        md.append("# Seeding: the library judged on the history ").append(r.from()).append(" .. ").append(r.asOf())
+                .append("\n\n").append(cell(dataDescription)).append(", ").append(r.tickers())
+                .append(" tickers with a score trail.\n\n")
+                .append("A hit is a move of at least the study's threshold in the pattern's direction within ")
+                .append(c.horizonDays()).append(" trading days. Each pattern's hit rate on the days it matched is ")
+                .append("tested against its base rate on the days it did not (each side's counted days at least ")
+                .append(c.horizonDays() + 1).append(" bars apart per ticker, corrected for days of one week moving ")
+                .append("together); q adjusts over the judged patterns (Benjamini-Hochberg), significant at q <= ")
+                .append(Fmt.num(c.alpha(), 2)).append(". A pattern not ACTIVE with an edge is proposed for promotion, ")
+                .append("an ACTIVE one below its base rate for degrading; the operators decide.\n\n");
+        md.append("## Proposals\n\n");
+        if (r.proposals().isEmpty()) {
+            md.append("No change is proposed: the history confirms the library's statuses.\n\n");
+        } else {
+            table(md, RetroTables.proposals(r.proposals()));
+        }
+        md.append("## Library patterns\n\n");
+        table(md, RetroTables.edges(r));
         return md.toString();
     }
 

@@ -2,10 +2,12 @@ package io.edgeloop.core.report;
 
 import io.edgeloop.core.retro.Candidate;
 import io.edgeloop.core.retro.DiscoveryResult;
+import io.edgeloop.core.retro.PatternEdge;
 import io.edgeloop.core.retro.PatternRescore;
 import io.edgeloop.core.retro.Proposal;
 import io.edgeloop.core.retro.RegimeRow;
 import io.edgeloop.core.retro.RetroResult;
+import io.edgeloop.core.retro.SeedResult;
 import io.edgeloop.core.retro.WindowTest;
 import io.edgeloop.core.rules.RuleJson;
 
@@ -27,13 +29,30 @@ final class RetroTables {
     }
 
     static Table proposals(RetroResult r) {
+        return proposals(r.proposals());
+    }
+
+    static Table proposals(List<Proposal> proposals) {
         List<List<String>> rows = new ArrayList<>();
-        for (Proposal p : r.proposals()) {
+        for (Proposal p : proposals) {
             rows.add(List.of(p.kind().name(), p.patternId() == null ? p.evidence().details().getOrDefault("key", "")
                     : p.patternId(), p.severity().name(), p.summary(), p.id()));
         }
-        return new Table(r.proposals().size() + " proposals", List.of("Kind", "Subject", "Severity", "Why", "Change id"),
+        return new Table(proposals.size() + " proposals", List.of("Kind", "Subject", "Severity", "Why", "Change id"),
                 rows);
+    }
+
+    static Table edges(SeedResult r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PatternEdge e : r.edges()) {
+            WindowTest t = e.test();
+            rows.add(List.of(e.patternId(), e.direction().name(), e.status().name(), rate(t.recentHits(), t.recentN()),
+                    rate(t.priorHits(), t.priorN()), Fmt.signed(e.liftPts()), Fmt.num(t.designEffect(), 1),
+                    p(t.pValue()), p(e.qValue()), e.verdict().name()));
+        }
+        return new Table(r.edges().size() + " library patterns judged on the history",
+                List.of("Pattern", "Direction", "Status", "Hit rate matched", "Base rate (not matched)", "Lift (pts)",
+                        "Design effect", "p", "q", "Verdict"), rows);
     }
 
     static Table regimes(List<RegimeRow> rowsIn, String caption, String keyHeader) {

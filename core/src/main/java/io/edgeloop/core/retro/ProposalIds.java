@@ -20,6 +20,14 @@ public final class ProposalIds {
         return prefix(asOf, kind) + slug(patternId);
     }
 
+    /**
+     * The id of a seeding proposal about a pattern (PROMOTE, DEGRADE):
+     * {@code seed-<as-of date>-<kind>-<pattern>}, apart from the weekly retrospective's ids.
+     */
+    public static String forSeed(LocalDate asOf, ProposalKind kind, String patternId) {
+        return "seed-" + asOf + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + slug(patternId);
+    }
+
     /** The id of the market's regime alert. */
     public static String forMarket(LocalDate asOf) {
         return prefix(asOf, ProposalKind.REGIME_ALERT) + "market";

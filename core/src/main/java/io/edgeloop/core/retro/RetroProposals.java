@@ -111,7 +111,7 @@ final class RetroProposals {
                 Optional.empty());
     }
 
-    private static String testDetails(WindowTest t) {
+    static String testDetails(WindowTest t) {
         return String.format(Locale.ROOT, "%s on effective counts %d/%d vs %d/%d (weekly design effect %.2f)",
                 t.effective().method(), t.effective().recentHits(), t.effective().recentN(), t.effective().priorHits(),
                 t.effective().priorN(), t.designEffect());
@@ -147,7 +147,7 @@ final class RetroProposals {
                 : String.format(Locale.ROOT, "%.4f", p);
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -74,13 +74,7 @@ public final class Retrospective {
     public RetroResult run(Map<String, List<Candle>> dailyBars, Function<String, String> sectorOf, TrailSource trails,
                            List<PatternDefinition> library, Optional<LocalDate> asOf) {
         LocalDate date = asOf.orElseGet(() -> latest(dailyBars));
-        Map<String, List<Candle>> cut = new TreeMap<>();
-        dailyBars.forEach((ticker, bars) -> {
-            int end = Bars.endIndex(bars, date);
-            if (end > 0) {
-                cut.put(ticker, bars.subList(0, end));
-            }
-        });
+        Map<String, List<Candle>> cut = cut(dailyBars, date);
         Map<String, Optional<Trail>> cache = new HashMap<>();
         Function<String, Optional<Trail>> trailOf = t -> cache.computeIfAbsent(t, trails::trail);
         StudyResult studied = study.run(cut, sectorOf, trailOf);
@@ -88,9 +82,7 @@ public final class Retrospective {
         List<MoveFeatures> sample = studied.features().stream()
                 .filter(f -> windows.contains(f.move().startDate())).toList();
 
-        List<TickerView> views = new ArrayList<>();
-        cut.forEach((ticker, bars) -> trailOf.apply(ticker).ifPresent(trail ->
-                views.add(new TickerView(ticker, sectorOf.apply(ticker), new PriceSeries(bars), trail))));
+        List<TickerView> views = views(cut, sectorOf, trailOf);
         List<CandidateDiscovery.PatternCoverage> coverage = coverage(library, sample, trailOf);
 
         List<PatternRescore> rescoring = new PatternRescorer(config, mining.minMovePct()).rescore(library, views, windows);
@@ -100,6 +92,49 @@ public final class Retrospective {
                 .build(rescoring, discovery, regime);
         return new RetroResult(config, windows, studied, sample, views.size(), rescoring, discovery, regime, proposals,
                 notes(views, sample, studied, windows));
+    }
+
+    /**
+     * Seeding: judges every non-retired library pattern on the whole history up to the as-of date
+     * ({@link PatternSeeding}), for proposals that seed or re-seed the library.
+     *
+     * @param dailyBars daily bars per ticker, ascending, one per exchange date
+     * @param sectorOf  ticker to sector (null when unknown)
+     * @param trails    the score trails
+     * @param library   the patterns to judge
+     * @param asOf      the last date to use; empty for the latest bar of any ticker
+     */
+    public SeedResult seed(Map<String, List<Candle>> dailyBars, Function<String, String> sectorOf, TrailSource trails,
+                           List<PatternDefinition> library, Optional<LocalDate> asOf) {
+        LocalDate date = asOf.orElseGet(() -> latest(dailyBars));
+        Map<String, List<Candle>> cut = cut(dailyBars, date);
+        List<TickerView> views = views(cut, sectorOf, trails::trail);
+        LocalDate from = cut.values().stream().map(bars -> Bars.date(bars.get(0))).min(LocalDate::compareTo)
+                .orElse(date);
+        PatternSeeding seeding = new PatternSeeding(config, mining.minMovePct());
+        List<PatternEdge> edges = seeding.judge(library, views, date);
+        return new SeedResult(from, date, views.size(), edges, seeding.proposals(edges, date, from));
+    }
+
+    /** Each ticker's bars up to and including {@code date}; tickers without any are left out. */
+    private static Map<String, List<Candle>> cut(Map<String, List<Candle>> dailyBars, LocalDate date) {
+        Map<String, List<Candle>> cut = new TreeMap<>();
+        dailyBars.forEach((ticker, bars) -> {
+            int end = Bars.endIndex(bars, date);
+            if (end > 0) {
+                cut.put(ticker, bars.subList(0, end));
+            }
+        });
+        return cut;
+    }
+
+    /** The tickers with a trail, each with its prices and sector. */
+    private static List<TickerView> views(Map<String, List<Candle>> cut, Function<String, String> sectorOf,
+                                          Function<String, Optional<Trail>> trailOf) {
+        List<TickerView> views = new ArrayList<>();
+        cut.forEach((ticker, bars) -> trailOf.apply(ticker).ifPresent(trail ->
+                views.add(new TickerView(ticker, sectorOf.apply(ticker), new PriceSeries(bars), trail))));
+        return views;
     }
 
     /** Each non-retired pattern's matches over the sample: its rule on the move's start-day snapshot. */
