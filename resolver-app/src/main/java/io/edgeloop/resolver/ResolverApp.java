@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -147,14 +148,31 @@ public final class ResolverApp {
         }
     }
 
+    /**
+     * Creates {@code resolver.control} with the partitions of {@code predictions} when it is
+     * missing (the catalog creates it in the stack and the deployments; this covers a cluster
+     * set up without it). An existing topic is only checked: with fewer partitions than
+     * predictions, the tasks of the other partitions would never see a request.
+     */
     private static void ensureControlTopic(Map<String, Object> props) {
+        String control = Topics.RESOLVER_CONTROL.name();
+        String predictions = Topics.PREDICTIONS.name();
         try (Admin admin = Admin.create(adminProps(props))) {
-            String control = ResolverTopics.CONTROL.name();
-            Map<String, TopicDescription> found = admin.describeTopics(
-                    List.of(Topics.PREDICTIONS.name())).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int partitions = found.get(Topics.PREDICTIONS.name()).partitions().size();
+            Set<String> names = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> wanted = names.contains(control) ? List.of(predictions, control) : List.of(predictions);
+            Map<String, TopicDescription> found = admin.describeTopics(wanted).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            int partitions = found.get(predictions).partitions().size();
+            if (found.containsKey(control)) {
+                int has = found.get(control).partitions().size();
+                if (has != partitions) {
+                    LOG.warn("{} has {} partitions but {} has {}: resolve requests reach only {} outcome tasks",
+                            control, has, predictions, partitions, Math.min(has, partitions));
+                }
+                return;
+            }
             NewTopic topic = new NewTopic(control, Optional.of(partitions), Optional.empty())
-                    .configs(ResolverTopics.CONTROL.configs());
+                    .configs(Topics.RESOLVER_CONTROL.configs());
             try {
                 admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("created {} with {} partitions", control, partitions);
@@ -167,8 +185,7 @@ public final class ResolverApp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the control topic", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create " + ResolverTopics.CONTROL.name() + " (does "
-                    + Topics.PREDICTIONS.name() + " exist?)", e);
+            throw new IllegalStateException("cannot create " + control + " (does " + predictions + " exist?)", e);
         }
     }
 

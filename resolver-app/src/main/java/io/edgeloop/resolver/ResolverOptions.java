@@ -53,7 +53,8 @@ public final class ResolverOptions {
     public static final Option<Boolean> IN_MEMORY_STORES = Option.bool("stores.in.memory", false,
             "Keep state in memory (restored from the changelogs at each start): for tests and short replays only.");
     public static final Option<Boolean> CREATE_CONTROL_TOPIC = Option.bool("control.topic.create", true,
-            "Create the resolver.control topic at start when it is missing (with the partitions of predictions).");
+            "Create the resolver.control topic at start when it is missing (with the partitions of predictions); "
+                    + "an existing one is left as it is.");
 
     private static final List<Option<?>> ALL = List.of(HORIZON_DAYS, HIT_THRESHOLD_PCT, GRACE_DAYS, EXCHANGE_ZONE,
             RECENT_BARS, SWEEP_INTERVAL, PATTERN_HIT_PCT, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL, DEGRADE_MIN_N,

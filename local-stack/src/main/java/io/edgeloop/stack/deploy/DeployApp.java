@@ -8,6 +8,7 @@ import static io.edgeloop.schemas.topics.Topics.OUTCOMES;
 import static io.edgeloop.schemas.topics.Topics.PATTERN_LIBRARY;
 import static io.edgeloop.schemas.topics.Topics.PREDICTIONS;
 import static io.edgeloop.schemas.topics.Topics.REFERENCE_TICKERS;
+import static io.edgeloop.schemas.topics.Topics.RESOLVER_CONTROL;
 import static io.edgeloop.schemas.topics.Topics.SCORES;
 import static io.edgeloop.schemas.topics.Topics.SIGNALS;
 import static io.edgeloop.schemas.topics.Topics.TRADES;
@@ -32,11 +33,13 @@ import io.edgeloop.schemas.topics.Topics;
  *       <td>the source connectors publish the feeds and reference data; unreadable rows go to the DLQ</td></tr>
  *   <tr><td>streams-app</td><td>scores, predictions, trades, signals, candles.dlq</td>
  *       <td>the live topology's outputs; candles it cannot decode are dead-lettered</td></tr>
- *   <tr><td>resolver-app</td><td>outcomes, pattern-library, model-changelog, candles.dlq</td>
+ *   <tr><td>resolver-app</td><td>outcomes, pattern-library, model-changelog, candles.dlq, resolver.control</td>
  *       <td>outcomes and the fast loop; the keeper is the only writer of pattern-library and records
- *       every applied change; candles it cannot decode are dead-lettered</td></tr>
+ *       every applied change; candles it cannot decode are dead-lettered; its query API's
+ *       resolve-due trigger</td></tr>
  *   <tr><td>retro-app</td><td>model-changelog</td><td>the retrospective's proposals</td></tr>
- *   <tr><td>admin</td><td>approvals</td><td>operators' decisions; nobody else may write them</td></tr>
+ *   <tr><td>admin</td><td>approvals, resolver.control</td><td>operators' decisions, nobody else may write
+ *       them; an operator's resolve-due request</td></tr>
  * </table>
  *
  * <p>Every process also owns a Kafka principal whose name is its {@linkplain #principal()
@@ -56,8 +59,9 @@ public enum DeployApp {
     /** Outcomes, the fast learning loop and the pattern-library keeper. */
     RESOLVER_APP("resolver-app", "edgeloop-resolver", ClientKind.STREAMS,
             "io.edgeloop.resolver.ResolverApp", "io.edgeloop.resolver.ResolverOptions",
-            List.of(OUTCOMES, PATTERN_LIBRARY, MODEL_CHANGELOG, CANDLES_DLQ),
-            List.of(CANDLES, REFERENCE_TICKERS, PREDICTIONS, TRADES, APPROVALS, PATTERN_LIBRARY, MODEL_CHANGELOG)),
+            List.of(OUTCOMES, PATTERN_LIBRARY, MODEL_CHANGELOG, CANDLES_DLQ, RESOLVER_CONTROL),
+            List.of(CANDLES, REFERENCE_TICKERS, PREDICTIONS, TRADES, APPROVALS, PATTERN_LIBRARY, MODEL_CHANGELOG,
+                    RESOLVER_CONTROL)),
 
     /** Move mining and the weekly retrospective; proposes library changes. */
     RETRO_APP("retro-app", "edgeloop-retro", ClientKind.CLIENTS,
@@ -69,7 +73,7 @@ public enum DeployApp {
     /** The operators' dashboard and CLI; the only writer of approvals. */
     ADMIN("admin", "edgeloop-admin", ClientKind.CLIENTS,
             "io.edgeloop.admin.AdminApp", "io.edgeloop.admin.AdminOptions",
-            List.of(APPROVALS),
+            List.of(APPROVALS, RESOLVER_CONTROL),
             Topics.all()),
 
     /** The Kafka Connect worker running the edgeloop source connectors. */
