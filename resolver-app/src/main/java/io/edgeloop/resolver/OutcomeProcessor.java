@@ -97,6 +97,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             long at = Math.max(r.asOf(), now);
             LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
             sweep(at);
+            Long handled = clock.get(ResolverStores.REQUEST_KEY);
+            if (handled == null || handled < r.asOf()) {
+                clock.put(ResolverStores.REQUEST_KEY, r.asOf());
+            }
         }
         tick(now);
     }

@@ -19,7 +19,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -133,15 +132,19 @@ public final class ResolverApp {
         streams.start();
         ResolverQueries queries = new ResolverQueries(ResolverQueries.of(streams));
         JsonHttpServer http = null;
+        ResolveTrigger trigger = null;
         try {
+            trigger = new ResolveTrigger(props);
             http = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
-                    config.get(ResolverOptions.HTTP_PORT)), queries).start();
-            ResolveTrigger trigger = new ResolveTrigger(props);
+                    config.get(ResolverOptions.HTTP_PORT)), queries, new ResolveDue(queries, trigger::request)).start();
             LOG.info("resolver query API on port {}", http.port());
             return new Handle(streams, http, queries, trigger, stopped, failed);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
                 http.close();
+            }
+            if (trigger != null) {
+                trigger.close();
             }
             streams.close(CLOSE_TIMEOUT);
             throw e;
@@ -235,18 +238,14 @@ public final class ResolverApp {
         }
 
         /**
-         * The operator's "resolve due predictions now": asks every outcome task to resolve at the
-         * latest stream time this instance has seen.
+         * The operator's "resolve due predictions now" ({@link ResolveDue}): asks every outcome
+         * task to resolve at the latest stream time this instance has seen, and waits up to
+         * {@code wait} for them to handle it.
          *
-         * @return the stream time the request resolves at
-         * @throws IllegalStateException before the resolver has read any record
+         * @throws ResolveDue.NoStreamTime before the resolver has read any record
          */
-        public Instant resolveDueNow(String actor) {
-            Instant asOf = queries.streamTime().orElseThrow(() -> new IllegalStateException(
-                    "no stream time yet: the resolver has not read a record"));
-            int partitions = trigger.request(actor, asOf.toEpochMilli());
-            LOG.info("resolve-due requested by {} at stream time {} on {} partitions", actor, asOf, partitions);
-            return asOf;
+        public ResolveDue.Report resolveDueNow(String actor, Duration wait) {
+            return new ResolveDue(queries, trigger::request).run(actor, wait);
         }
 
         /** Waits until the streams client stops; true when it stopped because of an error. */
