@@ -44,10 +44,8 @@ class ResolveDueTest {
 
     @BeforeEach
     void start(@TempDir Path stateDir) {
-        ResolverConfig d = ResolverConfig.defaults();
-        ResolverConfig noSweep = new ResolverConfig(d.outcome(), d.defaultHorizonDays(), d.recentDailyBars(),
-                Duration.ofDays(3650), d.learning(), d.seedDelay(), true);
-        resolver = new ResolverDriver(noSweep, stateDir);
+        resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores()
+                .withSweepInterval(Duration.ofDays(3650)), stateDir);
         queries = new ResolverQueries(new ResolverQueries.StoreLookup() {
             @Override
             public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
