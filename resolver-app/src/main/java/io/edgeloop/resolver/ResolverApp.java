@@ -135,8 +135,9 @@ public final class ResolverApp {
         ResolveTrigger trigger = null;
         try {
             trigger = new ResolveTrigger(props);
-            http = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
-                    config.get(ResolverOptions.HTTP_PORT)), queries, new ResolveDue(queries, trigger::request)).start();
+            JsonHttpServer server = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
+                    config.get(ResolverOptions.HTTP_PORT)), queries, new ResolveDue(queries, trigger::request));
+            http = ResolverProbes.of(streams, queries).register(server).start();
             LOG.info("resolver query API on port {}", http.port());
             return new Handle(streams, http, queries, trigger, stopped, failed);
         } catch (IOException | RuntimeException e) {
