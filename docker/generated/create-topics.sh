@@ -49,5 +49,8 @@ create --topic model-changelog --partitions 1 \
 create --topic approvals --partitions 1 \
   --config cleanup.policy=delete \
   --config retention.ms=-1
+create --topic resolver.control --partitions 6 \
+  --config cleanup.policy=delete \
+  --config retention.ms=2592000000
 
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --describe

@@ -6,6 +6,7 @@ import io.edgeloop.core.rules.PatternDefinition;
 import io.edgeloop.core.rules.PatternStatus;
 import io.edgeloop.core.stats.PatternStats;
 import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.mapping.PatternMapping;
 
 /**
  * Translation between the governance records and core's keeper: a proposed {@link ModelChange}

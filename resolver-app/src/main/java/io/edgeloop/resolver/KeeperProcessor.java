@@ -25,6 +25,7 @@ import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.PatternMatch;
+import io.edgeloop.schemas.mapping.PatternMapping;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;

@@ -10,6 +10,7 @@ import io.edgeloop.core.library.PatternLibrary;
 import io.edgeloop.core.library.PatternStatus;
 import io.edgeloop.core.rules.PatternDefinition;
 import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.serde.AvroSerde;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 

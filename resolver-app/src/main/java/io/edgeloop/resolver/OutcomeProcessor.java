@@ -53,6 +53,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final ResolverConfig config;
+    private final OutcomeRetention retention;
     private final CandleValidator validator = CandleValidator.systemClock();
     private KeyValueStore<String, Prediction> predictions;
     private KeyValueStore<String, byte[]> pending;
@@ -64,6 +65,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     OutcomeProcessor(ResolverConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.retention = new OutcomeRetention(config.retention());
     }
 
     @Override
@@ -78,6 +80,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         Long written = clock.get(ResolverStores.CLOCK_KEY);
         clockWritten = written == null ? Long.MIN_VALUE : written;
         context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
+        context.schedule(OutcomeRetention.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
@@ -98,6 +101,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             long at = Math.max(r.asOf(), now);
             LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
             sweep(at);
+            Long handled = clock.get(ResolverStores.REQUEST_KEY);
+            if (handled == null || handled < r.asOf()) {
+                clock.put(ResolverStores.REQUEST_KEY, r.asOf());
+            }
         }
         tick(now);
     }
@@ -114,6 +121,13 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             throw new RejectedRecordException("unusable prediction: " + e.getMessage(), e);
         }
         String id = terms.predictionId();
+        Long stored = clock.get(ResolverStores.CLOCK_KEY);
+        long clockNow = Math.max(now, stored == null ? Long.MIN_VALUE : stored);
+        if (retention.tooOld(terms.time(), clockNow)) {
+            throw new RejectedRecordException("prediction " + id + " of " + Instant.ofEpochMilli(terms.time())
+                    + " is older than the retention (stream time " + Instant.ofEpochMilli(clockNow) + " minus "
+                    + config.retention().toDays() + " days): whether it already has an outcome is no longer known");
+        }
         if (outcomes.get(id) != null || predictions.get(id) != null) {
             LOG.debug("duplicate prediction {} dropped: its outcome is open or already out", id);
             return;
@@ -253,6 +267,16 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             if (outcome.isExpired(streamTime)) {
                 settle(outcome, streamTime);
             }
+        }
+    }
+
+    /** The retention purge ({@link OutcomeRetention}), once a day of stream time. */
+    private void purge(long streamTime) {
+        OutcomeRetention.Purged purged = retention.purge(streamTime, predictions, outcomes, tradeLinks, tickerDays,
+                pending, config.recentDailyBars());
+        if (purged.any()) {
+            LOG.info("retention at stream time {}: forgot {} resolved predictions and {} silent tickers",
+                    Instant.ofEpochMilli(streamTime), purged.predictions(), purged.tickers());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -54,7 +55,7 @@ public final class ResolveTrigger implements AutoCloseable {
         if (actor.isBlank()) {
             throw new IllegalArgumentException("a resolve request must name who asks");
         }
-        String topic = ResolverTopics.CONTROL.name();
+        String topic = Topics.RESOLVER_CONTROL.name();
         List<PartitionInfo> partitions = producer.partitionsFor(topic);
         List<Future<?>> sent = new ArrayList<>();
         for (PartitionInfo p : partitions) {

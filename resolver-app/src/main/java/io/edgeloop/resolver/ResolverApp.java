@@ -19,12 +19,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -132,29 +132,51 @@ public final class ResolverApp {
         streams.start();
         ResolverQueries queries = new ResolverQueries(ResolverQueries.of(streams));
         JsonHttpServer http = null;
+        ResolveTrigger trigger = null;
         try {
-            http = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
-                    config.get(ResolverOptions.HTTP_PORT)), queries).start();
-            ResolveTrigger trigger = new ResolveTrigger(props);
+            trigger = new ResolveTrigger(props);
+            JsonHttpServer server = ResolverHttp.routes(new JsonHttpServer(config.get(ResolverOptions.HTTP_HOST),
+                    config.get(ResolverOptions.HTTP_PORT)), queries, new ResolveDue(queries, trigger::request));
+            http = ResolverProbes.of(streams, queries).register(server).start();
             LOG.info("resolver query API on port {}", http.port());
             return new Handle(streams, http, queries, trigger, stopped, failed);
         } catch (IOException | RuntimeException e) {
             if (http != null) {
                 http.close();
             }
+            if (trigger != null) {
+                trigger.close();
+            }
             streams.close(CLOSE_TIMEOUT);
             throw e;
         }
     }
 
+    /**
+     * Creates {@code resolver.control} with the partitions of {@code predictions} when it is
+     * missing (the catalog creates it in the stack and the deployments; this covers a cluster
+     * set up without it). An existing topic is only checked: with fewer partitions than
+     * predictions, the tasks of the other partitions would never see a request.
+     */
     private static void ensureControlTopic(Map<String, Object> props) {
+        String control = Topics.RESOLVER_CONTROL.name();
+        String predictions = Topics.PREDICTIONS.name();
         try (Admin admin = Admin.create(adminProps(props))) {
-            String control = ResolverTopics.CONTROL.name();
-            Map<String, TopicDescription> found = admin.describeTopics(
-                    List.of(Topics.PREDICTIONS.name())).allTopicNames().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int partitions = found.get(Topics.PREDICTIONS.name()).partitions().size();
+            Set<String> names = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> wanted = names.contains(control) ? List.of(predictions, control) : List.of(predictions);
+            Map<String, TopicDescription> found = admin.describeTopics(wanted).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            int partitions = found.get(predictions).partitions().size();
+            if (found.containsKey(control)) {
+                int has = found.get(control).partitions().size();
+                if (has != partitions) {
+                    LOG.warn("{} has {} partitions but {} has {}: resolve requests reach only {} outcome tasks",
+                            control, has, predictions, partitions, Math.min(has, partitions));
+                }
+                return;
+            }
             NewTopic topic = new NewTopic(control, Optional.of(partitions), Optional.empty())
-                    .configs(ResolverTopics.CONTROL.configs());
+                    .configs(Topics.RESOLVER_CONTROL.configs());
             try {
                 admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 LOG.info("created {} with {} partitions", control, partitions);
@@ -167,8 +189,7 @@ public final class ResolverApp {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the control topic", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create " + ResolverTopics.CONTROL.name() + " (does "
-                    + Topics.PREDICTIONS.name() + " exist?)", e);
+            throw new IllegalStateException("cannot create " + control + " (does " + predictions + " exist?)", e);
         }
     }
 
@@ -218,18 +239,14 @@ public final class ResolverApp {
         }
 
         /**
-         * The operator's "resolve due predictions now": asks every outcome task to resolve at the
-         * latest stream time this instance has seen.
+         * The operator's "resolve due predictions now" ({@link ResolveDue}): asks every outcome
+         * task to resolve at the latest stream time this instance has seen, and waits up to
+         * {@code wait} for them to handle it.
          *
-         * @return the stream time the request resolves at
-         * @throws IllegalStateException before the resolver has read any record
+         * @throws ResolveDue.NoStreamTime before the resolver has read any record
          */
-        public Instant resolveDueNow(String actor) {
-            Instant asOf = queries.streamTime().orElseThrow(() -> new IllegalStateException(
-                    "no stream time yet: the resolver has not read a record"));
-            int partitions = trigger.request(actor, asOf.toEpochMilli());
-            LOG.info("resolve-due requested by {} at stream time {} on {} partitions", actor, asOf, partitions);
-            return asOf;
+        public ResolveDue.Report resolveDueNow(String actor, Duration wait) {
+            return new ResolveDue(queries, trigger::request).run(actor, wait);
         }
 
         /** Waits until the streams client stops; true when it stopped because of an error. */

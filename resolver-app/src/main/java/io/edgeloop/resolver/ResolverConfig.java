@@ -19,6 +19,10 @@ import java.util.Objects;
  *                           of its horizon bars (a lagging producer, a replay) still sees them
  * @param sweepInterval      stream-time interval of the sweep that expires predictions whose
  *                           ticker stopped trading and closes half-day intraday bars
+ * @param retention          how long, in stream time after a prediction's bar, the outcome tasks
+ *                           remember a resolved prediction (its id, outcome and trade link), and
+ *                           how long a silent ticker's daily bars are kept; a prediction older
+ *                           than that is refused ({@link OutcomeRetention})
  * @param learning           the fast loop: hit threshold of patterns, Beta prior, credible
  *                           interval level, auto-degrade thresholds
  * @param seedDelay          wall-clock delay after start before the keeper seeds an empty
@@ -32,6 +36,7 @@ public record ResolverConfig(
         int defaultHorizonDays,
         int recentDailyBars,
         Duration sweepInterval,
+        Duration retention,
         LearningConfig learning,
         Duration seedDelay,
         boolean inMemoryStores) {
@@ -46,24 +51,45 @@ public record ResolverConfig(
             throw new IllegalArgumentException("recent daily bars must be at least 1, was " + recentDailyBars);
         }
         requirePositive("sweep interval", sweepInterval);
+        Objects.requireNonNull(retention, "retention");
+        if (retention.compareTo(OutcomeRetention.MINIMUM) < 0) {
+            throw new IllegalArgumentException("retention must be at least " + OutcomeRetention.MINIMUM.toDays()
+                    + " days (longer than any horizon plus grace), was " + retention);
+        }
         requirePositive("seed delay", seedDelay);
     }
 
-    /** The original model's outcome rules, default learning, 40 recent bars, hourly sweep, seeding after 1 s, RocksDB. */
+    /**
+     * The original model's outcome rules, default learning, 40 recent bars, hourly sweep, 90 days
+     * of retention, seeding after 1 s, RocksDB.
+     */
     public static ResolverConfig defaults() {
-        return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), LearningConfig.defaults(),
-                Duration.ofSeconds(1), false);
+        return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), OutcomeRetention.DEFAULT,
+                LearningConfig.defaults(), Duration.ofSeconds(1), false);
     }
 
     /** A copy whose stores live in memory. */
     public ResolverConfig withInMemoryStores() {
-        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, learning, seedDelay, true);
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
+                seedDelay, true);
     }
 
     /** A copy with other learning settings. */
     public ResolverConfig withLearning(LearningConfig other) {
-        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, seedDelay,
-                inMemoryStores);
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, other,
+                seedDelay, inMemoryStores);
+    }
+
+    /** A copy with another sweep interval. */
+    public ResolverConfig withSweepInterval(Duration interval) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, interval, retention, learning,
+                seedDelay, inMemoryStores);
+    }
+
+    /** A copy with another retention. */
+    public ResolverConfig withRetention(Duration other) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, learning,
+                seedDelay, inMemoryStores);
     }
 
     /** The outcome rules for one ticker: crypto pairs trade on UTC days. */

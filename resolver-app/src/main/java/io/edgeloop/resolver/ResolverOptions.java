@@ -28,6 +28,9 @@ public final class ResolverOptions {
             "Daily bars kept per ticker, so a prediction arriving after some of its horizon bars still counts them.");
     public static final Option<Duration> SWEEP_INTERVAL = Option.duration("outcome.sweep.interval", Duration.ofHours(1),
             "Stream-time interval of the sweep that expires predictions of tickers that stopped trading.");
+    public static final Option<Integer> RETENTION_DAYS = Option.integer("outcome.retention.days", 90,
+            "Days of stream time after a prediction's bar that its id, outcome and trade link stay in the stores "
+                    + "(at least 30); older predictions are refused, silent tickers' bars dropped.");
     public static final Option<Double> PATTERN_HIT_PCT = Option.decimal("learning.hit.threshold.pct", 2.0,
             "A pattern hits when the move in its own direction (a neutral pattern: either way) is at least this, in percent.");
     public static final Option<Double> PRIOR_ALPHA = Option.decimal("learning.prior.alpha", 1.0,
@@ -53,11 +56,12 @@ public final class ResolverOptions {
     public static final Option<Boolean> IN_MEMORY_STORES = Option.bool("stores.in.memory", false,
             "Keep state in memory (restored from the changelogs at each start): for tests and short replays only.");
     public static final Option<Boolean> CREATE_CONTROL_TOPIC = Option.bool("control.topic.create", true,
-            "Create the resolver.control topic at start when it is missing (with the partitions of predictions).");
+            "Create the resolver.control topic at start when it is missing (with the partitions of predictions); "
+                    + "an existing one is left as it is.");
 
     private static final List<Option<?>> ALL = List.of(HORIZON_DAYS, HIT_THRESHOLD_PCT, GRACE_DAYS, EXCHANGE_ZONE,
-            RECENT_BARS, SWEEP_INTERVAL, PATTERN_HIT_PCT, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL, DEGRADE_MIN_N,
-            DEGRADE_FLOOR, DEGRADE_CONFIDENCE, SEED_DELAY, HTTP_HOST, HTTP_PORT, STATE_DIR, IN_MEMORY_STORES,
+            RECENT_BARS, SWEEP_INTERVAL, RETENTION_DAYS, PATTERN_HIT_PCT, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL,
+            DEGRADE_MIN_N, DEGRADE_FLOOR, DEGRADE_CONFIDENCE, SEED_DELAY, HTTP_HOST, HTTP_PORT, STATE_DIR, IN_MEMORY_STORES,
             CREATE_CONTROL_TOPIC);
 
     private ResolverOptions() {
@@ -82,7 +86,8 @@ public final class ResolverOptions {
                 config.get(PRIOR_BETA), config.get(INTERVAL_LEVEL), config.get(DEGRADE_MIN_N), config.get(DEGRADE_FLOOR),
                 config.get(DEGRADE_CONFIDENCE));
         return new ResolverConfig(outcome, config.get(HORIZON_DAYS), config.get(RECENT_BARS),
-                config.get(SWEEP_INTERVAL), learning, config.get(SEED_DELAY), config.get(IN_MEMORY_STORES));
+                config.get(SWEEP_INTERVAL), Duration.ofDays(config.get(RETENTION_DAYS)), learning, config.get(SEED_DELAY),
+                config.get(IN_MEMORY_STORES));
     }
 
     private static ZoneId zone(String id) {

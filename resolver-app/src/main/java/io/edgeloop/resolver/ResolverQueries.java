@@ -192,8 +192,42 @@ public final class ResolverQueries {
     /** The latest stream time of the outcome tasks this instance holds; empty before the first record. */
     public java.util.Optional<Instant> streamTime() {
         long[] max = {Long.MIN_VALUE};
-        each(ResolverStores.CLOCK, kv -> max[0] = Math.max(max[0], kv.value));
+        each(ResolverStores.CLOCK, kv -> {
+            if (ResolverStores.CLOCK_KEY.equals(kv.key)) {
+                max[0] = Math.max(max[0], kv.value);
+            }
+        });
         return max[0] == Long.MIN_VALUE ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(max[0]));
+    }
+
+    /** Ids of the predictions whose outcome is open, in the partitions this instance holds. */
+    public List<String> openPredictionIds() {
+        List<String> ids = new ArrayList<>();
+        each(ResolverStores.PENDING, kv -> ids.add(kv.key.substring(kv.key.indexOf('|') + 1)));
+        return ids;
+    }
+
+    /** The outcome of a prediction, when it is out (and in a partition this instance holds). */
+    public java.util.Optional<Outcome> outcome(String predictionId) {
+        ReadOnlyKeyValueStore<String, Outcome> store = stores.store(ResolverStores.OUTCOMES.name());
+        return java.util.Optional.ofNullable(store.get(predictionId));
+    }
+
+    /**
+     * True when every outcome task this instance holds has handled a resolve-due request at
+     * {@code asOf} or later (each task records the latest it handled next to its clock).
+     */
+    public boolean resolveRequestHandled(long asOf) {
+        int[] tasks = {0};
+        int[] handled = {0};
+        each(ResolverStores.CLOCK, kv -> {
+            if (ResolverStores.CLOCK_KEY.equals(kv.key)) {
+                tasks[0]++;
+            } else if (ResolverStores.REQUEST_KEY.equals(kv.key) && kv.value >= asOf) {
+                handled[0]++;
+            }
+        });
+        return tasks[0] > 0 && handled[0] >= tasks[0];
     }
 
     private <K, V> void each(StoreSpec<K, V> spec, Consumer<KeyValue<K, V>> action) {

@@ -40,13 +40,19 @@ final class ResolverStores {
             EdgeloopSerdes.string(), EdgeloopSerdes.string(),
             "first trade that acted on each prediction, by prediction id");
 
-    /** {@value #CLOCK_KEY} -> the task's stream time, for the operator's resolve-due request. */
+    /**
+     * {@value #CLOCK_KEY} -> the task's stream time, for the operator's resolve-due request;
+     * {@value #REQUEST_KEY} -> the latest resolve-due time the task has handled.
+     */
     static final StoreSpec<String, Long> CLOCK = new StoreSpec<>("resolver-clock",
             EdgeloopSerdes.string(), Serdes.Long(),
-            "stream time of each outcome task");
+            "stream time of each outcome task and the latest resolve-due request it handled");
 
-    /** The single key of {@link #CLOCK} in each task. */
+    /** The key of {@link #CLOCK} that holds the task's stream time. */
     static final String CLOCK_KEY = "stream-time";
+
+    /** The key of {@link #CLOCK} that holds the {@code asOf} of the latest resolve-due request the task handled. */
+    static final String REQUEST_KEY = "resolve-due";
 
     /** The keeper's state: {@code v/<version>} library versions, {@code c/<change id>} change records, {@code meta}. */
     static final StoreSpec<String, byte[]> KEEPER_STATE = new StoreSpec<>("keeper-state",

@@ -59,7 +59,7 @@ public final class ResolverTopology {
                 .<ResolverInput>mapValues(ResolverInput.NewCandle::new, Named.as("candles-as-input"));
         KStream<String, ResolverInput> trades = source(builder, Topics.TRADES)
                 .<ResolverInput>mapValues(ResolverInput.NewTrade::new, Named.as("trades-as-input"));
-        KStream<String, ResolverInput> requests = source(builder, ResolverTopics.CONTROL)
+        KStream<String, ResolverInput> requests = source(builder, Topics.RESOLVER_CONTROL)
                 .<ResolverInput>mapValues((who, asOf) -> new ResolverInput.ResolveDue(
                         who == null ? "unnamed" : who, asOf == null ? 0 : asOf), Named.as("control-as-input"));
         KStream<String, Outcome> outcomes = predictions

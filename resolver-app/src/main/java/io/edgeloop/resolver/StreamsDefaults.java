@@ -1,7 +1,8 @@
 package io.edgeloop.resolver;
 
-import io.edgeloop.kstreams.DeadLetterProcessingHandler;
 import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
+import io.edgeloop.kstreams.DeadLetterProcessingHandler;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Map;
@@ -9,7 +10,10 @@ import java.util.TreeMap;
 
 /**
  * The resolver's Kafka Streams defaults, below whatever {@code kafka.*} settings the app's
- * configuration gives: exactly-once (v2), the dead-letter handlers, explicit names only.
+ * configuration gives: exactly-once (v2), the dead-letter handlers, explicit names only, and one
+ * in-flight produce request per connection (as streams-app: with more, a batch retried after a
+ * NOT_LEADER on a changelog topic Kafka Streams has just created can arrive after the batches
+ * behind it, which the broker refuses as out of sequence; seen on Kafka 4.3.1).
  */
 public final class StreamsDefaults {
 
@@ -30,6 +34,7 @@ public final class StreamsDefaults {
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimeExtractor.class.getName());
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
         return props;
     }
 }

@@ -119,6 +119,15 @@ final class TickerDays {
         return closed;
     }
 
+    /** Open time of the latest bar this ticker sent (daily or intraday); {@code Long.MIN_VALUE} when none. */
+    long lastBarOpen() {
+        long last = lastIntradayOpen;
+        for (Candle c : recent) {
+            last = Math.max(last, c.openTime());
+        }
+        return last;
+    }
+
     /** True while an intraday-built daily bar is forming. */
     boolean hasFormingBar() {
         return forming;

@@ -10,6 +10,7 @@ import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Severity;
 
+import io.edgeloop.schemas.mapping.PatternMapping;
 import java.time.Instant;
 
 /** Proposals and decisions as the retrospective and the operators write them. */

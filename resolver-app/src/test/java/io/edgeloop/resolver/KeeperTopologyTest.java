@@ -11,6 +11,7 @@ import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.PatternStatus;
+import io.edgeloop.schemas.mapping.PatternMapping;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;

@@ -74,7 +74,7 @@ final class ResolverDriver implements AutoCloseable {
         predictionInput = input(Topics.PREDICTIONS);
         candleInput = input(Topics.CANDLES);
         tradeInput = input(Topics.TRADES);
-        controlInput = input(ResolverTopics.CONTROL);
+        controlInput = input(Topics.RESOLVER_CONTROL);
         rawCandleInput = driver.createInputTopic(Topics.CANDLES.name(), Topics.CANDLES.keySerde().serializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
         outcomeOutput = driver.createOutputTopic(Topics.OUTCOMES.name(), Topics.OUTCOMES.keySerde().deserializer(),

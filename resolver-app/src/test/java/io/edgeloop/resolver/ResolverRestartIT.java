@@ -1,5 +1,7 @@
 package io.edgeloop.resolver;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.avro.Direction;
@@ -14,6 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,10 +64,18 @@ class ResolverRestartIT {
             Await.until(() -> RunningResolver.when(() -> reached(second, "2025-05-09T00:00:00Z")
                             && second.queries().outcomes("SPY", 10).size() == 1), TIMEOUT,
                     () -> "second run did not resolve: " + second.queries().health());
-            Instant asOf = second.resolveDueNow("ops");
-            assertThat(asOf).isEqualTo(Instant.parse("2025-05-09T00:00:00Z"));
-            Await.until(() -> RunningResolver.when(() -> second.queries().outcomes(null, 10).size() == 2), TIMEOUT,
-                    () -> "the resolve-due request did not expire IWM: " + second.queries().health());
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + second.httpPort() + "/model/resolve-due?wait=30"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"actor\": \"ops\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            JsonNode report = new ObjectMapper().readTree(answer.body());
+            assertThat(report.get("streamTime").asText()).isEqualTo("2025-05-09T00:00:00Z");
+            assertThat(report.get("partitions").asInt()).isEqualTo(Topics.TICKER_PARTITIONS);
+            assertThat(report.get("handled").asBoolean()).as(answer.body()).isTrue();
+            assertThat(report.get("expired").asInt()).as(answer.body()).isEqualTo(1);
+            assertThat(second.queries().outcomes(null, 10)).hasSize(2);
             predict(kafka, spyCall, iwmCall);
             candles(kafka, List.of(on(spy, LocalDate.of(2025, 5, 12))));
             Await.until(() -> RunningResolver.when(() -> reached(second, "2025-05-12T00:00:00Z")), TIMEOUT,

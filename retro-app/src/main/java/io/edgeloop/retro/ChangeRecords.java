@@ -9,6 +9,7 @@ import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.Severity;
 
+import io.edgeloop.schemas.mapping.PatternMapping;
 import java.time.Instant;
 import java.util.TreeMap;
 
@@ -52,7 +53,7 @@ public final class ChangeRecords {
                 .setProposedAt(proposedAt)
                 .setSummary(p.summary())
                 .setEvidence(evidence)
-                .setProposed(p.proposed().map(d -> LibraryRecords.toAvro(d, 0, prior, 0.95)).orElse(null))
+                .setProposed(p.proposed().map(d -> PatternMapping.toAvro(d, 0, prior, 0.95, null)).orElse(null))
                 .setPrevious(null)
                 .setStatus(ChangeStatus.PROPOSED)
                 .setStatusReason(null)

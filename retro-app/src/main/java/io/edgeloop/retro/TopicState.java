@@ -8,6 +8,7 @@ import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
+import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ final class TopicState {
                 if (p == null) {
                     library.remove(key);
                 } else {
-                    library.put(p.getId(), LibraryRecords.fromAvro(p));
+                    library.put(p.getId(), PatternMapping.toDomain(p));
                 }
             } else if (topic.equals(Topics.REFERENCE_TICKERS.name())) {
                 TickerReference ref = Topics.REFERENCE_TICKERS.valueSerde().deserializer().deserialize(topic, r.value());

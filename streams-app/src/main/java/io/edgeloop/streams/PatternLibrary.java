@@ -6,6 +6,7 @@ import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.PatternStatus;
 import io.edgeloop.schemas.avro.PatternStats;
+import io.edgeloop.schemas.mapping.RuleMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +92,7 @@ final class PatternLibrary {
                 continue;
             }
             try {
-                CompiledRule rule = CompiledRule.compile(PatternMapping.toRule(p.getRule()));
+                CompiledRule rule = CompiledRule.compile(RuleMapping.toDomain(p.getRule()));
                 entries.add(new Entry(p.getId(), p.getVersion(), p.getDirection(), p.getStatus(), rule, p.getStats()));
             } catch (IllegalArgumentException e) {
                 skipped++;

@@ -9,6 +9,7 @@ import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.PatternOrigin;
 import io.edgeloop.schemas.avro.PatternStats;
 import io.edgeloop.schemas.avro.PatternStatus;
+import io.edgeloop.schemas.mapping.RuleMapping;
 
 /** Library records as the resolver's keeper writes them: stats from a Beta(1, 1) prior. */
 final class Patterns {
@@ -27,7 +28,7 @@ final class Patterns {
                 .build();
         return PatternDefinition.newBuilder().setId(id).setName(id.replace('_', ' ')).setDescription("test pattern")
                 .setDirection(direction).setStatus(status).setVersion(version).setLibraryVersion(libraryVersion)
-                .setOrigin(PatternOrigin.OPERATOR).setRule(RuleAvro.toAvro(rule)).setStats(stats).build();
+                .setOrigin(PatternOrigin.OPERATOR).setRule(RuleMapping.toAvro(rule)).setStats(stats).build();
     }
 
     /**

@@ -21,6 +21,7 @@ import io.edgeloop.schemas.avro.PatternOrigin;
 import io.edgeloop.schemas.avro.PatternStatus;
 import io.edgeloop.schemas.avro.Severity;
 
+import io.edgeloop.schemas.mapping.RuleMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -178,7 +179,7 @@ public final class SeedLibrary {
         return io.edgeloop.schemas.avro.PatternDefinition.newBuilder()
                 .setId(seed.id()).setName(seed.name()).setDescription(seed.description())
                 .setDirection(Direction.valueOf(seed.direction().name())).setStatus(status).setVersion(version)
-                .setLibraryVersion(libraryVersion).setOrigin(PatternOrigin.SEED).setRule(AvroRules.of(seed.rule()))
+                .setLibraryVersion(libraryVersion).setOrigin(PatternOrigin.SEED).setRule(RuleMapping.toAvro(seed.rule()))
                 .setStats(io.edgeloop.schemas.avro.PatternStats.newBuilder().setN((int) stats.n()).setHits((int) stats.hits())
                         .setAlpha(posterior.alpha()).setBeta(posterior.beta())
                         .setHitRate(any ? stats.hitRate() : null).setPosteriorMean(posterior.mean())

@@ -1,11 +1,11 @@
 package io.edgeloop.admin.view;
 
-import io.edgeloop.admin.seed.AvroRules;
 import io.edgeloop.core.rules.SeedPatterns;
 import io.edgeloop.schemas.avro.RuleKind;
 import io.edgeloop.schemas.avro.RuleNode;
 import io.edgeloop.schemas.avro.RuleOp;
 import io.edgeloop.schemas.avro.RuleValue;
+import io.edgeloop.schemas.mapping.RuleMapping;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -16,7 +16,7 @@ class ReadableRuleTest {
 
     @Test
     void shouldWriteANestedSeedRuleAsIndentedText() {
-        ReadableRule rule = ReadableRule.of(AvroRules.of(SeedPatterns.byId("ema_cross_rising_htf").orElseThrow().rule()));
+        ReadableRule rule = ReadableRule.of(RuleMapping.toAvro(SeedPatterns.byId("ema_cross_rising_htf").orElseThrow().rule()));
         assertThat(rule.problems()).isEmpty();
         assertThat(rule.text()).isEqualTo("""
                 all of:

@@ -60,6 +60,21 @@ class AclManifestTest {
     }
 
     @Test
+    void shouldLetOnlyTheResolverAndTheAdminWriteResolveRequests() {
+        List<String> writers = new ArrayList<>();
+        users().forEach((principal, acls) -> {
+            if (operations(acls, ResourceType.TOPIC, Topics.RESOLVER_CONTROL.name()).stream()
+                    .anyMatch(Operation.WRITING::contains)) {
+                writers.add(principal);
+            }
+        });
+
+        assertThat(writers).containsExactlyInAnyOrder(DeployApp.RESOLVER_APP.principal(), DeployApp.ADMIN.principal());
+        assertThat(operations(users().get(DeployApp.RESOLVER_APP.principal()), ResourceType.TOPIC,
+                Topics.RESOLVER_CONTROL.name())).contains(Operation.READ, Operation.DESCRIBE);
+    }
+
+    @Test
     void shouldGiveEveryCatalogTopicAWriterAndAReader() {
         for (Topic<?, ?> topic : Topics.all()) {
             assertThat(DeployApp.writersOf(topic)).as("writers of " + topic.name()).isNotEmpty();

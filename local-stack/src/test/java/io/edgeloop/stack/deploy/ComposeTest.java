@@ -61,9 +61,25 @@ class ComposeTest {
     @Test
     void shouldCheckEveryProcessOnItsHealthEndpoint() {
         for (DeployApp app : DeployApp.values()) {
-            String test = SERVICES.path(app.id()).path("healthcheck").path("test").toString();
-            assertThat(test).as(app.id()).contains("http://localhost:" + app.httpPort() + app.healthPath() + "\"");
+            JsonNode healthcheck = SERVICES.path(app.id()).path("healthcheck");
+            if (app.healthPath().isEmpty()) {
+                assertThat(healthcheck.path("disable").asBoolean()).as(app.id() + " serves no HTTP").isTrue();
+            } else {
+                assertThat(healthcheck.path("test").toString()).as(app.id())
+                        .contains("http://localhost:" + app.httpPort() + app.healthPath().orElseThrow() + "\"");
+            }
         }
+    }
+
+    @Test
+    void shouldMountTheAdminsOperatorAccountsFileWhereItsOptionPoints() {
+        JsonNode admin = SERVICES.path(DeployApp.ADMIN.id());
+        String file = admin.path("environment").path("APP_OPERATORS_FILE").asText();
+
+        assertThat(file).isEqualTo(DeployApp.ADMIN_OPERATORS_FILE);
+        assertThat(admin.path("volumes").toString()).contains(":" + file + ":ro");
+        String source = admin.path("volumes").get(0).asText().split(":")[0];
+        assertThat(DeployFiles.file(source.replaceFirst("^\\./", ""))).exists();
     }
 
     @Test

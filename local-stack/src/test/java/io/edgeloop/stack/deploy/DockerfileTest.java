@@ -55,8 +55,23 @@ class DockerfileTest {
                 .contains("curl -fsS -o /dev/null http://localhost:" + DeployApp.APP_HTTP_PORT + "/health");
         assertThat(connect).contains("USER 10001:10001").contains("FROM jre AS connect")
                 .contains("curl -fsS -o /dev/null http://localhost:" + DeployApp.CONNECT_REST_PORT
-                        + DeployApp.CONNECT.healthPath());
+                        + DeployApp.CONNECT.healthPath().orElseThrow());
         assertThat(String.join("\n", STAGES.get("jre"))).contains("useradd --system --uid 10001");
+    }
+
+    @Test
+    void shouldBindEveryHttpAppToAllInterfacesOnThePortTheHealthCheckUsesAndDropItForRetro() {
+        for (DeployApp app : DeployApp.values()) {
+            if (app == DeployApp.CONNECT) {
+                continue;
+            }
+            String stage = String.join("\n", STAGES.get(app.id()));
+            if (app.appServingHttp()) {
+                assertThat(stage).as(app.id()).contains("ENV APP_HTTP_HOST=0.0.0.0 APP_HTTP_PORT=" + app.httpPort());
+            } else {
+                assertThat(stage).as(app.id()).contains("HEALTHCHECK NONE").doesNotContain("APP_HTTP");
+            }
+        }
     }
 
     @Test

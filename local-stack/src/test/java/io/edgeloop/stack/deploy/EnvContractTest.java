@@ -10,15 +10,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import io.edgeloop.stack.deploy.EnvContract.ProcessEnv;
 import io.edgeloop.stack.deploy.EnvContract.Role;
 
 class EnvContractTest {
-
-    private static final Logger LOG = LoggerFactory.getLogger(EnvContractTest.class);
 
     @Test
     void shouldSetOnlyVariablesTheProcessesReadInComposeAndKubernetes(TestReporter reporter) {
@@ -34,10 +30,43 @@ class EnvContractTest {
                 + contract.appVariablesChecked() + " checked against their own app, "
                 + contract.appVariablesUnverifiable() + " accepted only because another present app declares them";
         reporter.publishEntry("env check", summary);
-        if (!options.absent().isEmpty()) {
-            LOG.warn("env check is partial: {}", summary);
-        }
+        assertThat(options.absent()).as("every app has its options class now, so every APP_* is checked against its own "
+                + "app: " + summary).isEmpty();
         assertThat(problems).as("environment variables no process reads").isEmpty();
+    }
+
+    @Test
+    void shouldBindEveryHttpAppToAllInterfacesOnItsContainerPortInComposeAndKubernetes() {
+        List<ProcessEnv> containers = new ArrayList<>(DeployEnvironments.compose());
+        containers.addAll(DeployEnvironments.kubernetes());
+        int checked = 0;
+        for (ProcessEnv container : containers) {
+            if (container.app() == null || container.role() != Role.APP) {
+                continue;
+            }
+            if (container.app().appServingHttp()) {
+                assertThat(container.env()).as(container.where())
+                        .containsEntry("APP_HTTP_HOST", "0.0.0.0")
+                        .containsEntry("APP_HTTP_PORT", Integer.toString(container.app().httpPort()));
+                checked++;
+            } else {
+                assertThat(container.env()).as(container.where() + " serves no HTTP")
+                        .doesNotContainKeys("APP_HTTP_HOST", "APP_HTTP_PORT");
+            }
+        }
+        assertThat(checked).as("streams-app, resolver-app and admin in compose and k8s").isEqualTo(6);
+    }
+
+    @Test
+    void shouldDeclareHttpOptionsInEveryAppThatServesHttp() {
+        AppOptions options = AppOptions.fromClassPath();
+        for (DeployApp app : DeployApp.values()) {
+            if (app.appServingHttp()) {
+                assertThat(options.of(app).orElseThrow()).as(app.id())
+                        .contains("APP_HTTP_HOST", "APP_HTTP_PORT");
+            }
+        }
+        assertThat(options.of(DeployApp.ADMIN).orElseThrow()).contains("APP_OPERATORS_FILE");
     }
 
     @Test

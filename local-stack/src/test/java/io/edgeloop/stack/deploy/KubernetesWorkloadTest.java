@@ -31,17 +31,55 @@ class KubernetesWorkloadTest {
         for (Resource workload : DeployFiles.workloads()) {
             DeployApp app = DeployFiles.app(workload).orElseThrow();
             JsonNode container = container(workload);
-            assertThat(port(container, "http")).as(workload + " http port").isEqualTo(app.httpPort());
-            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
-                JsonNode get = container.path(probe).path("httpGet");
-                assertThat(get.path("path").asText()).as(workload + " " + probe).isEqualTo(app.healthPath());
-                assertThat(get.path("port").asText()).as(workload + " " + probe).isEqualTo("http");
-            }
             JsonNode annotations = DeployFiles.podMetadata(workload).path("annotations");
-            assertThat(annotations.path("prometheus.io/scrape").asText()).as(workload + " scrape").isEqualTo("true");
-            assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(Integer.toString(app.httpPort()));
-            assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo(app.metricsPath().orElseThrow());
+            if (app.healthPath().isEmpty()) {
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    assertThat(container.path(probe).path("httpGet").isMissingNode())
+                            .as(workload + " serves no HTTP, so no HTTP " + probe).isTrue();
+                }
+            } else {
+                assertThat(port(container, "http")).as(workload + " http port").isEqualTo(app.httpPort());
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    JsonNode get = container.path(probe).path("httpGet");
+                    assertThat(get.path("path").asText()).as(workload + " " + probe)
+                            .isEqualTo(app.healthPath().orElseThrow());
+                    assertThat(get.path("port").asText()).as(workload + " " + probe).isEqualTo("http");
+                }
+            }
+            if (app.metricsPath().isEmpty()) {
+                assertThat(annotations.has("prometheus.io/scrape")).as(workload + " has no metrics to scrape").isFalse();
+            } else {
+                assertThat(annotations.path("prometheus.io/scrape").asText()).as(workload + " scrape").isEqualTo("true");
+                assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(Integer.toString(app.httpPort()));
+                assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo(app.metricsPath().orElseThrow());
+            }
         }
+    }
+
+    @Test
+    void shouldRunStreamsAppAsItsReadmeDescribesIt() {
+        String readme = DeployFiles.text(DeployFiles.file("streams-app/README.md"));
+        Resource streams = DeployFiles.resource("StatefulSet", DeployApp.STREAMS_APP.id()).orElseThrow();
+
+        assertThat(DeployApp.STREAMS_APP.mainClass()).contains("io.edgeloop.streams.StreamsApp");
+        assertThat(readme).contains("`StreamsApp.main`")
+                .contains("| `GET " + DeployApp.STREAMS_APP.healthPath().orElseThrow() + "` |")
+                .contains("| `http.host`, `http.port` | localhost, " + io.edgeloop.streams.StreamsOptions.HTTP_PORT.defaultValue()
+                        + " |");
+        assertThat(DeployEnvironments.kubernetesValue(container(streams), "APP_HTTP_PORT"))
+                .as("the container port, not the README's default " + io.edgeloop.streams.StreamsOptions.HTTP_PORT
+                        .defaultValue()).isEqualTo(Integer.toString(DeployApp.STREAMS_APP.httpPort()));
+    }
+
+    @Test
+    void shouldPointTheAdminAtTheMountedOperatorAccounts() {
+        Resource admin = DeployFiles.resource("Deployment", DeployApp.ADMIN.id()).orElseThrow();
+        String file = DeployEnvironments.kubernetesValue(container(admin), "APP_OPERATORS_FILE");
+
+        assertThat(file).isEqualTo(DeployApp.ADMIN_OPERATORS_FILE).startsWith(mountPath(container(admin), "operators") + "/");
+        assertThat(DeployFiles.kustomization().path("secretGenerator").toString())
+                .as("the Secret's key is the file name the option points at")
+                .contains("\"" + file.substring(file.lastIndexOf('/') + 1) + "=");
     }
 
     @Test

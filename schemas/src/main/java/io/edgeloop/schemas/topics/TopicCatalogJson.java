@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The topic catalog as JSON, for consumers that are not Java ({@code edgeloop topics --json}).
  * For each topic: name, key, value schema full name with the header of every released version
- * (so a reader can tell versions apart by their first 10 bytes), partitions, cleanup policy,
+ * (so a reader can tell versions apart by their first 10 bytes) or, for a non-Avro value, its
+ * primitive type, partitions, cleanup policy,
  * {@code retention.ms} (-1 = forever), every topic config, and a description.
  */
 public final class TopicCatalogJson {
@@ -35,7 +36,8 @@ public final class TopicCatalogJson {
     public static String render(List<Topic<?, ?>> topics, EdgeloopSchemaStore store) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("serialization", "Avro single-object encoding: 0xC3 0x01, the 8-byte little-endian CRC-64-AVRO "
-                + "fingerprint of the writer schema, then the Avro binary body. Keys are UTF-8 strings.");
+                + "fingerprint of the writer schema, then the Avro binary body, unless a topic's value gives a primitive "
+                + "type instead. Keys are UTF-8 strings.");
         ArrayNode array = root.putArray("topics");
         for (Topic<?, ?> topic : topics) {
             array.add(topicNode(topic, store));
@@ -54,7 +56,8 @@ public final class TopicCatalogJson {
         key.put("type", topic.keySerde() instanceof Serdes.StringSerde ? "string" : "bytes");
         key.put("doc", topic.keyDoc());
         ObjectNode value = node.putObject("value");
-        topic.valueSchema().ifPresent(schema -> describeSchema(value, schema, store));
+        topic.valueSchema().ifPresentOrElse(schema -> describeSchema(value, schema, store),
+                () -> value.put("type", primitive(topic)));
         node.put("partitions", topic.partitions());
         node.put("cleanupPolicy", topic.cleanupPolicy().configValue());
         node.put("retentionMs", topic.retentionMs());
@@ -62,6 +65,17 @@ public final class TopicCatalogJson {
         topic.configs().forEach(configs::put);
         node.put("description", topic.description());
         return node;
+    }
+
+    /** The encoding of a value that is not Avro: Kafka's primitive serializers. */
+    private static String primitive(Topic<?, ?> topic) {
+        if (topic.valueSerde() instanceof Serdes.LongSerde) {
+            return "int64 (Kafka LongSerializer: 8 bytes, big-endian)";
+        }
+        if (topic.valueSerde() instanceof Serdes.StringSerde) {
+            return "string (UTF-8)";
+        }
+        return "bytes";
     }
 
     private static void describeSchema(ObjectNode value, Schema schema, EdgeloopSchemaStore store) {

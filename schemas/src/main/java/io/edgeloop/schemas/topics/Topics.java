@@ -14,6 +14,7 @@ import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serdes;
 
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,14 @@ import java.util.Optional;
  * governance tables also keep every revision for at least 7 days ({@code min.compaction.lag.ms})
  * and tombstones for 7 days ({@code delete.retention.ms}), so a consumer that was down for a week
  * still sees each transition and each deletion.
+ *
+ * <p>{@link #RESOLVER_CONTROL} is the one operational topic: the operator's "resolve due
+ * predictions now" requests to the resolver. It has the ticker partitions because a request is
+ * written to every partition, so that each outcome task (one per ticker partition, co-partitioned
+ * with predictions) reads it in order with its other input and acts on it in the same transaction;
+ * with one partition only the task of partition 0 would see it. A request matters until the
+ * outcome tasks have read it; it keeps as long as candles (30 days), so reprocessing the candles
+ * still in Kafka meets every request made among them at the same place.
  */
 public final class Topics {
 
@@ -119,13 +128,26 @@ public final class Topics {
             "Operator decisions (approve, reject, rollback) with actor and reason; the keeper applies each at most once.",
             1, FOREVER);
 
+    /**
+     * Operator requests to the resolver to resolve due and expired predictions: key = who asked,
+     * value = the stream time (epoch ms) to resolve at, as a Kafka {@code LongSerializer} value
+     * (8 bytes, big-endian), not Avro. Written by the resolver's trigger (its query API) and the
+     * admin, one record per partition; read only by the resolver.
+     */
+    public static final Topic<String, Long> RESOLVER_CONTROL = new Topic<>("resolver.control",
+            EdgeloopSerdes.string(), Serdes.Long(), "who asked (operator name)",
+            "Operator requests to resolve due and expired predictions at the resolver's latest stream time (value: "
+                    + "epoch ms as an 8-byte big-endian long); one record per partition, read by every outcome task of "
+                    + "the resolver.",
+            TICKER_PARTITIONS, CleanupPolicy.DELETE, days(30), Map.of());
+
     private static final List<Topic<?, ?>> ALL = List.of(CANDLES, CANDLES_DLQ, REFERENCE_TICKERS, SCORES,
-            PREDICTIONS, TRADES, OUTCOMES, SIGNALS, PATTERN_LIBRARY, MODEL_CHANGELOG, APPROVALS);
+            PREDICTIONS, TRADES, OUTCOMES, SIGNALS, PATTERN_LIBRARY, MODEL_CHANGELOG, APPROVALS, RESOLVER_CONTROL);
 
     private Topics() {
     }
 
-    /** Every topic, in the order of the design's topic table. */
+    /** Every topic, in the order of the design's topic table, then {@link #RESOLVER_CONTROL}. */
     public static List<Topic<?, ?>> all() {
         return ALL;
     }

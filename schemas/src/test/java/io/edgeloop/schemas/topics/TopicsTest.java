@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
 
-    /** The topic table of the design document (DESIGN.md, "Topics"), name by name. */
+    /** The topic table of the design document (DESIGN.md, "Topics"), name by name, then the resolver's control topic. */
     private static final List<String> DESIGN_TOPICS = List.of("candles", "candles.dlq", "reference.tickers", "scores",
-            "predictions", "trades", "outcomes", "signals", "pattern-library", "model-changelog", "approvals");
+            "predictions", "trades", "outcomes", "signals", "pattern-library", "model-changelog", "approvals",
+            "resolver.control");
 
     @Test
     void shouldListEveryDesignTopicOnceUnderUniqueNames() {
@@ -41,10 +42,22 @@ class TopicsTest {
 
     @Test
     void shouldGiveEveryValueTypeWithHistoryATopicAndTheDlqDeadLetters() {
-        assertThat(Topics.all()).extracting(t -> t.valueSchema().orElseThrow().getName())
+        assertThat(Topics.all()).filteredOn(t -> t != Topics.RESOLVER_CONTROL)
+                .extracting(t -> t.valueSchema().orElseThrow().getName())
                 .containsAll(EdgeloopSchemaStore.recordTypes().stream().map(Class::getSimpleName).toList());
         assertThat(Topics.CANDLES_DLQ.valueSchema()).contains(DeadLetter.getClassSchema());
         assertThat(Topics.all()).allSatisfy(t -> assertThat(t.keySerde()).isInstanceOf(Serdes.StringSerde.class));
+    }
+
+    @Test
+    void shouldSpreadResolveRequestsOverEveryTickerPartitionAsLongValues() {
+        assertThat(Topics.RESOLVER_CONTROL.partitions()).isEqualTo(Topics.PREDICTIONS.partitions());
+        assertThat(Topics.RESOLVER_CONTROL.valueSchema()).isEmpty();
+        assertThat(Topics.RESOLVER_CONTROL.valueSerde().deserializer().deserialize("resolver.control",
+                Topics.RESOLVER_CONTROL.valueSerde().serializer().serialize("resolver.control", 1_745_798_400_000L)))
+                .isEqualTo(1_745_798_400_000L);
+        assertThat(Topics.RESOLVER_CONTROL.configs()).containsEntry("cleanup.policy", "delete")
+                .containsEntry("retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
     }
 
     @Test

@@ -1,27 +1,20 @@
-package io.edgeloop.resolver;
+package io.edgeloop.schemas.mapping;
 
 import io.edgeloop.core.rules.Direction;
-import io.edgeloop.core.rules.Op;
 import io.edgeloop.core.rules.PatternDefinition;
 import io.edgeloop.core.rules.PatternOrigin;
 import io.edgeloop.core.rules.PatternStatus;
 import io.edgeloop.core.rules.Rule;
 import io.edgeloop.core.rules.SeedPatterns;
-import io.edgeloop.core.rules.Value;
 import io.edgeloop.core.stats.BetaPrior;
 import io.edgeloop.core.stats.Observation;
 import io.edgeloop.schemas.avro.PatternStats;
-import io.edgeloop.schemas.avro.RuleKind;
-import io.edgeloop.schemas.avro.RuleNode;
-import io.edgeloop.schemas.avro.RuleOp;
-import io.edgeloop.schemas.avro.RuleValue;
 import io.edgeloop.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -35,39 +28,20 @@ class PatternMappingTest {
         return SeedPatterns.all().stream();
     }
 
+    private static io.edgeloop.schemas.avro.PatternDefinition throughTheTopic(
+            io.edgeloop.schemas.avro.PatternDefinition avro) {
+        byte[] bytes = Topics.PATTERN_LIBRARY.valueSerde().serializer().serialize("pattern-library", avro);
+        return Topics.PATTERN_LIBRARY.valueSerde().deserializer().deserialize("pattern-library", bytes);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void shouldRoundTripEverySeedPatternThroughItsAvroBytes(PatternDefinition seed) {
-        var avro = PatternMapping.toAvro(seed, 1, BetaPrior.UNIFORM, 0.95, null);
-        byte[] bytes = Topics.PATTERN_LIBRARY.valueSerde().serializer().serialize("pattern-library", avro);
-        var back = Topics.PATTERN_LIBRARY.valueSerde().deserializer().deserialize("pattern-library", bytes);
+        var back = throughTheTopic(PatternMapping.toAvro(seed, 1, BetaPrior.UNIFORM, 0.95, null));
 
         assertThat(PatternMapping.toDomain(back)).isEqualTo(seed);
         assertThat(back.getOrigin()).isEqualTo(io.edgeloop.schemas.avro.PatternOrigin.SEED);
         assertThat(back.getLibraryVersion()).isEqualTo(1);
-    }
-
-    @Test
-    void shouldMapEveryKindOfNodeAndValue() {
-        Rule rule = Rule.all(
-                Rule.eq("state", "HTF_BULL_LTF_BULL"),
-                Rule.between("htf_score", 10, 50),
-                Rule.in("signal_count", 2, 3),
-                Rule.not(Rule.any(Rule.truthy("sq_release_ltf"), Rule.in("phase_zone", "HIGH", "EXTREME"))),
-                Rule.eq("momentum_elite", true),
-                Rule.falsy("st_flip_ltf"));
-
-        RuleNode avro = PatternMapping.toAvro(rule);
-
-        assertThat(avro.getKind()).isEqualTo(RuleKind.ALL);
-        RuleNode between = avro.getChildren().get(1);
-        assertThat(between.getOp()).isEqualTo(RuleOp.BETWEEN);
-        assertThat(between.getValue().getNumbers()).containsExactly(10.0, 50.0);
-        assertThat(avro.getChildren().get(3).getChildren().get(0).getChildren().get(1).getValue().getTexts())
-                .containsExactly("HIGH", "EXTREME");
-        assertThat(avro.getChildren().get(4).getValue().getFlag()).isTrue();
-        assertThat(avro.getChildren().get(5).getValue()).isNull();
-        assertThat(PatternMapping.toDomain(avro)).isEqualTo(rule);
     }
 
     @Test
@@ -83,22 +57,32 @@ class PatternMappingTest {
     }
 
     @Test
-    void shouldRefuseRulesWithoutAnAvroOrCoreFormNamingTheNode() {
-        Rule booleans = Rule.all(Rule.eq("state", "HTF_BULL_LTF_BULL"),
-                new Rule.Condition("momentum_elite", Op.IN, new Value.Items(List.of(Value.of(true)))));
-        assertThatThrownBy(() -> PatternMapping.toAvro(booleans))
-                .hasMessage("$.all[1].value: an 'in' list must hold only numbers or only names to have an Avro form, "
-                        + "got [true]");
+    void shouldBringBackTheCountsButNotTheSumsOfTheStatistics() {
+        io.edgeloop.core.stats.PatternStats twelve = new io.edgeloop.core.stats.PatternStats(12, 9, 30, 36, 50, 10,
+                9, 36, 3, 6);
+        PatternDefinition p = new PatternDefinition("disc_x", "Discovered", "d", Direction.DOWN, PatternStatus.CANDIDATE,
+                1, PatternOrigin.DISCOVERED, Rule.truthy("sq_release_ltf"), twelve, Optional.empty());
 
-        RuleNode twoChildNot = RuleNode.newBuilder().setKind(RuleKind.NOT).setChildren(List.of(
-                PatternMapping.toAvro(Rule.truthy("a")), PatternMapping.toAvro(Rule.truthy("b")))).build();
-        assertThatThrownBy(() -> PatternMapping.toDomain(twoChildNot)).hasMessage("$.not: needs exactly one child, got 2");
+        var avro = throughTheTopic(PatternMapping.toAvro(p, 0, BetaPrior.UNIFORM, 0.95, null));
+        io.edgeloop.core.stats.PatternStats back = PatternMapping.toDomain(avro).stats();
 
-        RuleNode ambiguous = RuleNode.newBuilder().setKind(RuleKind.CONDITION).setField("htf_score").setOp(RuleOp.GTE)
-                .setValue(RuleValue.newBuilder().setNumber(25.0).setText("25").build()).build();
-        assertThatThrownBy(() -> PatternMapping.toDomain(RuleNode.newBuilder().setKind(RuleKind.ANY)
-                .setChildren(List.of(ambiguous)).build()))
-                .hasMessage("$.any[0].value: gte needs exactly one of number, text or flag");
+        assertThat(avro.getStats().getAlpha()).isEqualTo(10.0);
+        assertThat(avro.getStats().getBeta()).isEqualTo(4.0);
+        assertThat(avro.getStats().getHitRate()).isEqualTo(0.75);
+        assertThat(back.n()).isEqualTo(12);
+        assertThat(back.hits()).isEqualTo(9);
+        assertThat(back.sumReturn()).isZero();
+    }
+
+    @Test
+    void shouldNameTheRuleNodeWhenAPatternHasNoCoreForm() {
+        var seed = PatternMapping.toAvro(SeedPatterns.all().get(0), 1, BetaPrior.UNIFORM, 0.95, null);
+        var broken = io.edgeloop.schemas.avro.PatternDefinition.newBuilder(seed)
+                .setRule(io.edgeloop.schemas.avro.RuleNode.newBuilder().setKind(io.edgeloop.schemas.avro.RuleKind.ALL)
+                        .setChildren(java.util.List.of()).build())
+                .build();
+
+        assertThatThrownBy(() -> PatternMapping.toDomain(broken)).hasMessage("$.all: needs at least one child");
     }
 
     @Test

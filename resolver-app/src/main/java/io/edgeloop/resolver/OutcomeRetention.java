@@ -1,0 +1,108 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.Prediction;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The retention rule of the outcome tasks' stores, so they do not grow without bound.
+ *
+ * <p>Rule: with {@code cutoff = stream time - retention} (default 90 days, at least 30):
+ * <ul>
+ *   <li>a resolved prediction (it has an outcome) whose bar time is before the cutoff is
+ *       forgotten: its entries in {@code resolver-predictions}, {@code resolver-outcomes} and
+ *       {@code resolver-trade-links} are deleted (the topics keep them forever);</li>
+ *   <li>a prediction whose bar time is before the cutoff is refused when it arrives, so a
+ *       forgotten id can never get a second outcome: exactly one outcome per prediction still
+ *       holds, because every id is either remembered or too old to be accepted. Such a late
+ *       prediction could not be measured anyway: its horizon's candles are past the 30 days
+ *       {@code candles} keeps, and its horizon plus grace ended long before;</li>
+ *   <li>a ticker that sent no bar since the cutoff and has no open prediction loses its
+ *       {@code resolver-ticker-days} entry.</li>
+ * </ul>
+ * Open predictions are never dropped: the sweep expires them at horizon + grace. The purge runs
+ * as a stream-time punctuator once a day of stream time, so a replay purges as it goes and a
+ * restart loses nothing (the deletes are changelogged in the same transaction).
+ */
+final class OutcomeRetention {
+
+    /** Default retention: a quarter of stream time. */
+    static final Duration DEFAULT = Duration.ofDays(90);
+    /** Shortest retention: longer than a default horizon plus grace (about two weeks) and than candles' 30 days. */
+    static final Duration MINIMUM = Duration.ofDays(30);
+    /** Stream-time interval of the purge. */
+    static final Duration PURGE_INTERVAL = Duration.ofDays(1);
+
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    /** What one purge removed. */
+    record Purged(int predictions, int tickers) {
+        boolean any() {
+            return predictions > 0 || tickers > 0;
+        }
+    }
+
+    private final long retentionMs;
+
+    OutcomeRetention(Duration retention) {
+        this.retentionMs = Objects.requireNonNull(retention, "retention").toMillis();
+    }
+
+    /** Bar times before this are too old at {@code streamTime}: stream time minus the retention. */
+    long cutoff(long streamTime) {
+        return streamTime == Long.MIN_VALUE ? Long.MIN_VALUE : streamTime - retentionMs;
+    }
+
+    /** True when a prediction with this bar time must be refused at {@code streamTime}. */
+    boolean tooOld(long barTime, long streamTime) {
+        return barTime < cutoff(streamTime);
+    }
+
+    /**
+     * Forgets resolved predictions and silent tickers older than the cutoff (see the class doc).
+     *
+     * @param capacity daily bars kept per ticker, to read the ticker-days entries
+     */
+    Purged purge(long streamTime, KeyValueStore<String, Prediction> predictions, KeyValueStore<String, Outcome> outcomes,
+                 KeyValueStore<String, String> tradeLinks, KeyValueStore<String, byte[]> tickerDays,
+                 KeyValueStore<String, byte[]> pending, int capacity) {
+        long cutoff = cutoff(streamTime);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, Prediction> it = predictions.all()) {
+            it.forEachRemaining(kv -> {
+                if (kv.value.getBarTime().toEpochMilli() < cutoff && outcomes.get(kv.key) != null) {
+                    old.add(kv.key);
+                }
+            });
+        }
+        for (String id : old) {
+            predictions.delete(id);
+            outcomes.delete(id);
+            tradeLinks.delete(id);
+        }
+        List<String> silent = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
+            it.forEachRemaining(kv -> {
+                if (TickerDays.fromBytes(kv.key, capacity, kv.value).lastBarOpen() < cutoff
+                        && !hasOpen(pending, kv.key)) {
+                    silent.add(kv.key);
+                }
+            });
+        }
+        silent.forEach(tickerDays::delete);
+        return new Purged(old.size(), silent.size());
+    }
+
+    private static boolean hasOpen(KeyValueStore<String, byte[]> pending, String ticker) {
+        try (KeyValueIterator<String, byte[]> it = pending.prefixScan(ResolverStores.pendingPrefix(ticker), KEYS)) {
+            return it.hasNext();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.edgeloop.resolver;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.schemas.avro.Direction;
+import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.TradeEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.edgeloop.resolver.MarketData.between;
+import static io.edgeloop.resolver.MarketData.on;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The stores' retention on real daily bars: with 30 days of retention, SPY's April 2025
+ * prediction is forgotten once stream time passes late May, IWM (silent after April) loses its
+ * daily bars, and the forgotten prediction, sent again, is refused instead of resolved twice.
+ */
+class OutcomeRetentionTest {
+
+    private ResolverDriver resolver;
+    private final List<Candle> spy = MarketData.history("SPY_D.json");
+    private final List<Candle> iwm = MarketData.history("IWM_D.json");
+
+    @BeforeEach
+    void start(@TempDir Path stateDir) {
+        resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores().withRetention(Duration.ofDays(30)),
+                stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        resolver.close();
+    }
+
+    private Prediction resolvedSpyCallOfApril21() {
+        Candle entry = on(spy, LocalDate.of(2025, 4, 21));
+        resolver.candle(entry);
+        resolver.candle(on(iwm, LocalDate.of(2025, 4, 21)));
+        Prediction call = TestRecords.prediction(entry, Direction.UP);
+        resolver.predict(call);
+        resolver.trade(TestRecords.trade("desk:SPY:1", "SPY", call.getId(), call.getBarTime().plusSeconds(3600),
+                TradeEvent.OPEN));
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 28)));
+        assertThat(resolver.outcomes()).hasSize(1);
+        return call;
+    }
+
+    @Test
+    void shouldKeepAResolvedPredictionWhileItIsWithinTheRetention() {
+        Prediction call = resolvedSpyCallOfApril21();
+
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 29), LocalDate.of(2025, 5, 20)));
+
+        assertThat(resolver.contents(ResolverStores.PREDICTIONS)).containsKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.OUTCOMES)).containsKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).containsKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.TICKER_DAYS)).containsKeys("SPY", "IWM");
+        resolver.predict(call);
+        assertThat(resolver.outcomes()).hasSize(1);
+    }
+
+    @Test
+    void shouldForgetResolvedPredictionsAndSilentTickersOnceStreamTimePassesTheRetention() {
+        Prediction call = resolvedSpyCallOfApril21();
+
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 29), LocalDate.of(2025, 6, 6)));
+
+        assertThat(resolver.contents(ResolverStores.PREDICTIONS)).doesNotContainKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.OUTCOMES)).doesNotContainKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).doesNotContainKey(call.getId());
+        assertThat(resolver.contents(ResolverStores.TICKER_DAYS)).containsOnlyKeys("SPY");
+    }
+
+    @Test
+    void shouldRefuseAForgottenPredictionInsteadOfResolvingItAgain() {
+        Prediction call = resolvedSpyCallOfApril21();
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 29), LocalDate.of(2025, 6, 6)));
+
+        resolver.predict(call);
+        resolver.candles(between(spy, LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 13)));
+        resolver.restart();
+        resolver.predict(call);
+
+        assertThat(resolver.outcomes()).hasSize(1);
+        assertThat(resolver.contents(ResolverStores.PREDICTIONS)).isEmpty();
+        assertThat(resolver.contents(ResolverStores.PENDING)).isEmpty();
+    }
+
+    @Test
+    void shouldKeepAnOpenPredictionAndItsTickerWhateverItsAge() {
+        Candle entry = on(iwm, LocalDate.of(2025, 4, 21));
+        resolver.candle(entry);
+        Prediction open = TestRecords.prediction(entry, Direction.UP);
+        OutcomeRetention rule = new OutcomeRetention(Duration.ofDays(30));
+        resolver.predict(open);
+
+        long muchLater = entry.openTime() + Duration.ofDays(400).toMillis();
+        rule.purge(muchLater, resolver.store(ResolverStores.PREDICTIONS), resolver.store(ResolverStores.OUTCOMES),
+                resolver.store(ResolverStores.TRADE_LINKS), resolver.store(ResolverStores.TICKER_DAYS),
+                resolver.store(ResolverStores.PENDING), 40);
+
+        assertThat(resolver.contents(ResolverStores.PREDICTIONS)).containsKey(open.getId());
+        assertThat(resolver.contents(ResolverStores.TICKER_DAYS)).containsKey("IWM");
+    }
+
+    @Test
+    void shouldRefuseARetentionShorterThanAMonth() {
+        assertThatThrownBy(() -> ResolverConfig.defaults().withRetention(Duration.ofDays(10)))
+                .hasMessageContaining("retention must be at least 30 days");
+    }
+}
