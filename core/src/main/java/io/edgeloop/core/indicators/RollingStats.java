@@ -138,6 +138,24 @@ public final class RollingStats implements IndicatorState {
         stdevCached = other.stdevCached;
     }
 
+    /**
+     * Undoes at most one update since this instance equalled {@code other}: copies the scalars
+     * and the one ring slot an update writes, not the whole window. Unchecked; for
+     * {@link TimeframeBundle#peek} only, where both instances have the same shape.
+     */
+    void restore(RollingStats other) {
+        int slot = other.count < length ? other.count : other.head;
+        window[slot] = other.window[slot];
+        head = other.head;
+        count = other.count;
+        sinceResync = other.sinceResync;
+        shift = other.shift;
+        sum = other.sum;
+        sumSq = other.sumSq;
+        stdevCache = other.stdevCache;
+        stdevCached = other.stdevCached;
+    }
+
     @Override
     public int size() {
         return Integer.BYTES * 4 + Double.BYTES * (3 + length);
