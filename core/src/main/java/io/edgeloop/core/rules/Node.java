@@ -78,11 +78,11 @@ abstract class Node {
             double x = s.get(index);
             switch (kind) {
                 case RANGE:
-                    return x >= lo && x <= hi;
+                    return x >= lo & x <= hi;
                 case MASK: {
                     double d = x - offset;
                     int i = (int) d;
-                    return i == d && i >= 0 && i < size && (mask >>> i & 1L) != 0;
+                    return i == d & i >= 0 & i < size & (mask >>> i & 1L) != 0;
                 }
                 case NOT_EQUAL:
                     return x == x && x != lo;
