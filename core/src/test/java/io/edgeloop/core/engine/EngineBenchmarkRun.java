@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,7 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * model's cost as a multiple of each baseline's (the figure that does not depend on the machine
  * or its load), bytes allocated per candle, and the system load average before and after. Only
  * with {@code -Pbench} ({@code mvn -B -q -pl core test -Pbench}); the default suite skips it.
- * Options: {@code -Dedgeloop.bench.forks}, {@code .warmup} and {@code .iterations} (2 s each).
+ * Options: {@code -Dedgeloop.bench.forks}, {@code .warmup} and {@code .iterations} (2 s each),
+ * and {@code -Dedgeloop.bench.jfr=FILE.jfr} to record the forked JVMs with Java Flight Recorder
+ * (method profile with non-safepoint debug info, so samples land on the right line; read it with
+ * {@code jfr print --events jdk.ExecutionSample} or JDK Mission Control). JMH runs the benchmarks
+ * in name order, each in its own fork, so the file ends up holding the last one, the model's.
  */
 @EnabledIfSystemProperty(named = "edgeloop.bench", matches = "true")
 class EngineBenchmarkRun {
@@ -42,12 +48,18 @@ class EngineBenchmarkRun {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         int warmup = Integer.getInteger("edgeloop.bench.warmup", 5);
         int iterations = Integer.getInteger("edgeloop.bench.iterations", 5);
+        List<String> jvmArgs = new ArrayList<>(List.of("-Dedgeloop.data.dir=" + HistoryData.dataDir()));
+        String jfr = System.getProperty("edgeloop.bench.jfr", "");
+        if (!jfr.isBlank()) {
+            jvmArgs.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+                    "-XX:StartFlightRecording=filename=" + jfr + ",settings=profile"));
+        }
         Options options = new OptionsBuilder()
                 .include(EngineBenchmark.class.getName() + ".(" + MODEL + "|" + AGGREGATE + "|" + INDICATORS + ")$")
                 .forks(Integer.getInteger("edgeloop.bench.forks", 1))
                 .warmupIterations(warmup).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(iterations).measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-Dedgeloop.data.dir=" + HistoryData.dataDir())
+                .jvmArgsAppend(jvmArgs.toArray(new String[0]))
                 .addProfiler(GCProfiler.class)
                 .build();
         Map<String, double[]> jmh = new LinkedHashMap<>();
