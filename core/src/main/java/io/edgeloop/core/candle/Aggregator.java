@@ -51,6 +51,7 @@ public final class Aggregator {
     private static final ClosedBarListener IGNORE = bar -> { };
 
     private final SessionCalendar calendar;
+    private final SessionTimes times;
     private final Timeframe base;
     private final Slot[] slots;
     private final Slot[] byTimeframe = new Slot[Timeframe.values().length];
@@ -68,6 +69,7 @@ public final class Aggregator {
      */
     public Aggregator(SessionCalendar calendar, Timeframe base, Set<Timeframe> targets) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.times = new SessionTimes(calendar);
         this.base = Objects.requireNonNull(base, "base");
         EnumSet<Timeframe> sorted = targets.isEmpty() ? EnumSet.noneOf(Timeframe.class) : EnumSet.copyOf(targets);
         for (Timeframe tf : sorted) {
@@ -134,12 +136,12 @@ public final class Aggregator {
         long day;
         long baseEnd;
         if (base.intraday()) {
-            if (!calendar.inSession(openTime)) {
+            if (!times.inSession(openTime)) {
                 outsideSession++;
                 return -1;
             }
-            day = calendar.sessionDay(openTime);
-            baseEnd = Math.min(openTime + base.lengthMillis(), calendar.sessionClose(day));
+            day = times.sessionDay(openTime);
+            baseEnd = Math.min(openTime + base.lengthMillis(), times.sessionClose(day));
         } else {
             day = calendar.tradeDate(openTime);
             baseEnd = calendar.sessionClose(day);
@@ -314,7 +316,7 @@ public final class Aggregator {
             case MN1:
                 return EpochDays.monthStart(day);
             default:
-                return calendar.bucketStart(openTime, tf.lengthMillis());
+                return times.bucketStart(openTime, tf.lengthMillis());
         }
     }
 

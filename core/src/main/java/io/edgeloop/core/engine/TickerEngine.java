@@ -4,6 +4,7 @@ import io.edgeloop.core.candle.Aggregator;
 import io.edgeloop.core.candle.BarView;
 import io.edgeloop.core.candle.MutableBar;
 import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.core.candle.SessionTimes;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.indicators.TimeframeBundle;
 import io.edgeloop.core.model.ModelConfig;
@@ -57,6 +58,7 @@ public final class TickerEngine {
 
     private final Profile profile;
     private final SessionCalendar calendar;
+    private final SessionTimes times;
     private final Timeframe base;
     private final Timeframe[] higher;
     private final Timeframe[] frames;
@@ -84,6 +86,7 @@ public final class TickerEngine {
     public TickerEngine(Timeframe base, SessionCalendar calendar, ModelConfig config, PatternMatcher matcher) {
         this.profile = Profile.forBase(Objects.requireNonNull(base, "base"));
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.times = new SessionTimes(calendar);
         this.base = base;
         this.matcher = Objects.requireNonNull(matcher, "matcher");
         List<Timeframe> aggregated = profile.aggregated();
@@ -140,7 +143,7 @@ public final class TickerEngine {
             result.ignore(EngineResult.Ignored.OUT_OF_ORDER, openTime);
             return result;
         }
-        if (base.intraday() && !calendar.inSession(openTime)) {
+        if (base.intraday() && !times.inSession(openTime)) {
             result.ignore(EngineResult.Ignored.OUTSIDE_SESSION, openTime);
             return result;
         }
@@ -192,7 +195,7 @@ public final class TickerEngine {
 
     /** The base period of a candle: its trade date on a daily feed, its session-anchored bucket intraday. */
     private long period(long openTime) {
-        return base.intraday() ? calendar.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
+        return base.intraday() ? times.bucketStart(openTime, base.lengthMillis()) : calendar.tradeDate(openTime);
     }
 
     private void onClosed(MutableBar bar) {

@@ -46,6 +46,12 @@ public final class Atr implements IndicatorState {
         rma.copyFrom(other.rma);
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Atr other) {
+        trueRange.copyFrom(other.trueRange);
+        rma.restore(other.rma);
+    }
+
     @Override
     public int size() {
         return trueRange.size() + rma.size();

@@ -64,6 +64,11 @@ public final class Bollinger implements IndicatorState {
         stats.copyFrom(other.stats);
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Bollinger other) {
+        stats.restore(other.stats);
+    }
+
     @Override
     public int size() {
         return stats.size();

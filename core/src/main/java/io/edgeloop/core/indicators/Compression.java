@@ -76,6 +76,14 @@ public final class Compression implements IndicatorState {
         value = other.value;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Compression other) {
+        bollinger.restore(other.bollinger);
+        ema = other.ema;
+        atr = other.atr;
+        value = other.value;
+    }
+
     @Override
     public int size() {
         return bollinger.size() + Double.BYTES * 2;

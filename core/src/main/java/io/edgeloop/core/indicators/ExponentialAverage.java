@@ -95,6 +95,13 @@ public final class ExponentialAverage implements IndicatorState {
         seedCount = other.seedCount;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(ExponentialAverage other) {
+        value = other.value;
+        seedSum = other.seedSum;
+        seedCount = other.seedCount;
+    }
+
     @Override
     public int size() {
         return Integer.BYTES * 2 + Double.BYTES * 2;

@@ -126,6 +126,22 @@ public final class LinReg implements IndicatorState {
         value = other.value;
     }
 
+    /**
+     * Undoes at most one update since this instance equalled {@code other}: copies the scalars
+     * and the one ring slot an update writes, not the whole window. Unchecked; for
+     * {@link TimeframeBundle#peek} only, where both instances have the same shape.
+     */
+    void restore(LinReg other) {
+        int slot = other.count < length ? other.count : other.head;
+        window[slot] = other.window[slot];
+        head = other.head;
+        count = other.count;
+        sinceResync = other.sinceResync;
+        sumY = other.sumY;
+        sumXY = other.sumXY;
+        value = other.value;
+    }
+
     @Override
     public int size() {
         return Integer.BYTES * 4 + Double.BYTES * (2 + length);

@@ -56,6 +56,12 @@ public final class Momentum implements IndicatorState {
         dispersion.copyFrom(other.dispersion);
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Momentum other) {
+        linReg.restore(other.linReg);
+        dispersion.restore(other.dispersion);
+    }
+
     @Override
     public int size() {
         return linReg.size() + dispersion.size();

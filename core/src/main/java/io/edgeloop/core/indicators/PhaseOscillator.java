@@ -58,6 +58,11 @@ public final class PhaseOscillator implements IndicatorState {
         ema.copyFrom(other.ema);
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(PhaseOscillator other) {
+        ema.restore(other.ema);
+    }
+
     @Override
     public int size() {
         return ema.size();

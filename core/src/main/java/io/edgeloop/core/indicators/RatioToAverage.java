@@ -59,6 +59,13 @@ public final class RatioToAverage implements IndicatorState {
         value = other.value;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(RatioToAverage other) {
+        stats.restore(other.stats);
+        current = other.current;
+        value = other.value;
+    }
+
     @Override
     public int size() {
         return stats.size() + Double.BYTES;

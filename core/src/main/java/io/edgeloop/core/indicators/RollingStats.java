@@ -33,6 +33,10 @@ public final class RollingStats implements IndicatorState {
     private double shift;
     private double sum;
     private double sumSq;
+    /** mean() of the current window, kept up to date by every change (it is read several times per bar). */
+    private double mean = Double.NaN;
+    /** sum / length: the window mean relative to the shift, shared by mean() and stdev(). */
+    private double meanOffset = Double.NaN;
     /** stdev() of the current window once computed (it is read several times per bar). */
     private double stdevCache = Double.NaN;
     private boolean stdevCached;
@@ -45,7 +49,7 @@ public final class RollingStats implements IndicatorState {
     /** Adds one value (NaN is skipped) and returns the mean, NaN until the window is full. */
     public double update(double x) {
         if (Double.isNaN(x)) {
-            return mean();
+            return mean;
         }
         stdevCached = false;
         if (count < length) {
@@ -57,7 +61,8 @@ public final class RollingStats implements IndicatorState {
             double d = x - shift;
             sum += d;
             sumSq += d * d;
-            return mean();
+            mean = computeMean();
+            return mean;
         }
         double out = window[head];
         window[head] = x;
@@ -69,7 +74,8 @@ public final class RollingStats implements IndicatorState {
         if (++sinceResync == length) {
             resync();
         }
-        return mean();
+        mean = computeMean();
+        return mean;
     }
 
     private void resync() {
@@ -92,7 +98,15 @@ public final class RollingStats implements IndicatorState {
 
     /** {@code ta.sma}: the window mean, NaN until {@code length} values were seen. */
     public double mean() {
-        return count < length ? Double.NaN : shift + sum / length;
+        return mean;
+    }
+
+    private double computeMean() {
+        if (count < length) {
+            return Double.NaN;
+        }
+        meanOffset = sum / length;
+        return shift + meanOffset;
     }
 
     /**
@@ -111,7 +125,7 @@ public final class RollingStats implements IndicatorState {
         if (count < length) {
             return Double.NaN;
         }
-        double m = sum / length;
+        double m = meanOffset;
         double variance = sumSq / length - m * m;
         return variance > 0 ? Math.sqrt(variance) : 0;
     }
@@ -134,6 +148,28 @@ public final class RollingStats implements IndicatorState {
         shift = other.shift;
         sum = other.sum;
         sumSq = other.sumSq;
+        mean = other.mean;
+        meanOffset = other.meanOffset;
+        stdevCache = other.stdevCache;
+        stdevCached = other.stdevCached;
+    }
+
+    /**
+     * Undoes at most one update since this instance equalled {@code other}: copies the scalars
+     * and the one ring slot an update writes, not the whole window. Unchecked; for
+     * {@link TimeframeBundle#peek} only, where both instances have the same shape.
+     */
+    void restore(RollingStats other) {
+        int slot = other.count < length ? other.count : other.head;
+        window[slot] = other.window[slot];
+        head = other.head;
+        count = other.count;
+        sinceResync = other.sinceResync;
+        shift = other.shift;
+        sum = other.sum;
+        sumSq = other.sumSq;
+        mean = other.mean;
+        meanOffset = other.meanOffset;
         stdevCache = other.stdevCache;
         stdevCached = other.stdevCached;
     }
@@ -169,6 +205,7 @@ public final class RollingStats implements IndicatorState {
         for (int i = 0; i < length; i++) {
             window[i] = buffer.getDouble();
         }
+        mean = computeMean();
         stdevCached = false;
     }
 }

@@ -74,6 +74,14 @@ public final class Rsi implements IndicatorState {
         value = other.value;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Rsi other) {
+        up.restore(other.up);
+        down.restore(other.down);
+        prev = other.prev;
+        value = other.value;
+    }
+
     @Override
     public int size() {
         return up.size() + down.size() + Double.BYTES;

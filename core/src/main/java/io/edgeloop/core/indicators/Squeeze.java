@@ -104,6 +104,14 @@ public final class Squeeze implements IndicatorState {
         prevOn = other.prevOn;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(Squeeze other) {
+        bollinger.restore(other.bollinger);
+        atr.restore(other.atr);
+        on = other.on;
+        prevOn = other.prevOn;
+    }
+
     @Override
     public int size() {
         return bollinger.size() + atr.size() + Double.BYTES * 2;

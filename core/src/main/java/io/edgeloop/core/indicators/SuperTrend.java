@@ -143,6 +143,18 @@ public final class SuperTrend implements IndicatorState {
         prevDirection = other.prevDirection;
     }
 
+    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    void restore(SuperTrend other) {
+        atr.restore(other.atr);
+        prevClose = other.prevClose;
+        lowerBand = other.lowerBand;
+        upperBand = other.upperBand;
+        pineLine = other.pineLine;
+        atrValue = other.atrValue;
+        direction = other.direction;
+        prevDirection = other.prevDirection;
+    }
+
     @Override
     public int size() {
         return atr.size() + Double.BYTES * 7;

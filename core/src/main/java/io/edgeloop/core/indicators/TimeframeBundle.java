@@ -63,6 +63,13 @@ public final class TimeframeBundle implements IndicatorState {
     private double prevEma48 = Double.NaN;
     private double prevStLine = Double.NaN;
 
+    /** Bumped by every change of state, so a scratch bundle can tell whether its source moved. */
+    private long version;
+    /** The bundle this one holds a peek of (its state plus one bar), or null. */
+    private TimeframeBundle peekedFrom;
+    /** {@link #version} of {@link #peekedFrom} when this bundle took the peek. */
+    private long peekedVersion;
+
     /**
      * Adds one closed bar.
      *
@@ -76,6 +83,7 @@ public final class TimeframeBundle implements IndicatorState {
                     + " low=" + low + " close=" + close + " volume=" + volume
                     + " (need finite values, high >= low, volume >= 0)");
         }
+        changed();
         prevEma48 = ema48.value();
         prevStLine = superTrend.line();
         for (ExponentialAverage ema : emas) {
@@ -104,14 +112,51 @@ public final class TimeframeBundle implements IndicatorState {
      * Evaluates a forming bar as if it closed now: {@code out} receives this bundle's state plus
      * the bar, this bundle is not changed. Allocation-free; reuse one scratch bundle.
      *
+     * <p>Cost: when {@code out} still holds a peek of this bundle in the same state (the usual
+     * case: a higher timeframe's forming bar read again at the next base bar), only what one
+     * update wrote is undone (scalars and one slot per ring buffer, {@code restore}) before the
+     * new bar is applied; otherwise the whole state is copied. The result is the same.
+     *
      * @param out the scratch bundle that receives the result; must not be this bundle
      */
     public void peek(double open, double high, double low, double close, double volume, TimeframeBundle out) {
         if (out == this) {
             throw new IllegalArgumentException("peek needs a scratch bundle other than the bundle itself");
         }
-        out.copyFrom(this);
+        if (out.peekedFrom == this && out.peekedVersion == version) {
+            out.restore(this);
+        } else {
+            out.copyFrom(this);
+        }
         out.update(open, high, low, close, volume);
+        out.peekedFrom = this;
+        out.peekedVersion = version;
+    }
+
+    /** Undoes the one bar that {@link #peek} applied on top of {@code other}'s state. */
+    private void restore(TimeframeBundle other) {
+        for (int i = 0; i < emas.length; i++) {
+            emas[i].restore(other.emas[i]);
+        }
+        rsi14.restore(other.rsi14);
+        atr14.restore(other.atr14);
+        superTrend.restore(other.superTrend);
+        squeeze.restore(other.squeeze);
+        momentum.restore(other.momentum);
+        volumeRatio.restore(other.volumeRatio);
+        atrRatio.restore(other.atrRatio);
+        compression.restore(other.compression);
+        emaCross.copyFrom(other.emaCross);
+        phase.restore(other.phase);
+        bars = other.bars;
+        close = other.close;
+        prevEma48 = other.prevEma48;
+        prevStLine = other.prevStLine;
+    }
+
+    private void changed() {
+        version++;
+        peekedFrom = null;
     }
 
     /** Evaluates a forming candle; see {@link #peek(double, double, double, double, double, TimeframeBundle)}. */
@@ -121,6 +166,7 @@ public final class TimeframeBundle implements IndicatorState {
 
     /** Makes this bundle an exact copy of {@code other} (arrays copied, nothing allocated). */
     public void copyFrom(TimeframeBundle other) {
+        changed();
         for (int i = 0; i < emas.length; i++) {
             emas[i].copyFrom(other.emas[i]);
         }
@@ -352,6 +398,7 @@ public final class TimeframeBundle implements IndicatorState {
             throw new IllegalStateException("TimeframeBundle state has format version " + version
                     + ", this build reads version " + STATE_VERSION);
         }
+        changed();
         bars = buffer.getLong();
         close = buffer.getDouble();
         prevEma48 = buffer.getDouble();

@@ -2,7 +2,6 @@ package io.edgeloop.core.model;
 
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.indicators.TimeframeBundle;
-import io.edgeloop.core.snapshot.Field;
 import io.edgeloop.core.snapshot.Fields;
 import io.edgeloop.core.snapshot.Fields.Family;
 import io.edgeloop.core.snapshot.Snapshot;
@@ -61,9 +60,10 @@ public final class TickerModel {
     private final ModelConfig config;
     private final Timeframe[] ltfFrames;
     private final Timeframe[] htfFrames;
-    private final Field[][] frameFields;
-    private final Field[] ltfFields = new Field[FAMILIES.length];
-    private final Field[] htfFields = new Field[FAMILIES.length];
+    /** Snapshot indices of the per-frame fields, by timeframe ordinal then family ordinal. */
+    private final int[][] frameFields;
+    private final int[] ltfFields = new int[FAMILIES.length];
+    private final int[] htfFields = new int[FAMILIES.length];
     private final double[] ltfAgg = new double[FAMILIES.length];
     private final double[] htfAgg = new double[FAMILIES.length];
     private final FrameReading[] readings = new FrameReading[Timeframe.values().length];
@@ -82,15 +82,15 @@ public final class TickerModel {
         this.config = Objects.requireNonNull(config, "config");
         ltfFrames = profile.ltf().toArray(new Timeframe[0]);
         htfFrames = profile.htf().toArray(new Timeframe[0]);
-        frameFields = new Field[Timeframe.values().length][FAMILIES.length];
+        frameFields = new int[Timeframe.values().length][FAMILIES.length];
         for (Timeframe tf : Timeframe.values()) {
             for (Family family : FAMILIES) {
-                frameFields[tf.ordinal()][family.ordinal()] = Fields.of(family, tf);
+                frameFields[tf.ordinal()][family.ordinal()] = Fields.of(family, tf).index();
             }
         }
         for (Family family : FAMILIES) {
-            ltfFields[family.ordinal()] = Fields.ltf(family);
-            htfFields[family.ordinal()] = Fields.htf(family);
+            ltfFields[family.ordinal()] = Fields.ltf(family).index();
+            htfFields[family.ordinal()] = Fields.htf(family).index();
         }
         for (Timeframe tf : profile.frames()) {
             readings[tf.ordinal()] = new FrameReading();
@@ -258,7 +258,7 @@ public final class TickerModel {
                 sum += weight * score;
                 weights += weight;
             }
-            Field[] f = frameFields[tf.ordinal()];
+            int[] f = frameFields[tf.ordinal()];
             double sqOn = v.sqOn;
             double release = v.sqReleaseDir;
             double stDir = v.stDir;
@@ -282,7 +282,7 @@ public final class TickerModel {
         return weights > 0 ? Signs.clamp(sum / weights, -50, 50) : Double.NaN;
     }
 
-    private static void writeAggregates(Snapshot out, Field[] fields, double[] agg, double blend) {
+    private static void writeAggregates(Snapshot out, int[] fields, double[] agg, double blend) {
         for (int i = 0; i < fields.length; i++) {
             out.set(fields[i], i == TF_SCORE ? blend : agg[i]);
         }

@@ -11,6 +11,9 @@ import io.edgeloop.core.snapshot.Snapshot;
  */
 abstract class Node {
 
+    // Junctions test "c instanceof Leaf" before calling: most children are leaves, and a direct
+    // call to the final Leaf class is inlined where a call through Node would be megamorphic.
+
     abstract boolean isTrue(Snapshot s);
 
     abstract boolean isFalse(Snapshot s);
@@ -35,7 +38,7 @@ abstract class Node {
         static final int POINTS = 3;
 
         private final int kind;
-        private final Field field;
+        private final int index;
         private final double lo;
         private final double hi;
         private final int offset;
@@ -45,7 +48,7 @@ abstract class Node {
 
         private Leaf(int kind, Field field, double lo, double hi, int offset, int size, long mask, double[] points) {
             this.kind = kind;
-            this.field = field;
+            this.index = field.index();
             this.lo = lo;
             this.hi = hi;
             this.offset = offset;
@@ -72,14 +75,14 @@ abstract class Node {
 
         @Override
         boolean isTrue(Snapshot s) {
-            double x = s.get(field);
+            double x = s.get(index);
             switch (kind) {
                 case RANGE:
-                    return x >= lo && x <= hi;
+                    return x >= lo & x <= hi;
                 case MASK: {
                     double d = x - offset;
                     int i = (int) d;
-                    return i == d && i >= 0 && i < size && (mask >>> i & 1L) != 0;
+                    return i == d & i >= 0 & i < size & (mask >>> i & 1L) != 0;
                 }
                 case NOT_EQUAL:
                     return x == x && x != lo;
@@ -90,7 +93,7 @@ abstract class Node {
 
         @Override
         boolean isFalse(Snapshot s) {
-            double x = s.get(field);
+            double x = s.get(index);
             switch (kind) {
                 case RANGE:
                     return x < lo || x > hi;
@@ -127,7 +130,7 @@ abstract class Node {
         @Override
         boolean isTrue(Snapshot s) {
             for (Node c : children) {
-                if (!c.isTrue(s)) {
+                if (!(c instanceof Leaf leaf ? leaf.isTrue(s) : c.isTrue(s))) {
                     return false;
                 }
             }
@@ -156,7 +159,7 @@ abstract class Node {
         @Override
         boolean isTrue(Snapshot s) {
             for (Node c : children) {
-                if (c.isTrue(s)) {
+                if (c instanceof Leaf leaf ? leaf.isTrue(s) : c.isTrue(s)) {
                     return true;
                 }
             }

@@ -24,6 +24,16 @@ public final class Snapshot {
         return values[field.index()];
     }
 
+    /** The value at a field's {@link Field#index()}, for readers that resolved their fields once. */
+    public double get(int index) {
+        return values[index];
+    }
+
+    /** Sets the value at a field's {@link Field#index()}, for writers that resolved their fields once. */
+    public void set(int index, double value) {
+        values[index] = value;
+    }
+
     public boolean present(Field field) {
         return !Double.isNaN(values[field.index()]);
     }

@@ -148,6 +148,36 @@ class TimeframeBundleTest {
     }
 
     @Test
+    void shouldGiveTheSameStateWhenPeekingAFormingBarAgainAsAFreshCopyPlusTheBar() {
+        List<Candle> days = MarketData.history("NVDA_D").subList(0, 600);
+        TimeframeBundle weekly = new TimeframeBundle();
+        TimeframeBundle scratch = new TimeframeBundle();
+        TimeframeBundle reference = new TimeframeBundle();
+        ByteBuffer peeked = ByteBuffer.allocate(weekly.size());
+        ByteBuffer expected = ByteBuffer.allocate(weekly.size());
+        for (int start = 0; start + 5 <= days.size(); start += 5) {
+            double open = days.get(start).open();
+            double high = Double.NEGATIVE_INFINITY;
+            double low = Double.POSITIVE_INFINITY;
+            double volume = 0;
+            for (Candle day : days.subList(start, start + 5)) {
+                high = Math.max(high, day.high());
+                low = Math.min(low, day.low());
+                volume += day.volume();
+                weekly.peek(open, high, low, day.close(), volume, scratch);
+                reference.copyFrom(weekly);
+                reference.update(open, high, low, day.close(), volume);
+                peeked.clear();
+                scratch.write(peeked);
+                expected.clear();
+                reference.write(expected);
+                assertThat(peeked.flip()).as("week starting at day %d", start).isEqualTo(expected.flip());
+            }
+            weekly.update(open, high, low, days.get(start + 4).close(), volume);
+        }
+    }
+
+    @Test
     void shouldRejectPeekIntoItself() {
         TimeframeBundle bundle = new TimeframeBundle();
         assertThatThrownBy(() -> bundle.peek(1, 1, 1, 1, 1, bundle))
