@@ -65,8 +65,9 @@ public final class StreamsTopology {
                 Topics.PATTERN_LIBRARY.name(), consumed(Topics.PATTERN_LIBRARY, Names.LIBRARY_UPDATE),
                 () -> new GlobalTableUpdate<PatternDefinition>(Names.LIBRARY_STORE, watch::changed));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE),
-                EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
+        builder.addStateStore(new DeferredKeyValueStore.Builder(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE), EdgeloopSerdes.string(), Serdes.ByteArray()))
+                .withCachingEnabled());
         MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(Topics.SCORES.valueSerde());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
                 EdgeloopSerdes.string(), snapshots).withCachingEnabled());
