@@ -228,21 +228,20 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         String name = candle.ticker();
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
-        Record<String, Candle> out = record.withTimestamp(now);
-        context.forward(out.withKey(name).withValue(snapshot));
+        Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
+        context.forward(out);
         for (Prediction prediction : predictions) {
-            context.forward(out.withKey(name).withValue(prediction));
+            context.forward(out.withValue(prediction));
         }
         if (trade != null) {
-            context.forward(out.withKey(name).withValue(trade));
+            context.forward(out.withValue(trade));
         }
         if (signal != null) {
             context.forward(out.withKey(TickerSignals.key(name)).withValue(signal));
         }
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
         if (signal != null && label != before) {
-            context.forward(out.withKey(name).withValue(new BreadthVote(partition, name, label, candle.openTime(),
-                    closeTime)));
+            context.forward(out.withValue(new BreadthVote(partition, name, label, candle.openTime(), closeTime)));
             progressSentAt = now;
         } else if (closeTime > progress && (progressSentAt == Long.MIN_VALUE || now - progressSentAt >= PROGRESS_EVERY_MS)) {
             context.forward(out.withKey("").withValue(BreadthVote.progress(partition, closeTime)));
