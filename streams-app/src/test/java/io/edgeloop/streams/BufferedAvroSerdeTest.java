@@ -7,6 +7,9 @@ import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import io.edgeloop.schemas.serde.AvroSerde;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The topology's sink serializer writes exactly the catalog serde's bytes. */
+/** The topology's sink serializer writes exactly the catalog serde's bytes, with the compiled writer. */
 class BufferedAvroSerdeTest {
 
     private static final List<Candle> SPY_HOURLY = MarketData.history("SPY_60", "2025-01-01T00:00:00Z",
@@ -39,6 +42,19 @@ class BufferedAvroSerdeTest {
             assertSameBytes(Topics.PREDICTIONS, predictions);
             assertSameBytes(Topics.TRADES, trades);
         }
+    }
+
+    @Test
+    void shouldCompileTheSchemaOfEveryOutputTopic() {
+        for (Topic<String, ?> topic : List.of(Topics.SCORES, Topics.SIGNALS, Topics.PREDICTIONS, Topics.TRADES)) {
+            assertThat(AvroRecordWriter.of(((AvroSerde<?>) topic.valueSerde()).schema())).as(topic.name()).isPresent();
+        }
+    }
+
+    @Test
+    void shouldNotCompileASchemaWithATypeItDoesNotCover() {
+        Schema bytes = SchemaBuilder.record("WithBytes").fields().requiredBytes("payload").endRecord();
+        assertThat(AvroRecordWriter.of(bytes)).isEmpty();
     }
 
     @Test
