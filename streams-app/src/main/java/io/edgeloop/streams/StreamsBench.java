@@ -46,14 +46,16 @@ import java.util.stream.Stream;
 
 /**
  * The streams benchmark, on an embedded broker in one run: the same candles through (a) a plain
- * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once) and
- * (b) the full topology (exactly-once). Prints both throughputs, the ratio b/a and the
- * per-candle cost of the topology's own work, 1/b - 1/a.
+ * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once, Kafka
+ * Streams' defaults), (a') the same passthrough with the app's Streams settings (commit interval,
+ * producer batching: {@link StreamsSettings#streamsDefaults}) and (b) the full topology
+ * (exactly-once, the app's settings). Prints the throughputs, the ratios b/a and b/a', the
+ * per-candle cost of the topology's own work, 1/b - 1/a, and what (b) wrote per candle and topic.
  *
  * <p>Throughput is measured while each app works through the candles, from the first candle it
  * processed to the last, by its own metrics (a: the thread's {@code process-total}, b: the
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
- * left out of both alike; each run must then commit all its outputs. The two alternate for a number of rounds (each with a fresh
+ * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
  * one side. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
  * [--rounds 3] [--set streams.property=value ...]}.
@@ -86,12 +88,20 @@ public final class StreamsBench {
     /**
      * The measured figures of one bench run.
      *
+     * @param tunedPassthroughPerSecond the passthrough with the app's Streams defaults
+     *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
      */
-    record Result(int candles, double passthroughPerSecond, double topologyPerSecond, List<Written> written) {
+    record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
+                  double topologyPerSecond, List<Written> written) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
+        }
+
+        /** b over the passthrough with the app's own Streams settings. */
+        double tunedRatio() {
+            return topologyPerSecond / tunedPassthroughPerSecond;
         }
 
         /** Microseconds per candle of the topology's own work: 1/b - 1/a. */
@@ -118,10 +128,16 @@ public final class StreamsBench {
         Result r = run(data, glob, threads, rounds, overrides);
         System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds%n", r.candles(), glob,
                 rounds);
-        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s%n", r.passthroughPerSecond());
+        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
+                r.passthroughPerSecond());
+        System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
+                r.tunedPassthroughPerSecond());
         System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
         System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
-        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a)%n", r.ownMicros());
+        System.out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
+                r.tunedRatio());
+        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
+                r.ownMicros(), 1e6 / r.topologyPerSecond() - 1e6 / r.tunedPassthroughPerSecond());
         System.out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
             System.out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
@@ -141,11 +157,18 @@ public final class StreamsBench {
             kafka.createTopics(topics);
             publish(kafka.bootstrapServers(), candles);
             List<Double> passthrough = new ArrayList<>();
+            List<Double> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(),
+                        m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
+                        candles.size()).perSecond());
+                Map<String, Object> same = StreamsSettings.streamsDefaults(
+                        streams(kafka, work, "bench-copy-tuned-" + round, threads));
+                same.putAll(overrides);
+                tuned.add(measure(kafka.bootstrapServers(), passthrough(), same, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
                         candles.size()).perSecond());
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
@@ -159,8 +182,8 @@ public final class StreamsBench {
                         Math.round(topology.get(round - 1).perSecond()));
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
-            return new Result(candles.size(), median(passthrough), median(topology.stream().map(Run::perSecond).toList()),
-                    sorted.get((sorted.size() - 1) / 2).written());
+            return new Result(candles.size(), median(passthrough), median(tuned),
+                    median(topology.stream().map(Run::perSecond).toList()), sorted.get((sorted.size() - 1) / 2).written());
         } finally {
             delete(work);
         }
