@@ -91,9 +91,10 @@ public final class StreamsBench {
      * @param tunedPassthroughPerSecond the passthrough with the app's Streams defaults
      *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
+     * @param rounds  every round's candles per second of (a), (a') and (b), in that order
      */
     record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
-                  double topologyPerSecond, List<Written> written) {
+                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
@@ -133,6 +134,8 @@ public final class StreamsBench {
         System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
                 r.tunedPassthroughPerSecond());
         System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
+        System.out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
+                rounds(r.rounds().get(1)), rounds(r.rounds().get(2)));
         System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
         System.out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
                 r.tunedRatio());
@@ -182,11 +185,16 @@ public final class StreamsBench {
                         Math.round(topology.get(round - 1).perSecond()));
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
-            return new Result(candles.size(), median(passthrough), median(tuned),
-                    median(topology.stream().map(Run::perSecond).toList()), sorted.get((sorted.size() - 1) / 2).written());
+            List<Double> full = topology.stream().map(Run::perSecond).toList();
+            return new Result(candles.size(), median(passthrough), median(tuned), median(full),
+                    sorted.get((sorted.size() - 1) / 2).written(), List.of(passthrough, tuned, full));
         } finally {
             delete(work);
         }
+    }
+
+    private static String rounds(List<Double> values) {
+        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
     }
 
     private static double median(List<Double> values) {
