@@ -57,7 +57,7 @@ import java.util.stream.Stream;
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
  * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
+ * one side; a first warm-up round of all three (JIT compilation) is not counted. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
  * [--rounds 3] [--set streams.property=value ...]}.
  */
 public final class StreamsBench {
@@ -127,8 +127,8 @@ public final class StreamsBench {
         int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
         Result r = run(data, glob, threads, rounds, overrides);
-        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds%n", r.candles(), glob,
-                rounds);
+        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
+                r.candles(), glob, rounds);
         System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
                 r.passthroughPerSecond());
         System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
@@ -162,7 +162,7 @@ public final class StreamsBench {
             List<Double> passthrough = new ArrayList<>();
             List<Double> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
+            for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(),
@@ -181,8 +181,14 @@ public final class StreamsBench {
                         Topics.SCORES.name(),
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
-                LOG.info("round {}: passthrough {} /s, topology {} /s", round, Math.round(passthrough.get(round - 1)),
-                        Math.round(topology.get(round - 1).perSecond()));
+                LOG.info("round {}: passthrough {} /s, topology {} /s", round,
+                        Math.round(passthrough.get(passthrough.size() - 1)),
+                        Math.round(topology.get(topology.size() - 1).perSecond()));
+                if (round == 0) {
+                    passthrough.clear();
+                    tuned.clear();
+                    topology.clear();
+                }
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
             List<Double> full = topology.stream().map(Run::perSecond).toList();
