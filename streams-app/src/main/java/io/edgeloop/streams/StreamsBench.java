@@ -40,21 +40,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The streams benchmark, on an embedded broker in one run: the same candles through (a) a plain
- * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once) and
- * (b) the full topology (exactly-once). Prints both throughputs, the ratio b/a and the
- * per-candle cost of the topology's own work, 1/b - 1/a.
+ * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once, Kafka
+ * Streams' defaults), (a') the same passthrough with the app's Streams settings (commit interval,
+ * producer batching: {@link StreamsSettings#streamsDefaults}) and (b) the full topology
+ * (exactly-once, the app's settings). Prints the throughputs, the ratios b/a and b/a', the
+ * per-candle cost of the topology's own work, 1/b - 1/a, and what (b) wrote per candle and topic.
  *
  * <p>Throughput is measured while each app works through the candles, from the first candle it
  * processed to the last, by its own metrics (a: the thread's {@code process-total}, b: the
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
- * left out of both alike; each run must then commit all its outputs. The two alternate for a number of rounds (each with a fresh
+ * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
+ * one side; a first warm-up round of all three (JIT compilation) is not counted. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
  * [--rounds 3] [--set streams.property=value ...]}.
  */
 public final class StreamsBench {
@@ -63,16 +66,43 @@ public final class StreamsBench {
             EdgeloopSerdes.string(), Topics.CANDLES.valueSerde(), "ticker", "Passthrough copy of candles (bench only).",
             Topics.TICKER_PARTITIONS, CleanupPolicy.DELETE, Optional.empty(), Map.of());
 
+    /** How often the bench looks for new counting metrics while it polls the known ones. */
+    private static final long RESCAN_NANOS = Duration.ofSeconds(1).toNanos();
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsBench.class);
 
     private StreamsBench() {
     }
 
-    /** The measured figures of one bench run. */
-    record Result(int candles, double passthroughPerSecond, double topologyPerSecond) {
+    /**
+     * What one app wrote to one topic during a run, as its producers counted it (batches as sent,
+     * after compression).
+     */
+    record Written(String topic, long records, long bytes) {
+    }
+
+    /** Throughput of one measured run and what it wrote per topic. */
+    record Run(double perSecond, List<Written> written) {
+    }
+
+    /**
+     * The measured figures of one bench run.
+     *
+     * @param tunedPassthroughPerSecond the passthrough with the app's Streams defaults
+     *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
+     * @param written what the median round's full topology wrote per topic
+     * @param rounds  every round's candles per second of (a), (a') and (b), in that order
+     */
+    record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
+                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
+        }
+
+        /** b over the passthrough with the app's own Streams settings. */
+        double tunedRatio() {
+            return topologyPerSecond / tunedPassthroughPerSecond;
         }
 
         /** Microseconds per candle of the topology's own work: 1/b - 1/a. */
@@ -97,12 +127,25 @@ public final class StreamsBench {
         int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
         int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
         Result r = run(data, glob, threads, rounds, overrides);
-        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds%n", r.candles(), glob,
-                rounds);
-        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s%n", r.passthroughPerSecond());
+        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
+                r.candles(), glob, rounds);
+        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
+                r.passthroughPerSecond());
+        System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
+                r.tunedPassthroughPerSecond());
         System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
+        System.out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
+                rounds(r.rounds().get(1)), rounds(r.rounds().get(2)));
         System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
-        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a)%n", r.ownMicros());
+        System.out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
+                r.tunedRatio());
+        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
+                r.ownMicros(), 1e6 / r.topologyPerSecond() - 1e6 / r.tunedPassthroughPerSecond());
+        System.out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
+        for (Written w : r.written()) {
+            System.out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
+                    w.bytes() / (double) r.candles());
+        }
     }
 
     /** Runs both measurements on a fresh embedded broker. */
@@ -117,13 +160,20 @@ public final class StreamsBench {
             kafka.createTopics(topics);
             publish(kafka.bootstrapServers(), candles);
             List<Double> passthrough = new ArrayList<>();
-            List<Double> topology = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
+            List<Double> tuned = new ArrayList<>();
+            List<Run> topology = new ArrayList<>();
+            for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()));
+                        candles.size()).perSecond());
+                Map<String, Object> same = StreamsSettings.streamsDefaults(
+                        streams(kafka, work, "bench-copy-tuned-" + round, threads));
+                same.putAll(overrides);
+                tuned.add(measure(kafka.bootstrapServers(), passthrough(), same, COPY.name(),
+                        m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
+                        candles.size()).perSecond());
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
                 full.putAll(overrides);
                 StreamsSettings settings = StreamsSettings.defaults(full).withClock(Clock.systemUTC());
@@ -131,13 +181,26 @@ public final class StreamsBench {
                         Topics.SCORES.name(),
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
-                LOG.info("round {}: passthrough {} /s, topology {} /s", round, Math.round(passthrough.get(round - 1)),
-                        Math.round(topology.get(round - 1)));
+                LOG.info("round {}: passthrough {} /s, topology {} /s", round,
+                        Math.round(passthrough.get(passthrough.size() - 1)),
+                        Math.round(topology.get(topology.size() - 1).perSecond()));
+                if (round == 0) {
+                    passthrough.clear();
+                    tuned.clear();
+                    topology.clear();
+                }
             }
-            return new Result(candles.size(), median(passthrough), median(topology));
+            List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
+            List<Double> full = topology.stream().map(Run::perSecond).toList();
+            return new Result(candles.size(), median(passthrough), median(tuned), median(full),
+                    sorted.get((sorted.size() - 1) / 2).written(), List.of(passthrough, tuned, full));
         } finally {
             delete(work);
         }
+    }
+
+    private static String rounds(List<Double> values) {
+        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
     }
 
     private static double median(List<Double> values) {
@@ -171,7 +234,7 @@ public final class StreamsBench {
      * and the final commit are left out of both runs alike. Then waits until every output is
      * committed, so a run that loses records fails instead of looking fast.
      */
-    private static double measure(String bootstrap, Topology topology, Map<String, Object> props, String output,
+    private static Run measure(String bootstrap, Topology topology, Map<String, Object> props, String output,
                                   Predicate<MetricName> counts, int expected) throws InterruptedException {
         Properties p = new Properties();
         p.putAll(props);
@@ -189,8 +252,15 @@ public final class StreamsBench {
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
             long first = 0;
             double done = 0;
+            List<Metric> counters = List.of();
+            long scanned = 0;
             while (done < expected) {
-                done = processed(streams, counts);
+                long now = System.nanoTime();
+                if (done == 0 || now - scanned >= RESCAN_NANOS) {
+                    counters = counters(streams, counts);
+                    scanned = now;
+                }
+                done = sum(counters);
                 if (first == 0 && done > 0) {
                     first = System.nanoTime();
                 }
@@ -205,14 +275,55 @@ public final class StreamsBench {
             }
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
-            return expected / ((last - first) / 1e9);
+            return new Run(expected / ((last - first) / 1e9),
+                    written(streams, String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG))));
         }
     }
 
-    private static double processed(KafkaStreams streams, Predicate<MetricName> counts) {
-        double sum = 0;
+    /**
+     * Records and bytes the app's producers sent per topic (metrics group
+     * {@code producer-topic-metrics}); internal topics lose their application id prefix.
+     */
+    private static List<Written> written(KafkaStreams streams, String applicationId) {
+        Map<String, long[]> byTopic = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
-            if (counts.test(e.getKey()) && e.getValue().metricValue() instanceof Double d) {
+            MetricName m = e.getKey();
+            String topic = m.tags().get("topic");
+            if (!m.group().equals("producer-topic-metrics") || topic == null
+                    || !(e.getValue().metricValue() instanceof Double d)) {
+                continue;
+            }
+            int slot = m.name().equals("record-send-total") ? 0 : m.name().equals("byte-total") ? 1 : -1;
+            if (slot >= 0) {
+                byTopic.computeIfAbsent(topic.replace(applicationId + "-", ""), t -> new long[2])[slot] += d.longValue();
+            }
+        }
+        List<Written> out = new ArrayList<>();
+        byTopic.forEach((topic, v) -> out.add(new Written(topic, v[0], v[1])));
+        return out;
+    }
+
+    /**
+     * The app's metrics that count processed candles. {@code KafkaStreams.metrics()} copies every
+     * metric of every client into a new map, so the bench looks them up only now and then (new
+     * tasks) and reads the values of the ones it found in between: polled every 2 ms, that copy
+     * took as much CPU as the stream thread it measured, more so for the topology, which has more
+     * metrics.
+     */
+    private static List<Metric> counters(KafkaStreams streams, Predicate<MetricName> counts) {
+        List<Metric> out = new ArrayList<>();
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            if (counts.test(e.getKey())) {
+                out.add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static double sum(List<Metric> counters) {
+        double sum = 0;
+        for (Metric m : counters) {
+            if (m.metricValue() instanceof Double d) {
                 sum += d;
             }
         }

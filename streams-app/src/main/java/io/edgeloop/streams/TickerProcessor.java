@@ -16,13 +16,17 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.errors.TaskCorruptedException;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The per-ticker processor: per candle it applies the sequencing rule, runs the ticker's model,
@@ -36,10 +40,14 @@ import java.util.Map;
  *
  * <p>Nothing is written or forwarded before the model has finished the candle, so a failure
  * leaves the stores as they were and the candle can be dead-lettered safely. The models of the
- * tickers a task has seen stay in memory between candles; the store, written after every
- * candle, is the truth: {@link #init} (which Kafka Streams calls again whenever it revives a
- * task, e.g. after an aborted transaction) forgets them, and so does a failure inside the model,
- * so they are read back from it.
+ * tickers a task has seen stay in memory between candles. Their state is encoded into the
+ * {@code ticker-state} store when the task commits, not after every candle
+ * ({@link DeferredKeyValueStore}: about 9 KB per hourly ticker, which cost more than the model
+ * step itself), so at each commit the store holds every ticker's state after its last candle and
+ * a restore from the changelog continues exactly where the commit left off. {@link #init} (which
+ * Kafka Streams calls again whenever it revives a task, e.g. after an aborted transaction)
+ * forgets the models and their pending state, which are then read back from the store; a
+ * failure inside the model rebuilds it from its stored state and the candles accepted since.
  *
  * <p>Signals: a ticker fed at several intervals (an hourly and a daily feed) gets a model per
  * interval; its ticker signal and its breadth votes come from the finest interval seen so far,
@@ -56,16 +64,59 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
-    /** A ticker's model as it stands after its last accepted candle. */
-    private static final class Live {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickerProcessor.class);
+
+    /**
+     * Accepted candles of a ticker after which its state is written even before the next commit,
+     * which bounds the candles kept to rebuild a model after a failure.
+     */
+    static final int MAX_UNWRITTEN = 10_000;
+
+    /**
+     * A ticker's model as it stands after its last accepted candle, and what it takes to rebuild
+     * it: the state last written to or read from the store ({@code stored}, null for none) and
+     * the candles accepted since, each with the library it was matched against. As the supplier
+     * of its {@code ticker-state} value it encodes its current state, which then becomes the
+     * stored one.
+     */
+    private static final class Live implements Supplier<byte[]> {
         private final TickerModel model;
         private final SessionCalendar calendar;
         private TickerState.LastBar lastBar;
         private SignalLabel label;
+        private byte[] stored;
+        private final List<Candle> since = new ArrayList<>();
+        private final List<PatternLibrary> libraries = new ArrayList<>();
 
         private Live(TickerModel model, SessionCalendar calendar) {
             this.model = model;
             this.calendar = calendar;
+        }
+
+        @Override
+        public byte[] get() {
+            stored = TickerState.encode(calendar, label, lastBar, model);
+            since.clear();
+            libraries.clear();
+            return stored;
+        }
+
+        private void accepted(Candle candle, PatternLibrary library) {
+            since.add(candle);
+            libraries.add(library);
+        }
+
+        /** Puts the model back to its state after the last accepted candle (after a failure inside it). */
+        private void rebuild() {
+            if (stored == null) {
+                model.reset();
+            } else {
+                model.restore(TickerState.decode(stored).model());
+            }
+            for (int i = 0; i < since.size(); i++) {
+                model.library(libraries.get(i));
+                model.update(since.get(i));
+            }
         }
     }
 
@@ -75,7 +126,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, byte[]> states;
+    private DeferredKeyValueStore states;
     private KeyValueStore<String, ScoreSnapshot> latest;
     private ReadOnlyKeyValueStore<String, TickerReference> reference;
     private LibraryWatch.View library;
@@ -92,7 +143,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        states = context.getStateStore(Names.TICKER_STATE_STORE);
+        states = DeferredKeyValueStore.of(context.getStateStore(Names.TICKER_STATE_STORE));
+        states.dropPending();
         latest = context.getStateStore(Names.LATEST_STORE);
         reference = context.getStateStore(Names.REFERENCE_STORE);
         ReadOnlyKeyValueStore<String, PatternDefinition> patterns = context.getStateStore(Names.LIBRARY_STORE);
@@ -144,7 +196,6 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         MarketSignal signal;
         SignalLabel label;
         TickerState.LastBar bar = TickerState.LastBar.of(candle);
-        byte[] state;
         try {
             ticker.model.library(patterns);
             step = ticker.model.update(candle);
@@ -157,13 +208,17 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             trade = Calls.trade(candle, step);
             signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
             label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
-            state = TickerState.encode(ticker.calendar, label, bar, ticker.model);
         } catch (RuntimeException e) {
-            live.remove(key);
+            rebuild(key, ticker);
             throw e;
         }
 
-        states.put(key, state);
+        ticker.accepted(candle, patterns);
+        if (ticker.since.size() >= MAX_UNWRITTEN) {
+            states.put(key, ticker.get());
+        } else {
+            states.putLater(key, ticker);
+        }
         latest.put(key, snapshot);
         counters.count(IngestCounters.Outcome.ACCEPTED);
         SignalLabel before = ticker.label;
@@ -173,21 +228,20 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         String name = candle.ticker();
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
-        Record<String, Candle> out = record.withTimestamp(now);
-        context.forward(out.withKey(name).withValue(snapshot));
+        Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
+        context.forward(out);
         for (Prediction prediction : predictions) {
-            context.forward(out.withKey(name).withValue(prediction));
+            context.forward(out.withValue(prediction));
         }
         if (trade != null) {
-            context.forward(out.withKey(name).withValue(trade));
+            context.forward(out.withValue(trade));
         }
         if (signal != null) {
             context.forward(out.withKey(TickerSignals.key(name)).withValue(signal));
         }
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
         if (signal != null && label != before) {
-            context.forward(out.withKey(name).withValue(new BreadthVote(partition, name, label, candle.openTime(),
-                    closeTime)));
+            context.forward(out.withValue(new BreadthVote(partition, name, label, candle.openTime(), closeTime)));
             progressSentAt = now;
         } else if (closeTime > progress && (progressSentAt == Long.MIN_VALUE || now - progressSentAt >= PROGRESS_EVERY_MS)) {
             context.forward(out.withKey("").withValue(BreadthVote.progress(partition, closeTime)));
@@ -209,6 +263,24 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         return ticker + "|" + base.code();
     }
 
+    /**
+     * After a failure inside the model: the model rebuilt as it was after the ticker's last
+     * accepted candle (its stored state and the candles accepted since). Should even that fail,
+     * the task is declared corrupted: Kafka Streams then drops its uncommitted work, restores the
+     * stores from the changelogs and processes again from the last commit.
+     */
+    private void rebuild(String key, Live ticker) {
+        try {
+            ticker.rebuild();
+        } catch (RuntimeException e) {
+            live.remove(key);
+            states.dropPending();
+            LOG.error("{}: the model failed and could not be rebuilt from its stored state and the {} candles since;"
+                    + " task {} restarts from its last commit", key, ticker.since.size(), context.taskId(), e);
+            throw new TaskCorruptedException(Set.of(context.taskId()));
+        }
+    }
+
     /** The ticker's model from the store, or a fresh one on the reference calendar. */
     private Live load(String key, String ticker, Timeframe base) {
         byte[] stored = states.get(key);
@@ -223,6 +295,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             loaded.model.restore(state.model());
             loaded.lastBar = state.lastBar();
             loaded.label = state.label();
+            loaded.stored = stored;
         }
         live.put(key, loaded);
         return loaded;
@@ -244,7 +317,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         if (known == null) {
             known = base;
             for (Timeframe tf : Timeframe.values()) {
-                if (tf.compareTo(known) < 0 && models.supports(tf) && states.get(stateKey(ticker, tf)) != null) {
+                if (tf.compareTo(known) < 0 && models.supports(tf)
+                        && (live.containsKey(stateKey(ticker, tf)) || states.get(stateKey(ticker, tf)) != null)) {
                     known = tf;
                 }
             }

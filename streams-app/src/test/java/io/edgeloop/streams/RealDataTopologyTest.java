@@ -121,6 +121,30 @@ class RealDataTopologyTest {
         }
     }
 
+    /**
+     * A failure inside the model after it took in part of a candle: the candle is dead-lettered
+     * and the ticker goes on as if it had never arrived (the model is rebuilt from its stored
+     * state and the candles accepted since).
+     */
+    @Test
+    void shouldGoOnAsIfTheCandleNeverArrivedWhenTheModelFailsHalfway() {
+        Candle poisoned = SPY_HOURLY.get(SPY_HOURLY.size() / 3);
+        List<Candle> without = SPY_HOURLY.stream().filter(c -> c != poisoned).toList();
+        List<ScoreSnapshot> expected;
+        try (Harness harness = real()) {
+            harness.pipe(without);
+            expected = values(harness.scores.readRecordsToList());
+        }
+        StreamsSettings settings = Harness.settings();
+        try (Harness harness = new Harness(settings, new FailingModels(CoreTickerModels.of(settings), poisoned))) {
+            Patterns.seeds(20, 15).forEach(harness::library);
+            harness.pipe(SPY_HOURLY);
+
+            assertThat(values(harness.scores.readRecordsToList())).isEqualTo(expected);
+            assertThat(harness.dlq.readRecordsToList()).hasSize(1);
+        }
+    }
+
     @Test
     void shouldRunAModelPerFeedIntervalAndSignalFromTheFinest() {
         List<Candle> daily = MarketData.history("SPY_D", "2024-06-01T00:00:00Z", "2025-07-01T00:00:00Z");
