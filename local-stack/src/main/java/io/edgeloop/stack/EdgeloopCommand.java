@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = "edgeloop: a closed-loop, self-learning trading-signal model on Kafka.",
         subcommands = {StackCommand.class, TopicsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
             io.edgeloop.stack.deploy.DeployCommand.class, AdminCommand.class, RetroCli.class,
-            IndicatorsCommand.class, ReplayCommand.class},
+            IndicatorsCommand.class, ReplayCommand.class, BenchCommand.class},
         footer = {"", "Run 'edgeloop COMMAND --help' for the options of a command."})
 public final class EdgeloopCommand implements Callable<Integer> {
 

@@ -115,7 +115,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
         }
         return new LoopSettings(data, runDir, 0, tickers.stream().map(String::strip).toList(), from, to, !noRetro, false,
-                timeout);
+                0, timeout);
     }
 
     private static void report(PrintWriter w, ObjectNode summary, Path outDir) {

@@ -230,7 +230,8 @@ public final class Loop implements AutoCloseable {
             stage = "starting the dashboard";
             admin = remember(AdminApp.start(config(AdminOptions.all(), bootstrap, "admin", List.of(
                     AdminOptions.OPERATORS_FILE.name() + "=" + operatorsFile(),
-                    AdminOptions.REPORTS_DIR.name() + "=" + reportsDir()))));
+                    AdminOptions.REPORTS_DIR.name() + "=" + reportsDir(),
+                    AdminOptions.HTTP_PORT.name() + "=" + settings.adminPort()))));
             try {
                 if (!admin.awaitCaughtUp(settings.timeout())) {
                     LOG.warn("loop: the dashboard has not read every topic within {}", settings.timeout());

@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param to         last bar date loaded (UTC open date), null = to the end of the files
  * @param retro      whether the weekly retrospective runs
  * @param admin      whether the operators' dashboard runs
+ * @param adminPort  the dashboard's port on 127.0.0.1 (0 = any free port)
  * @param timeout    longest wait for any one stage of the run
  */
 public record LoopSettings(Path marketData, Path runDir, int port, List<String> tickers, LocalDate from, LocalDate to,
-                           boolean retro, boolean admin, Duration timeout) {
+                           boolean retro, boolean admin, int adminPort, Duration timeout) {
 
     /** Default longest wait for one stage. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
@@ -34,8 +35,13 @@ public record LoopSettings(Path marketData, Path runDir, int port, List<String> 
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port must be 0 (any free port) or 1..65535, got " + port);
+        checkPort("port", port);
+        checkPort("admin port", adminPort);
+    }
+
+    private static void checkPort(String what, int value) {
+        if (value < 0 || value > 65_535) {
+            throw new IllegalArgumentException(what + " must be 0 (any free port) or 1..65535, got " + value);
         }
     }
 
