@@ -90,8 +90,8 @@ final class ReplayCommand implements Callable<Integer> {
     /** Runs the loop with the progress line; prints where the log is. */
     static LoopRun run(Loop loop, PrintWriter w, LoopSettings settings) throws IOException {
         loop.prepare();
-        Path log = loop.runDir().resolve(LogFiles.FILE_NAME);
-        LogFiles.attach(log);
+        LogFiles.attach(loop.runDir().resolve(LogFiles.FILE_NAME));
+        String log = LogFiles.current().map(Path::toString).orElse("none");
         w.printf("edgeloop: loop in %s (log: %s)%n", loop.runDir(), log);
         w.flush();
         boolean terminal = ProgressLine.stdoutIsTerminal();

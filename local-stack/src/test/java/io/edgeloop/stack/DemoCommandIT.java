@@ -39,6 +39,6 @@ class DemoCommandIT {
                 .contains("backtest       edgeloop replay --data")
                 .contains("stopped cleanly");
         assertThat(work.resolve("operators")).isNotEmptyFile();
-        assertThat(work.resolve("run").resolve("edgeloop.log")).isNotEmptyFile();
+        assertThat(cli.out()).containsPattern("loop in .*run \\(log: .*edgeloop\\.log\\)");
     }
 }

@@ -40,7 +40,6 @@ import io.edgeloop.resolver.StreamsDefaults;
 import io.edgeloop.retro.RetroApp;
 import io.edgeloop.retro.RetroOptions;
 import io.edgeloop.schemas.avro.Candle;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.stack.LocalStack;
 import io.edgeloop.stack.StackSettings;
@@ -105,6 +104,8 @@ public final class Loop implements AutoCloseable {
     private static final String PENDING_TO = "q|\uffff";
     private static final String COUNTERS_GROUP = "stream-edgeloop-metrics";
     private static final long POLL_MS = 100;
+    /** Intervals streams-app reads but does not score (see its README, "Sequencing"). */
+    private static final java.util.Set<String> UNSCORED_INTERVALS = java.util.Set.of("W", "M");
 
     private final LoopSettings settings;
     private final Path runDir;
@@ -272,33 +273,29 @@ public final class Loop implements AutoCloseable {
      * The retrospectives retro-app's data clock runs over the whole data: the schedule's instants
      * after (earliest record + lookback) up to its clock at the end, the older of the newest
      * candle and the newest score (retro-app's {@code StreamClock} once every partition is read).
+     * Read from {@code candles} alone (its records are small; {@code scores} are not): the
+     * earliest record is the earliest candle, and the newest score is the newest candle of an
+     * interval streams-app scores (it scores every accepted candle but weekly and monthly ones).
      */
     private int expectedRetroRuns(String bootstrap) {
         long[] first = {Long.MAX_VALUE};
-        long[] lastCandle = {Long.MIN_VALUE};
-        long[] lastScore = {Long.MIN_VALUE};
+        long[] lastScored = {Long.MIN_VALUE};
         var candles = Topics.CANDLES.valueSerde().deserializer();
         TopicReader.forEach(bootstrap, Topics.CANDLES.name(), settings.timeout(), r -> {
             Candle c = candles.deserialize(r.topic(), r.value());
             long t = c.getOpenTime().toEpochMilli();
             first[0] = Math.min(first[0], t);
-            lastCandle[0] = Math.max(lastCandle[0], t);
+            if (!UNSCORED_INTERVALS.contains(c.getInterval())) {
+                lastScored[0] = Math.max(lastScored[0], t);
+            }
         });
-        var scores = Topics.SCORES.valueSerde().deserializer();
-        TopicReader.forEach(bootstrap, Topics.SCORES.name(), settings.timeout(), r -> {
-            ScoreSnapshot s = scores.deserialize(r.topic(), r.value());
-            long t = s.getBarTime().toEpochMilli();
-            first[0] = Math.min(first[0], t);
-            lastScore[0] = Math.max(lastScore[0], t);
-        });
-        if (lastScore[0] == Long.MIN_VALUE) {
+        if (lastScored[0] == Long.MIN_VALUE) {
             return 0;
         }
         AppConfig retroConfig = config(RetroOptions.all(), bootstrap, "retro", List.of());
         RetroSchedule schedule = retroConfig.get(RetroOptions.SCHEDULE);
         Duration lookback = Duration.ofDays(RetroOptions.from(retroConfig).config().lookbackDays());
-        return countRuns(schedule, Instant.ofEpochMilli(first[0]).plus(lookback),
-                Instant.ofEpochMilli(Math.min(lastCandle[0], lastScore[0])));
+        return countRuns(schedule, Instant.ofEpochMilli(first[0]).plus(lookback), Instant.ofEpochMilli(lastScored[0]));
     }
 
     /** Schedule instants after {@code from} up to and including {@code now}. */
@@ -450,7 +447,7 @@ public final class Loop implements AutoCloseable {
         List<String> flags = new ArrayList<>();
         flags.add(AppConfig.KAFKA_PREFIX + "bootstrap.servers=" + bootstrap);
         boolean hasPort = options.stream().anyMatch(o -> o.name().equals("http.port"));
-        if (hasPort) {
+        if (hasPort && more.stream().noneMatch(f -> f.startsWith("http.port="))) {
             flags.add("http.port=0");
         }
         if (options.stream().anyMatch(o -> o.name().equals("state.dir"))) {
