@@ -98,6 +98,9 @@ final class DemoCommand implements Callable<Integer> {
                     tickers.isEmpty() ? "" : " (tickers " + String.join(",", tickers) + ")",
                     from == null && to == null && !full
                             ? ", bars since " + DEFAULT_FROM + " (--full for all, --from DATE to choose)" : "");
+            MarketDataSummary files = MarketDataSummary.of(settings.marketData());
+            out.printf("edgeloop: market data: %d files (%s)%n", files.totalFiles(), String.join(", ",
+                    files.folders().stream().map(f -> f.name() + " " + f.files()).toList()));
             Optional<String> password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR);
             LoopRun run = ReplayCommand.run(loop, out, settings);
             out.printf(Locale.ROOT, "edgeloop: the loop is done in %.1f s (%,d candles, %,d candles/s end to end)%n",

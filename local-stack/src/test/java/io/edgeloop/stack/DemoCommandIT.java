@@ -26,6 +26,7 @@ class DemoCommandIT {
 
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.out())
+                .containsPattern("market data: \\d+ files \\(.*universe-daily 238")
                 .containsPattern("the loop is done in [0-9.]+ s \\([0-9,]+ candles")
                 .contains("edgeloop: tickers: 3 scored")
                 .containsPattern("edgeloop: predictions: \\d+")
