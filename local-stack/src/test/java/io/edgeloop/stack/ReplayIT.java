@@ -61,7 +61,9 @@ class ReplayIT {
     @Test
     void shouldWriteEveryTopicFileAndASummaryThatCountsThem() throws IOException {
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("edgeloop: wrote").contains("candles/s end to end").contains("stopped cleanly");
+        assertThat(first.out()).contains("edgeloop: wrote").contains("candles/s end to end").contains("stopped cleanly")
+                .containsPattern("edgeloop: candles [0-9,]+/[0-9,]+ published, [0-9,]+ processed \\| predictions")
+                .doesNotContain("\r");
         JsonNode summary = JSON.readTree(WORK.resolve("a/summary.json").toFile());
         for (TopicFile f : TopicFile.OUTPUTS) {
             Path file = WORK.resolve("a").resolve(f.fileName());
