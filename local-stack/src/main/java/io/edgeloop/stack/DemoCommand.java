@@ -1,71 +1,162 @@
 package io.edgeloop.stack;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
+import io.edgeloop.admin.auth.AccountsFile;
+import io.edgeloop.stack.loop.DemoSummary;
+import io.edgeloop.stack.loop.Loop;
+import io.edgeloop.stack.loop.LoopRun;
+import io.edgeloop.stack.loop.LoopSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code edgeloop demo}: the whole loop on the real market data. Today it starts the stack,
- * creates the topics, shows the data it will load, and names the parts that are not built yet;
- * it grows as the apps land.
+ * {@code edgeloop demo}: the whole loop on the real market data ({@link Loop} with the
+ * dashboard), a short summary, where to look next, then the query APIs and the dashboard keep
+ * serving until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the loop on real market data (today: the stack, and what is not there yet).",
-            "Starts the broker and topics, shows the market data it will load, and waits for Ctrl-C."})
+        description = {"Run the whole loop on real market data, print a summary, then serve the dashboard and query APIs.",
+            "Each demo starts from an empty run directory; stop it with Ctrl-C."})
 final class DemoCommand implements Callable<Integer> {
 
-    /** Parts of the loop this build does not have yet, as "part: what it will do". */
-    static final List<String> NOT_YET = List.of(
-            "connectors: load the candle files into the candles topic",
-            "streams-app: scores, signals, predictions and paper trades",
-            "resolver-app: outcomes, the fast learning loop, the pattern-library keeper",
-            "retro-app: the weekly retrospective and its proposals",
-            "admin: operator approvals and the dashboard");
+    /**
+     * First bar date the demo loads unless told otherwise: the span of the 238-ticker universe
+     * (2025-03 .. 2026-04) and every other file's bars since, about 106,000 of the 394,000 bars,
+     * so that the demo reaches its summary in minutes on a 2-core machine; {@code --full} loads
+     * everything (the whole loop over all of it takes about ten minutes there).
+     */
+    static final LocalDate DEFAULT_FROM = LocalDate.of(2025, 1, 1);
+
+    /** The operator account the first demo creates. */
+    static final String OPERATOR = "admin";
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    StackOptions options;
-
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Market data to load (default: ../shared/data beside the project, when it exists).")
+            description = "Market data to load (default: ../shared/data beside the project).")
     Path data;
 
-    @Option(names = "--exit-after-summary", description = "Stop after printing the summary instead of waiting for Ctrl-C.")
+    @Option(names = "--tickers", split = ",", paramLabel = "T,...", description = "Only these tickers (default: all).")
+    List<String> tickers = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "DATE",
+            description = "First bar date, YYYY-MM-DD (UTC open date; default 2025-01-01 unless --to or --full is given).")
+    LocalDate from;
+
+    @Option(names = "--full", description = "Load every bar of the data (default: the bars since 2025-01-01).")
+    boolean full;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last bar date, YYYY-MM-DD (UTC open date).")
+    LocalDate to;
+
+    @Option(names = "--no-retro", description = "Do not run the weekly retrospective.")
+    boolean noRetro;
+
+    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/demo",
+            description = {"Broker data, app state, reports and the log; emptied at start.",
+                "Default: ${DEFAULT-VALUE} (under the current directory); the operators file is kept beside it."})
+    Path runDir;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+            description = "Broker client port on 127.0.0.1 (default: ${DEFAULT-VALUE}, what 'edgeloop admin' uses; 0 = any).")
+    int port;
+
+    @Option(names = "--admin-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Dashboard port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any).")
+    int adminPort;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30M",
+            description = "Longest wait for one stage, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--exit-after-summary", description = "Stop after printing the summary instead of serving until Ctrl-C.")
     boolean exitAfterSummary;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Path dataDir = marketData();
-        LocalStack stack = StackLauncher.startAndReport(options, out);
+        LoopSettings settings = settings();
+        Loop loop = Loop.create(settings);
         try {
-            printSummary(out, dataDir);
-        } catch (RuntimeException e) {
-            stack.close();
+            out.printf("edgeloop: demo on %s%s%s%n", settings.marketData(),
+                    tickers.isEmpty() ? "" : " (tickers " + String.join(",", tickers) + ")",
+                    from == null && to == null && !full
+                            ? ", bars since " + DEFAULT_FROM + " (--full for all, --from DATE to choose)" : "");
+            MarketDataSummary files = MarketDataSummary.of(settings.marketData());
+            out.printf("edgeloop: market data: %d files (%s)%n", files.totalFiles(), String.join(", ",
+                    files.folders().stream().map(f -> f.name() + " " + f.files()).toList()));
+            Optional<String> password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR);
+            LoopRun run = ReplayCommand.run(loop, out, settings);
+            out.printf(Locale.ROOT, "edgeloop: the loop is done in %.1f s (%,d candles, %,d candles/s end to end)%n",
+                    run.totalMillis() / 1000.0, run.candlesProcessed(), Math.round(run.candlesPerSecond()));
+            DemoSummary.lines(loop::read).forEach(line -> out.println("edgeloop: " + line));
+            whereNext(out, loop, password);
+        } catch (IOException | RuntimeException e) {
+            loop.close();
             throw e;
         }
         if (exitAfterSummary) {
-            stack.close();
-            out.println("edgeloop: stopped cleanly; data kept in " + stack.dataDir());
+            loop.close();
+            out.println("edgeloop: stopped cleanly; state kept in " + loop.runDir());
             out.flush();
             return 0;
         }
-        StackLauncher.runUntilStopped(stack, out);
+        serveUntilStopped(loop, out);
         return 0;
     }
 
-    private Path marketData() {
+    private void whereNext(PrintWriter out, Loop loop, Optional<String> password) {
+        String dashboard = loop.admin().map(a -> a.url()).orElse("(dashboard not running)");
+        out.println("edgeloop: where to look next:");
+        out.println("            dashboard      " + dashboard);
+        out.println(password.map(p -> "            login          user " + OPERATOR + ", password " + p
+                        + " (shown once; accounts in " + loop.operatorsFile() + ")")
+                .orElse("            login          an account of " + loop.operatorsFile()
+                        + " (made by an earlier demo; 'edgeloop admin hash-password' adds one)"));
+        out.printf("            market         http://localhost:%d/model/signals?level=market%n", loop.streamsPort());
+        out.printf("            a ticker       http://localhost:%d/model/tickers/SPY%n", loop.streamsPort());
+        out.printf("            patterns       http://127.0.0.1:%d/model/patterns%n", loop.resolverPort());
+        out.printf("            outcomes       http://127.0.0.1:%d/model/outcomes?limit=20%n", loop.resolverPort());
+        out.printf("            proposals      edgeloop admin proposals --bootstrap %s --user %s%n", loop.bootstrapServers(),
+                OPERATOR);
+        out.printf("            reports        %s%n", loop.reportsDir());
+        out.printf("            backtest       edgeloop replay --data %s --out replay-out%n", data());
+        out.flush();
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); a shutdown hook then closes the loop. */
+    private static void serveUntilStopped(Loop loop, PrintWriter out) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("edgeloop: stopping...");
+            out.flush();
+            loop.close();
+            out.println("edgeloop: stopped cleanly; state kept in " + loop.runDir());
+            out.flush();
+            stopped.countDown();
+        }, "edgeloop-shutdown"));
+        out.println("edgeloop: serving; press Ctrl-C to stop");
+        out.flush();
+        stopped.await();
+    }
+
+    private Path data() {
         if (data != null) {
             if (!Files.isDirectory(data)) {
                 throw new ParameterException(spec.commandLine(), "--data: no such directory: " + data);
@@ -73,21 +164,26 @@ final class DemoCommand implements Callable<Integer> {
             return data.toAbsolutePath().normalize();
         }
         Path fallback = ProjectPaths.defaultMarketData();
-        return Files.isDirectory(fallback) ? fallback : null;
+        if (!Files.isDirectory(fallback)) {
+            throw new ParameterException(spec.commandLine(), "no market data at " + fallback + "; pass --data DIR");
+        }
+        return fallback;
     }
 
-    private static void printSummary(PrintWriter out, Path dataDir) {
-        if (dataDir == null) {
-            out.println("edgeloop: no market data found at " + ProjectPaths.defaultMarketData()
-                    + "; pass --data DIR to choose one");
-        } else {
-            MarketDataSummary summary = MarketDataSummary.of(dataDir);
-            out.printf("edgeloop: market data %s: %d files%n", dataDir, summary.totalFiles());
-            summary.folders().forEach(f -> out.printf("            %-16s %5d files%n", f.name(), f.files()));
+    private LoopSettings settings() {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
         }
-        out.println("edgeloop: running now: the Kafka broker and every catalog topic");
-        out.println("edgeloop: not there yet, so nothing is loaded and the topics stay empty:");
-        NOT_YET.forEach(part -> out.println("            - " + part));
-        out.flush();
+        for (int p : new int[] {port, adminPort}) {
+            if (p < 0 || p > 65_535) {
+                throw new ParameterException(spec.commandLine(), "a port must be 0 (any free port) or 1..65535, got " + p);
+            }
+        }
+        if (full && (from != null || to != null)) {
+            throw new ParameterException(spec.commandLine(), "--full loads every bar; leave out --from and --to with it");
+        }
+        LocalDate first = from != null || to != null || full ? from : DEFAULT_FROM;
+        return new LoopSettings(data(), runDir, port, tickers.stream().map(String::strip).toList(), first, to, !noRetro,
+                true, adminPort, timeout);
     }
 }

@@ -14,15 +14,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code edgeloop} command line. Each subcommand is one class listed in {@code subcommands};
- * later issues add {@code replay}, {@code indicators}, {@code admin}, {@code retro} and
- * {@code bench} the same way. Exit codes: 0 success, 1 failure while running, 2 bad usage.
+ * The {@code edgeloop} command line. Each subcommand is one class listed in {@code subcommands}.
+ * Exit codes: 0 success, 1 failure while running, 2 bad usage.
  */
 @Command(name = "edgeloop", mixinStandardHelpOptions = true, versionProvider = EdgeloopCommand.Version.class,
         description = "edgeloop: a closed-loop, self-learning trading-signal model on Kafka.",
         subcommands = {StackCommand.class, TopicsCommand.class, DemoCommand.class, CommandLine.HelpCommand.class,
             io.edgeloop.stack.deploy.DeployCommand.class, AdminCommand.class, RetroCli.class,
-            IndicatorsCommand.class},
+            IndicatorsCommand.class, ReplayCommand.class, BenchCommand.class},
         footer = {"", "Run 'edgeloop COMMAND --help' for the options of a command."})
 public final class EdgeloopCommand implements Callable<Integer> {
 

@@ -46,4 +46,23 @@ class ConsoleFilterTest {
 
         assertThat(filter.decide(event)).isEqualTo(FilterReply.DENY);
     }
+
+    @Test
+    void shouldHideProduceRetriesWhileATransactionCommitsButNotOtherProduceErrors() {
+        String sender = "org.apache.kafka.clients.producer.internals.Sender";
+        assertThat(decide(sender, Level.WARN, "[Producer clientId=x] Got error produce response with correlation id 528 on "
+                + "topic-partition outcomes-1, retrying (2147483646 attempts left). Error: CONCURRENT_TRANSACTIONS"))
+                .isEqualTo(FilterReply.DENY);
+        assertThat(decide(sender, Level.WARN, "[Producer clientId=x] Got error produce response with correlation id 529 on "
+                + "topic-partition outcomes-3, retrying (2147483646 attempts left). Error: OUT_OF_ORDER_SEQUENCE_NUMBER"))
+                .isEqualTo(FilterReply.NEUTRAL);
+        assertThat(decide(sender, Level.ERROR, "Error: CONCURRENT_TRANSACTIONS")).isEqualTo(FilterReply.NEUTRAL);
+    }
+
+    @Test
+    void shouldHideMetadataWarningsOfTopicsCreatedAMomentAgo() {
+        assertThat(decide("org.apache.kafka.clients.NetworkClient", Level.WARN, "[Consumer clientId=x] The metadata response "
+                + "from the cluster reported a recoverable issue with correlation id 2 : {t=UNKNOWN_TOPIC_OR_PARTITION}"))
+                .isEqualTo(FilterReply.DENY);
+    }
 }

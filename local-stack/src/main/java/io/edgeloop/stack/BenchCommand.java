@@ -1,0 +1,104 @@
+package io.edgeloop.stack;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.edgeloop.stack.loop.Loop;
+import io.edgeloop.stack.loop.LoopRun;
+import io.edgeloop.stack.loop.LoopSettings;
+import io.edgeloop.stack.loop.PassthroughBench;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code edgeloop bench}: benchmarks on the embedded stack. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on the embedded stack.",
+        subcommands = BenchCommand.Replay.class)
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    /** Without a subcommand: a usage error. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * {@code edgeloop bench replay}: the replay's end-to-end throughput against a plain Streams
+     * passthrough over the same candles on the same broker, in one run ({@link PassthroughBench}).
+     */
+    @Command(name = "replay", mixinStandardHelpOptions = true,
+            description = {"Replay the data through the loop, then copy the same candles with a plain Kafka Streams "
+                + "passthrough on the same broker; print both throughputs and their ratio (goal: >= 1/3)."})
+    static final class Replay implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
+        Path data;
+
+        @Option(names = "--tickers", split = ",", paramLabel = "T,...", description = "Only these tickers (default: all).")
+        List<String> tickers = new ArrayList<>();
+
+        @Option(names = "--from", paramLabel = "DATE", description = "First bar date, YYYY-MM-DD.")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "Last bar date, YYYY-MM-DD.")
+        LocalDate to;
+
+        @Option(names = "--no-retro", description = "Do not run the weekly retrospective.")
+        boolean noRetro;
+
+        @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/bench",
+                description = "Broker data and app state; emptied at start (default: ${DEFAULT-VALUE}).")
+        Path runDir;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter w = spec.commandLine().getOut();
+            Path marketData = data != null ? data : ProjectPaths.defaultMarketData();
+            if (!Files.isDirectory(marketData)) {
+                throw new ParameterException(spec.commandLine(), "--data: no such directory: " + marketData);
+            }
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+            }
+            LoopSettings settings = new LoopSettings(marketData, runDir, 0, tickers, from, to, !noRetro, false, 0,
+                    LoopSettings.DEFAULT_TIMEOUT);
+            try (Loop loop = Loop.create(settings)) {
+                LoopRun run = ReplayCommand.run(loop, w, settings);
+                w.println("edgeloop: replay done; now the passthrough over the same candles");
+                w.flush();
+                PassthroughBench.Result pass = PassthroughBench.run(loop, LoopSettings.DEFAULT_TIMEOUT);
+                w.printf(Locale.ROOT, "candles                          %,d%n", run.candlesProcessed());
+                w.printf(Locale.ROOT, "(a) passthrough, end to end      %,.0f candles/s (start to all committed)%n",
+                        pass.endToEndPerSecond());
+                w.printf(Locale.ROOT, "(a) passthrough, processing      %,.0f candles/s (first to last record)%n",
+                        pass.processingPerSecond());
+                w.printf(Locale.ROOT, "(b) replay, end to end           %,.0f candles/s (candle connector added to resolver "
+                        + "and keeper committed; %.1f s)%n", run.candlesPerSecond(), run.resolvedMillis() / 1000.0);
+                w.printf(Locale.ROOT, "(b) replay, whole run            %,.0f candles/s (start-up and retrospective "
+                        + "included; %.1f s)%n", run.candlesPerSecondWall(), run.totalMillis() / 1000.0);
+                w.printf(Locale.ROOT, "b/a end to end                   %.2f (goal >= 0.33)%n",
+                        run.candlesPerSecond() / pass.endToEndPerSecond());
+                w.printf(Locale.ROOT, "b/a against processing           %.2f%n",
+                        run.candlesPerSecond() / pass.processingPerSecond());
+                w.flush();
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,514 @@
+package io.edgeloop.stack.loop;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.edgeloop.admin.AdminApp;
+import io.edgeloop.admin.AdminOptions;
+import io.edgeloop.connectors.CandleSourceConfig;
+import io.edgeloop.connectors.ConnectWorker;
+import io.edgeloop.connectors.ConnectorConfigs;
+import io.edgeloop.connectors.ConnectorProgress;
+import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.retro.RetroSchedule;
+import io.edgeloop.resolver.ResolverApp;
+import io.edgeloop.resolver.ResolverOptions;
+import io.edgeloop.resolver.ResolverTopics;
+import io.edgeloop.resolver.StreamsDefaults;
+import io.edgeloop.retro.RetroApp;
+import io.edgeloop.retro.RetroOptions;
+import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.topics.Topics;
+import io.edgeloop.stack.LocalStack;
+import io.edgeloop.stack.StackSettings;
+import io.edgeloop.streams.StreamsApp;
+import io.edgeloop.streams.StreamsOptions;
+import io.edgeloop.streams.StreamsSettings;
+
+/**
+ * The whole loop on one embedded stack, in phases: the broker with the catalog topics; a first
+ * resolver-app instance whose keeper seeds the pattern library, then stops; a Connect worker
+ * with the reference and candle connectors and streams-app; once streams-app is done,
+ * resolver-app again (and retro-app, unless turned off); the admin dashboard when asked. Every app
+ * has its own state directory under the run directory and an HTTP port chosen by the system.
+ *
+ * <p>{@link #run()} returns when the run is done, and "done" is measured, never slept:
+ * <ol>
+ *   <li>the candle connector has had every bar it found acknowledged ({@code awaitCaughtUp});</li>
+ *   <li>streams-app's group has committed every candle and every breadth vote, and breadth holds
+ *       no pending vote (the last boundary is applied after {@code signals.breadth.idle});</li>
+ *   <li>the resolver's group has committed every input (the keeper's learning repartition topic
+ *       included), it is asked to resolve what is due at the end of the data
+ *       ({@code resolveDueNow}), and its group has committed every input again;</li>
+ *   <li>retro-app has run the number of retrospectives its schedule gives for the data's span,
+ *       and the keeper has read its proposals.</li>
+ * </ol>
+ *
+ * <p>Why phases, not every app at once: the connector publishes candles far faster than
+ * streams-app scores them, so a resolver running alongside would read a ticker's daily bars
+ * years before the predictions about them arrive, and resolve those predictions against the
+ * wrong bars (it keeps the last {@code outcome.recent.bars} bars only); and which outcome reached
+ * the keeper first would decide, by wall-clock race, what streams-app saw of the library. Run
+ * after streams-app, the resolver finds every input in the topics, and Kafka Streams takes each
+ * task's records in timestamp order across predictions, candles and trades. The cost: during a
+ * replay streams-app scores with the library as seeded (version 1); pattern statistics and
+ * auto-degrades are learnt from the whole replay and show in {@code pattern-library} and
+ * {@code model-changelog}, and reach streams-app after it. The library is seeded before
+ * streams-app starts (the first candle meets version 1), and the reference data is in before any
+ * candle (calendars and sectors are read at a ticker's first bar). retro-app starts once the
+ * scores are all in, so its data clock reads every partition from the start and runs each
+ * scheduled week exactly once; its proposals wait for an operator and change nothing else.
+ *
+ * <p>{@link #close()} stops everything in reverse order of start.
+ */
+public final class Loop implements AutoCloseable {
+
+    /** Application id (and consumer group) of streams-app in the loop. */
+    public static final String STREAMS_APP_ID = StreamsSettings.DEFAULT_APPLICATION_ID;
+    /** Application id (and consumer group) of resolver-app in the loop. */
+    public static final String RESOLVER_APP_ID = StreamsDefaults.APPLICATION_ID;
+    /** Name of the candle connector. */
+    public static final String CANDLE_CONNECTOR = "candle-files";
+    /** Name of the reference-data connector. */
+    public static final String REFERENCE_CONNECTOR = "reference-tickers";
+    /** Wall-clock silence after which breadth stops waiting for a candle partition (streams-app option). */
+    static final Duration BREADTH_IDLE = Duration.ofSeconds(5);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Loop.class);
+    private static final String MARKER = ".edgeloop-run";
+    /** streams-app's breadth store and the key range of its pending votes (see streams-app's BreadthState). */
+    private static final String BREADTH_STORE = "breadth-state";
+    private static final String PENDING_FROM = "q|";
+    private static final String PENDING_TO = "q|\uffff";
+    private static final String COUNTERS_GROUP = "stream-edgeloop-metrics";
+    private static final long POLL_MS = 100;
+    /** Intervals streams-app reads but does not score (see its README, "Sequencing"). */
+    private static final java.util.Set<String> UNSCORED_INTERVALS = java.util.Set.of("W", "M");
+
+    private final LoopSettings settings;
+    private final Path runDir;
+    private final Deque<AutoCloseable> open = new ArrayDeque<>();
+    private final long started = System.nanoTime();
+    private volatile String stage = "starting";
+    private volatile LocalStack stack;
+    private volatile ConnectWorker connect;
+    private volatile StreamsApp.Handle streams;
+    private volatile ResolverApp.Handle resolver;
+    private volatile RetroApp retro;
+    private volatile AdminApp.Handle admin;
+    private volatile TopicTail tail;
+    private volatile LoopRun result;
+    private boolean prepared;
+
+    private Loop(LoopSettings settings) {
+        this.settings = settings;
+        this.runDir = settings.runDir().toAbsolutePath().normalize();
+    }
+
+    /** A loop that has not started yet; {@link #run()} runs it. */
+    public static Loop create(LoopSettings settings) {
+        return new Loop(settings);
+    }
+
+    /**
+     * Starts every part and waits until the run is done (see the class comment); the parts keep
+     * running until {@link #close()}.
+     *
+     * @throws IllegalStateException when a part fails or a stage does not finish within the timeout
+     */
+    public LoopRun run() throws IOException {
+        if (!prepared) {
+            prepare();
+        }
+        stage = "preparing input";
+        LoopInput input = LoopInput.prepare(settings);
+
+        stage = "starting the broker";
+        stack = remember(LocalStack.start(new StackSettings(runDir.resolve("broker"), settings.port(), 0, Map.of())));
+        String bootstrap = stack.bootstrapServers();
+        Offsets offsets = remember(new Offsets(bootstrap));
+        tail = remember(new TopicTail(bootstrap, List.of(Topics.PREDICTIONS.name(), Topics.OUTCOMES.name())));
+
+        stage = "seeding the pattern library";
+        ResolverApp.Handle seeder = ResolverApp.start(resolverConfig(bootstrap));
+        try {
+            await("the keeper to seed the pattern library", () -> count(bootstrap, Topics.PATTERN_LIBRARY.name()) > 0,
+                    () -> "no pattern yet");
+        } finally {
+            seeder.close();
+        }
+        await("the seeding resolver to leave its group", () -> offsets.groupEmpty(RESOLVER_APP_ID), () -> "still a member");
+
+        stage = "starting Connect";
+        connect = remember(ConnectWorker.builder().bootstrapServers(bootstrap)
+                .offsetsFile(runDir.resolve("state").resolve("connect.offsets")).start());
+        if (input.sectorsFile() != null) {
+            stage = "loading reference data";
+            connect.addConnector(ConnectorConfigs.referenceTickers(REFERENCE_CONNECTOR, input.sectorsFile(),
+                    input.candlePaths()));
+            connect.awaitCaughtUp(REFERENCE_CONNECTOR, settings.timeout());
+        }
+
+        stage = "starting streams-app";
+        List<String> streamsFlags = new ArrayList<>(List.of(
+                StreamsOptions.BREADTH_IDLE.name() + "=" + BREADTH_IDLE.toSeconds() + "s"));
+        streams = remember(StreamsApp.start(config(StreamsOptions.all(), bootstrap, "streams", streamsFlags)));
+        await("streams-app to run", () -> streams.streams().state() == KafkaStreams.State.RUNNING,
+                () -> "state " + streams.streams().state());
+        long startup = millisSince(started);
+
+        stage = "loading candles";
+        long candlesStart = System.nanoTime();
+        Map<String, String> candles = ConnectorConfigs.candleFiles(CANDLE_CONNECTOR, input.candlePaths());
+        if (!settings.tickers().isEmpty() && !settings.dateFiltered()) {
+            candles = ConnectorConfigs.with(candles, Map.of(CandleSourceConfig.TICKERS, String.join(",", settings.tickers())));
+        }
+        connect.addConnector(candles);
+        ConnectorProgress loaded = connect.awaitCaughtUp(CANDLE_CONNECTOR, settings.timeout());
+        long candlesMillis = millisSince(candlesStart);
+        LOG.info("loop: {} candles published, {} dead letters in {} ms", loaded.acked(), loaded.deadLetters(), candlesMillis);
+
+        stage = "scoring";
+        List<String> streamsInputs = List.of(Topics.CANDLES.name(), STREAMS_APP_ID + "-breadth-repartition");
+        await("streams-app to commit every candle", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
+                () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
+        await("breadth to apply every vote", () -> pendingVotes() == 0, () -> pendingVotes() + " votes pending");
+        await("streams-app to commit the last breadth signals", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
+                () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
+        long streamsMillis = millisSince(candlesStart);
+
+        int expectedRetro = 0;
+        long retroStart = System.nanoTime();
+        if (settings.retro()) {
+            expectedRetro = expectedRetroRuns(bootstrap);
+            LOG.info("loop: {} weekly retrospectives due over the data", expectedRetro);
+            retro = remember(RetroApp.start(config(RetroOptions.all(), bootstrap, "retro",
+                    List.of(RetroOptions.REPORTS_DIR.name() + "=" + reportsDir()))));
+        }
+
+        stage = "resolving";
+        resolver = remember(ResolverApp.start(resolverConfig(bootstrap)));
+        settle(offsets);
+        Instant asOf = resolver.resolveDueNow("edgeloop-loop");
+        LOG.info("loop: resolve-due requested at stream time {}", asOf);
+        settle(offsets);
+        long resolvedMillis = millisSince(candlesStart);
+
+        int retroRuns = 0;
+        long retroMillis = 0;
+        if (settings.retro()) {
+            stage = "retrospectives";
+            int expected = expectedRetro;
+            await(expected + " retrospectives", () -> retro.runs() >= expected, () -> retro.runs() + " run");
+            settle(offsets);
+            retroRuns = retro.runs();
+            retroMillis = millisSince(retroStart);
+        }
+
+        if (settings.admin()) {
+            stage = "starting the dashboard";
+            admin = remember(AdminApp.start(config(AdminOptions.all(), bootstrap, "admin", List.of(
+                    AdminOptions.OPERATORS_FILE.name() + "=" + operatorsFile(),
+                    AdminOptions.REPORTS_DIR.name() + "=" + reportsDir(),
+                    AdminOptions.HTTP_PORT.name() + "=" + settings.adminPort()))));
+            try {
+                if (!admin.awaitCaughtUp(settings.timeout())) {
+                    LOG.warn("loop: the dashboard has not read every topic within {}", settings.timeout());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the dashboard read the topics", e);
+            }
+        }
+        stage = "done";
+        result = new LoopRun(loaded.acked(), loaded.deadLetters(), Math.round(processed()), retroRuns, startup,
+                candlesMillis, streamsMillis, resolvedMillis, retroMillis, millisSince(started));
+        return result;
+    }
+
+    /**
+     * The resolver's configuration: its own state directory, one in-flight produce request per
+     * connection (as streams-app: a retried batch of a just-created partition can otherwise
+     * arrive out of sequence, seen on Kafka 4.3), and a short session so that the seeding
+     * instance's membership ends quickly after it closed.
+     */
+    private AppConfig resolverConfig(String bootstrap) {
+        return config(ResolverOptions.all(), bootstrap, "resolver", List.of(
+                AppConfig.KAFKA_PREFIX + "producer.max.in.flight.requests.per.connection=1",
+                AppConfig.KAFKA_PREFIX + "session.timeout.ms=6000",
+                AppConfig.KAFKA_PREFIX + "heartbeat.interval.ms=1500"));
+    }
+
+    private void settle(Offsets offsets) {
+        List<String> inputs = List.of(Topics.PREDICTIONS.name(), Topics.CANDLES.name(), Topics.TRADES.name(),
+                ResolverTopics.CONTROL.name(), Topics.MODEL_CHANGELOG.name(), Topics.APPROVALS.name(),
+                RESOLVER_APP_ID + "-learning-repartition");
+        await("the resolver and the keeper to commit every input", () -> offsets.lag(RESOLVER_APP_ID, inputs) == 0,
+                () -> "lag " + offsets.lag(RESOLVER_APP_ID, inputs));
+    }
+
+    /**
+     * The retrospectives retro-app's data clock runs over the whole data: the schedule's instants
+     * after (earliest record + lookback) up to its clock at the end, the older of the newest
+     * candle and the newest score (retro-app's {@code StreamClock} once every partition is read).
+     * Read from {@code candles} alone (its records are small; {@code scores} are not): the
+     * earliest record is the earliest candle, and the newest score is the newest candle of an
+     * interval streams-app scores (it scores every accepted candle but weekly and monthly ones).
+     */
+    private int expectedRetroRuns(String bootstrap) {
+        long[] first = {Long.MAX_VALUE};
+        long[] lastScored = {Long.MIN_VALUE};
+        var candles = Topics.CANDLES.valueSerde().deserializer();
+        TopicReader.forEach(bootstrap, Topics.CANDLES.name(), settings.timeout(), r -> {
+            Candle c = candles.deserialize(r.topic(), r.value());
+            long t = c.getOpenTime().toEpochMilli();
+            first[0] = Math.min(first[0], t);
+            if (!UNSCORED_INTERVALS.contains(c.getInterval())) {
+                lastScored[0] = Math.max(lastScored[0], t);
+            }
+        });
+        if (lastScored[0] == Long.MIN_VALUE) {
+            return 0;
+        }
+        AppConfig retroConfig = config(RetroOptions.all(), bootstrap, "retro", List.of());
+        RetroSchedule schedule = retroConfig.get(RetroOptions.SCHEDULE);
+        Duration lookback = Duration.ofDays(RetroOptions.from(retroConfig).config().lookbackDays());
+        return countRuns(schedule, Instant.ofEpochMilli(first[0]).plus(lookback), Instant.ofEpochMilli(lastScored[0]));
+    }
+
+    /** Schedule instants after {@code from} up to and including {@code now}. */
+    static int countRuns(RetroSchedule schedule, Instant from, Instant now) {
+        int n = 0;
+        for (Instant next = schedule.nextAfter(from); !next.isAfter(now); next = schedule.nextAfter(next)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** A reading for the progress line; safe to call from another thread at any time. */
+    public LoopProgress progress() {
+        ConnectWorker c = connect;
+        ConnectorProgress p = c == null ? null : c.progress(CANDLE_CONNECTOR);
+        TopicTail t = tail;
+        return new LoopProgress(stage, p == null ? 0 : p.emitted() + p.pending(), p == null ? 0 : p.acked(), Math.round(processed()),
+                t == null ? 0 : t.count(Topics.PREDICTIONS.name()), t == null ? 0 : t.count(Topics.OUTCOMES.name()),
+                millisSince(started));
+    }
+
+    /** The broker's bootstrap address. */
+    public String bootstrapServers() {
+        return stack.bootstrapServers();
+    }
+
+    /** The query API port of streams-app. */
+    public int streamsPort() {
+        return streams.httpPort();
+    }
+
+    /** The query API port of resolver-app. */
+    public int resolverPort() {
+        return resolver.httpPort();
+    }
+
+    /** The dashboard, when the settings asked for it. */
+    public Optional<AdminApp.Handle> admin() {
+        return Optional.ofNullable(admin);
+    }
+
+    /** The run's directory. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Where retro-app writes its weekly reports (one folder per as-of date). */
+    public Path reportsDir() {
+        return runDir.resolve("retro-reports");
+    }
+
+    /** The operators file of the dashboard: {@code operators} in the run directory's parent, so it outlives a run. */
+    public Path operatorsFile() {
+        Path parent = runDir.getParent();
+        return (parent == null ? runDir : parent).resolve("operators");
+    }
+
+    /** The result of {@link #run()}, null before it returned. */
+    public LoopRun result() {
+        return result;
+    }
+
+    /** Every committed record of a topic (the loop's outputs, once {@link #run()} returned). */
+    public List<ConsumerRecord<byte[], byte[]>> read(String topic) {
+        return TopicReader.readAll(stack.bootstrapServers(), topic, settings.timeout());
+    }
+
+    private long count(String bootstrap, String topic) {
+        long[] n = {0};
+        TopicReader.forEach(bootstrap, topic, settings.timeout(), r -> n[0]++);
+        return n[0];
+    }
+
+    /** Candles streams-app took in, summed over its sequencing counters (every {@code *-total} of its group). */
+    private double processed() {
+        StreamsApp.Handle s = streams;
+        if (s == null) {
+            return 0;
+        }
+        double sum = 0;
+        for (Map.Entry<MetricName, ? extends Metric> e : s.streams().metrics().entrySet()) {
+            if (e.getKey().group().equals(COUNTERS_GROUP) && e.getKey().name().endsWith("-total")
+                    && e.getValue().metricValue() instanceof Double d) {
+                sum += d;
+            }
+        }
+        return sum;
+    }
+
+    /** Breadth votes waiting for their boundary, read from streams-app's breadth store (interactive query). */
+    private long pendingVotes() {
+        try {
+            ReadOnlyKeyValueStore<String, byte[]> store = streams.streams().store(StoreQueryParameters
+                    .fromNameAndType(BREADTH_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+            long n = 0;
+            try (var it = store.range(PENDING_FROM, PENDING_TO)) {
+                while (it.hasNext()) {
+                    it.next();
+                    n++;
+                }
+            }
+            return n;
+        } catch (RuntimeException e) {
+            LOG.debug("breadth store not queryable yet", e);
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void await(String what, BooleanSupplier done, Supplier<String> state) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        while (!done.getAsBoolean()) {
+            checkApps();
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("timed out after " + settings.timeout() + " waiting for " + what + ": "
+                        + state.get());
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    /** Fails the run when an app's Streams client stopped. */
+    private void checkApps() {
+        if (streams != null && stopped(streams.streams())) {
+            throw new IllegalStateException("streams-app stopped (state " + streams.streams().state() + "); see the log");
+        }
+        if (resolver != null && stopped(resolver.streams())) {
+            throw new IllegalStateException("resolver-app stopped (state " + resolver.streams().state() + "); see the log");
+        }
+    }
+
+    private static boolean stopped(KafkaStreams s) {
+        KafkaStreams.State state = s.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                || state == KafkaStreams.State.PENDING_ERROR;
+    }
+
+    private AppConfig config(List<io.edgeloop.core.config.Option<?>> options, String bootstrap, String app) {
+        return config(options, bootstrap, app, List.of());
+    }
+
+    /** An app's configuration: the broker, port 0, its own state directory, then the given flags. */
+    private AppConfig config(List<io.edgeloop.core.config.Option<?>> options, String bootstrap, String app,
+                             List<String> more) {
+        List<String> flags = new ArrayList<>();
+        flags.add(AppConfig.KAFKA_PREFIX + "bootstrap.servers=" + bootstrap);
+        boolean hasPort = options.stream().anyMatch(o -> o.name().equals("http.port"));
+        if (hasPort && more.stream().noneMatch(f -> f.startsWith("http.port="))) {
+            flags.add("http.port=0");
+        }
+        if (options.stream().anyMatch(o -> o.name().equals("state.dir"))) {
+            flags.add("state.dir=" + runDir.resolve("state").resolve(app));
+        }
+        flags.addAll(more);
+        return AppConfig.resolve(options, new Properties(), Map.of(), flags);
+    }
+
+    /**
+     * Empties the run directory (the first step of {@link #run()}, callable before it to put a
+     * log file there); refuses a directory that holds files and was not made by a loop.
+     */
+    public void prepare() throws IOException {
+        prepared = true;
+        if (Files.isDirectory(runDir)) {
+            boolean empty;
+            try (var list = Files.list(runDir)) {
+                empty = list.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(runDir.resolve(MARKER))) {
+                throw new IllegalArgumentException("refusing to empty " + runDir + ": it holds files and is not a loop run "
+                        + "directory (no " + MARKER + "); choose an empty or new directory");
+            }
+            deleteRecursively(runDir);
+        }
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve(MARKER), "an edgeloop run directory; emptied by the next run\n");
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        open.push(part);
+        return part;
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** Stops every part in reverse order of start; the run directory stays. */
+    @Override
+    public void close() {
+        while (!open.isEmpty()) {
+            AutoCloseable part = open.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("loop: {} did not close cleanly", part.getClass().getSimpleName(), e);
+            }
+        }
+        stage = "stopped";
+    }
+}

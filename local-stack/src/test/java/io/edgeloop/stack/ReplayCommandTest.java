@@ -1,0 +1,61 @@
+package io.edgeloop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ReplayCommandTest {
+
+    private static final String MARKET_DATA = System.getProperty("edgeloop.data.dir", "../../shared/data");
+
+    @Test
+    void shouldListEveryOptionInItsHelp() {
+        Cli cli = Cli.run("replay", "--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("Usage: edgeloop replay").contains("--data=DIR").contains("--out=DIR")
+                .contains("--tickers=T,...").contains("--from=DATE").contains("--to=DATE").contains("--no-retro")
+                .contains("--run-dir=DIR");
+    }
+
+    @Test
+    void shouldRequireDataAndOut() {
+        Cli cli = Cli.run("replay");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing required options: '--data=DIR', '--out=DIR'").contains("Usage: edgeloop replay");
+    }
+
+    @Test
+    void shouldRefuseADateThatDoesNotParse() {
+        Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--from", "2020-13-01");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("Invalid value for option '--from'").contains("2020-13-01")
+                .contains("Usage: edgeloop replay");
+    }
+
+    @Test
+    void shouldRefuseFromAfterTo() {
+        Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--from", "2021-01-01", "--to", "2020-01-01");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--from 2021-01-01 is after --to 2020-01-01").contains("Usage: edgeloop replay");
+    }
+
+    @Test
+    void shouldRefuseAMissingDataDirectory() {
+        Cli cli = Cli.run("replay", "--data", "target/no-such-dir", "--out", "target/never");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--data: no such directory: target/no-such-dir");
+    }
+
+    @Test
+    void shouldRefuseAnEmptyTicker() {
+        Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--tickers", "SPY,,QQQ");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--tickers: an empty ticker");
+    }
+}

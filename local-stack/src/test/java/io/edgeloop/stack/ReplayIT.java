@@ -1,0 +1,152 @@
+package io.edgeloop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.edgeloop.stack.loop.TopicFile;
+
+/**
+ * A small replay end to end on the embedded stack, twice: two sector ETFs' daily bars over three
+ * years (etf-daily and universe-daily files chained), the retrospective on.
+ */
+class ReplayIT {
+
+    private static final String MARKET_DATA = System.getProperty("edgeloop.data.dir", "../../shared/data");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Files whose every line must be the same in two replays. */
+    private static final List<String> EXACT = List.of("scores.jsonl", "predictions.jsonl", "trades.jsonl",
+            "outcomes.jsonl", "signals.jsonl", "candles.dlq.jsonl");
+
+    private static final Path WORK = Path.of("target", "it-replay", UUID.randomUUID().toString());
+    private static Cli first;
+    private static Cli second;
+
+    @BeforeAll
+    static void replayTwice() {
+        first = replay("a");
+        second = replay("b");
+    }
+
+    @AfterAll
+    static void deleteWork() {
+        TestFiles.deleteRecursively(WORK);
+    }
+
+    private static Cli replay(String name) {
+        return Cli.run("replay", "--data", MARKET_DATA, "--out", WORK.resolve(name).toString(),
+                "--run-dir", WORK.resolve("run-" + name).toString(),
+                "--tickers", "XLK,XLF", "--from", "2019-01-01", "--to", "2021-12-31");
+    }
+
+    @Test
+    void shouldWriteEveryTopicFileAndASummaryThatCountsThem() throws IOException {
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("edgeloop: wrote").contains("candles/s end to end").contains("stopped cleanly")
+                .containsPattern("edgeloop: candles [0-9,]+/[0-9,]+ published, [0-9,]+ processed \\| predictions")
+                .doesNotContain("\r");
+        JsonNode summary = JSON.readTree(WORK.resolve("a/summary.json").toFile());
+        for (TopicFile f : TopicFile.OUTPUTS) {
+            Path file = WORK.resolve("a").resolve(f.fileName());
+            assertThat(file).exists();
+            assertThat(summary.at("/counts/" + f.topic().name()).asLong()).as(f.fileName()).isEqualTo(lines(file).size());
+        }
+        assertThat(summary.at("/counts/scores").asLong()).isEqualTo(summary.at("/candles/processed").asLong()).isPositive();
+        assertThat(summary.at("/counts/predictions").asLong()).isPositive();
+        assertThat(summary.at("/counts/pattern-library").asLong()).isGreaterThanOrEqualTo(17);
+        assertThat(summary.at("/retroRuns").asInt()).isPositive();
+        assertThat(summary.at("/hitRate/overall/n").asLong()).isPositive();
+        assertThat(summary.at("/timing/candlesPerSecond").asLong()).isPositive();
+    }
+
+    @Test
+    void shouldResolveEveryPredictionWhoseHorizonEndedBeforeTheLastBar() throws IOException {
+        Path out = WORK.resolve("a");
+        Instant lastBar = lines(out.resolve("scores.jsonl")).stream().map(s -> Instant.parse(s.get("barTime").asText()))
+                .max(Instant::compareTo).orElseThrow();
+        Map<String, JsonNode> outcomes = new TreeMap<>();
+        lines(out.resolve("outcomes.jsonl")).forEach(o -> outcomes.put(o.get("predictionId").asText(), o));
+        List<JsonNode> predictions = lines(out.resolve("predictions.jsonl"));
+
+        List<String> due = predictions.stream()
+                .filter(p -> Instant.parse(p.get("barTime").asText()).plus(2 * p.get("horizonDays").asLong() + 4,
+                        ChronoUnit.DAYS).isBefore(lastBar))
+                .map(p -> p.get("id").asText()).toList();
+
+        assertThat(due).isNotEmpty();
+        assertThat(outcomes.keySet()).containsAll(due);
+        for (String id : due) {
+            JsonNode o = outcomes.get(id);
+            if (o.get("status").asText().equals("RESOLVED")) {
+                assertThat(Instant.parse(o.get("resolvedTime").asText())).as(id)
+                        .isAfter(Instant.parse(o.get("predictionTime").asText()))
+                        .isBefore(Instant.parse(o.get("predictionTime").asText()).plus(20, ChronoUnit.DAYS));
+            }
+        }
+    }
+
+    @Test
+    void shouldWriteTheSameFilesTwiceApartFromTimingAndTheKeepersLearningOrder() throws IOException {
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        for (String name : EXACT) {
+            assertThat(WORK.resolve("b").resolve(name)).as(name).hasSameTextualContentAs(WORK.resolve("a").resolve(name));
+        }
+        assertThat(finalCounts(WORK.resolve("b"))).isEqualTo(finalCounts(WORK.resolve("a")));
+        assertThat(changeIdsOfRetro(WORK.resolve("b"))).isEqualTo(changeIdsOfRetro(WORK.resolve("a")));
+        assertThat(deterministicSummary(WORK.resolve("b"))).isEqualTo(deterministicSummary(WORK.resolve("a")));
+    }
+
+    /** Per pattern, its last record's n and hits: sums that do not depend on the order outcomes reached the keeper. */
+    private static Map<String, String> finalCounts(Path out) throws IOException {
+        Map<String, String> last = new TreeMap<>();
+        for (JsonNode p : lines(out.resolve("pattern-library.jsonl"))) {
+            last.put(p.get("id").asText(), p.at("/stats/n").asLong() + "/" + p.at("/stats/hits").asLong());
+        }
+        return last;
+    }
+
+    private static Set<String> changeIdsOfRetro(Path out) throws IOException {
+        Set<String> ids = new HashSet<>();
+        lines(out.resolve("model-changelog.jsonl")).stream()
+                .filter(c -> c.get("proposedBy").asText().equals("retrospective"))
+                .forEach(c -> ids.add(c.get("id").asText() + " " + c.get("status").asText()));
+        return ids;
+    }
+
+    /** The summary without its timing block and without the line counts of the two learning files. */
+    private static JsonNode deterministicSummary(Path out) throws IOException {
+        ObjectNode s = (ObjectNode) JSON.readTree(out.resolve("summary.json").toFile());
+        s.remove("timing");
+        ((ObjectNode) s.get("counts")).remove(List.of("pattern-library", "model-changelog"));
+        return s;
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+    }
+}
