@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import io.edgeloop.retro.RetroBench;
+import io.edgeloop.streams.StreamsBench;
 import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code edgeloop bench}: benchmarks on the embedded stack. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks on the embedded stack.",
-        subcommands = BenchCommand.Replay.class)
+        subcommands = {BenchCommand.Replay.class, BenchCommand.Streams.class, BenchCommand.Retro.class})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -33,6 +35,72 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         throw new ParameterException(spec.commandLine(), "Missing benchmark: choose one of "
                 + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The market data folder of a benchmark: the option, else the shared data beside the project. */
+    private static Path marketData(CommandSpec spec, Path data) {
+        Path dir = data != null ? data : ProjectPaths.defaultMarketData();
+        if (!Files.isDirectory(dir)) {
+            throw new ParameterException(spec.commandLine(), "--data: no such directory: " + dir);
+        }
+        return dir;
+    }
+
+    /** {@code edgeloop bench streams}: streams-app's topology against a plain passthrough ({@link StreamsBench}). */
+    @Command(name = "streams", mixinStandardHelpOptions = true,
+            description = {"The live topology against a plain Kafka Streams passthrough over the same candles, both "
+                + "exactly-once on one embedded broker, alternating rounds; prints both throughputs, b/a (goal: >= 0.5) "
+                + "and the topology's own cost per candle."})
+    static final class Streams implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
+        Path data;
+
+        @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "history/*_60.json",
+                description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
+        String glob;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Counted rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rounds < 1) {
+                throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+            }
+            StreamsBench.main(new String[] {"--data", marketData(spec, data).toString(), "--glob", glob,
+                "--rounds", Integer.toString(rounds)});
+            return 0;
+        }
+    }
+
+    /** {@code edgeloop bench retro}: the retrospective's study over every daily bar ({@link RetroBench}). */
+    @Command(name = "retro", mixinStandardHelpOptions = true,
+            description = {"The study of the retrospective (score trails, mining, lead-up features, archetypes) over "
+                + "every daily bar of the data, after a warm-up round; prints each round and the figure per 1M bars "
+                + "(goal: under 10 s for the shared data)."})
+    static final class Retro implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
+        Path data;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Counted rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rounds < 1) {
+                throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+            }
+            RetroBench.main(new String[] {marketData(spec, data).toString(), Integer.toString(rounds)});
+            return 0;
+        }
     }
 
     /**
@@ -69,10 +137,7 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            Path marketData = data != null ? data : ProjectPaths.defaultMarketData();
-            if (!Files.isDirectory(marketData)) {
-                throw new ParameterException(spec.commandLine(), "--data: no such directory: " + marketData);
-            }
+            Path marketData = marketData(spec, data);
             if (from != null && to != null && from.isAfter(to)) {
                 throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
             }

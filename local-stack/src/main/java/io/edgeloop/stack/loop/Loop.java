@@ -33,9 +33,9 @@ import io.edgeloop.connectors.ConnectorConfigs;
 import io.edgeloop.connectors.ConnectorProgress;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.retro.RetroSchedule;
+import io.edgeloop.resolver.ResolveDue;
 import io.edgeloop.resolver.ResolverApp;
 import io.edgeloop.resolver.ResolverOptions;
-import io.edgeloop.resolver.ResolverTopics;
 import io.edgeloop.resolver.StreamsDefaults;
 import io.edgeloop.retro.RetroApp;
 import io.edgeloop.retro.RetroOptions;
@@ -211,8 +211,9 @@ public final class Loop implements AutoCloseable {
         stage = "resolving";
         resolver = remember(ResolverApp.start(resolverConfig(bootstrap)));
         settle(offsets);
-        Instant asOf = resolver.resolveDueNow("edgeloop-loop");
-        LOG.info("loop: resolve-due requested at stream time {}", asOf);
+        ResolveDue.Report due = resolver.resolveDueNow("edgeloop-loop", settings.timeout());
+        LOG.info("loop: resolve-due at stream time {}: {} resolved, {} expired, {} still open", due.streamTime(),
+                due.resolved(), due.expired(), due.stillOpen());
         settle(offsets);
         long resolvedMillis = millisSince(candlesStart);
 
@@ -249,21 +250,18 @@ public final class Loop implements AutoCloseable {
     }
 
     /**
-     * The resolver's configuration: its own state directory, one in-flight produce request per
-     * connection (as streams-app: a retried batch of a just-created partition can otherwise
-     * arrive out of sequence, seen on Kafka 4.3), and a short session so that the seeding
-     * instance's membership ends quickly after it closed.
+     * The resolver's configuration: its own state directory and a short session, so that the
+     * seeding instance's membership ends quickly after it closed.
      */
     private AppConfig resolverConfig(String bootstrap) {
         return config(ResolverOptions.all(), bootstrap, "resolver", List.of(
-                AppConfig.KAFKA_PREFIX + "producer.max.in.flight.requests.per.connection=1",
                 AppConfig.KAFKA_PREFIX + "session.timeout.ms=6000",
                 AppConfig.KAFKA_PREFIX + "heartbeat.interval.ms=1500"));
     }
 
     private void settle(Offsets offsets) {
         List<String> inputs = List.of(Topics.PREDICTIONS.name(), Topics.CANDLES.name(), Topics.TRADES.name(),
-                ResolverTopics.CONTROL.name(), Topics.MODEL_CHANGELOG.name(), Topics.APPROVALS.name(),
+                Topics.RESOLVER_CONTROL.name(), Topics.MODEL_CHANGELOG.name(), Topics.APPROVALS.name(),
                 RESOLVER_APP_ID + "-learning-repartition");
         await("the resolver and the keeper to commit every input", () -> offsets.lag(RESOLVER_APP_ID, inputs) == 0,
                 () -> "lag " + offsets.lag(RESOLVER_APP_ID, inputs));

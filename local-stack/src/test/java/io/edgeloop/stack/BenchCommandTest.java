@@ -1,0 +1,40 @@
+package io.edgeloop.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+
+    @Test
+    void shouldListEveryBenchmark() {
+        Cli cli = Cli.run("bench", "--help");
+
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("replay", "streams", "retro");
+    }
+
+    @Test
+    void shouldRefuseAMissingDataFolderWithTheUsage() {
+        Cli cli = Cli.run("bench", "streams", "--data", "no-such-folder");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--data: no such directory: no-such-folder", "Usage: edgeloop bench streams");
+    }
+
+    @Test
+    void shouldRefuseZeroRounds() {
+        Cli cli = Cli.run("bench", "retro", "--rounds", "0");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--rounds must be at least 1, got 0", "Usage: edgeloop bench retro");
+    }
+
+    @Test
+    void shouldAskForABenchmarkWhenNoneIsGiven() {
+        Cli cli = Cli.run("bench");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing benchmark: choose one of replay, streams, retro");
+    }
+}
