@@ -59,9 +59,11 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private KeyValueStore<String, byte[]> pending;
     private KeyValueStore<String, Outcome> outcomes;
     private KeyValueStore<String, byte[]> tickerDays;
+    private KeyValueStore<String, byte[]> formingDays;
     private KeyValueStore<String, String> tradeLinks;
     private KeyValueStore<String, Long> clock;
     private long clockWritten;
+    private boolean upgraded;
 
     OutcomeProcessor(ResolverConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -75,16 +77,19 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         pending = context.getStateStore(ResolverStores.PENDING.name());
         outcomes = context.getStateStore(ResolverStores.OUTCOMES.name());
         tickerDays = context.getStateStore(ResolverStores.TICKER_DAYS.name());
+        formingDays = context.getStateStore(ResolverStores.FORMING_DAYS.name());
         tradeLinks = context.getStateStore(ResolverStores.TRADE_LINKS.name());
         clock = context.getStateStore(ResolverStores.CLOCK.name());
         Long written = clock.get(ResolverStores.CLOCK_KEY);
         clockWritten = written == null ? Long.MIN_VALUE : written;
+        upgraded = false;
         context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
         context.schedule(OutcomeRetention.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
     }
 
     @Override
     public void process(Record<String, ResolverInput> record) {
+        upgradeOnce();
         long now = context().currentStreamTimeMs();
         String key = record.key();
         ResolverInput input = record.value();
@@ -164,15 +169,36 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             LOG.debug("{} bar of {} ignored: outcomes use daily bars", candle.interval().code(), candle.ticker());
             return;
         }
-        TickerDays days = days(candle.ticker());
-        List<Candle> closed = candle.interval() == Timeframe.D1 ? List.of(candle) : days.offerIntraday(candle);
+        List<Candle> closed;
+        if (candle.interval() == Timeframe.D1) {
+            closed = List.of(candle);
+        } else {
+            FormingDay forming = FormingDay.fromBytes(candle.ticker(), formingDays.get(candle.ticker()));
+            closed = forming.offerIntraday(candle);
+            formingDays.put(candle.ticker(), forming.toBytes());
+        }
+        addDays(candle.ticker(), closed, now);
+    }
+
+    /**
+     * Adds closed daily bars to the ticker's days (read and written only here, when there is a
+     * bar to add) and feeds the new ones to its open outcomes.
+     */
+    private void addDays(String ticker, List<Candle> closed, long now) {
+        if (closed.isEmpty()) {
+            return;
+        }
+        TickerDays days = days(ticker);
         List<Candle> fresh = new ArrayList<>(closed.size());
         for (Candle daily : closed) {
             if (days.addDaily(daily)) {
                 fresh.add(daily);
             }
         }
-        tickerDays.put(candle.ticker(), days.toBytes());
+        if (fresh.isEmpty()) {
+            return;
+        }
+        tickerDays.put(ticker, days.toBytes());
         for (Candle daily : fresh) {
             feedDaily(daily, now);
         }
@@ -238,24 +264,17 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
      * every open outcome whose expiry time has passed.
      */
     private void sweep(long streamTime) {
+        upgradeOnce();
         List<KeyValue<String, byte[]>> forming = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
+        try (KeyValueIterator<String, byte[]> it = formingDays.all()) {
             it.forEachRemaining(forming::add);
         }
         for (KeyValue<String, byte[]> entry : forming) {
-            TickerDays days = TickerDays.fromBytes(entry.key, config.recentDailyBars(), entry.value);
-            if (!days.hasFormingBar()) {
-                continue;
-            }
-            List<Candle> fresh = new ArrayList<>(1);
-            for (Candle daily : days.advanceTo(streamTime)) {
-                if (days.addDaily(daily)) {
-                    fresh.add(daily);
-                }
-            }
-            tickerDays.put(entry.key, days.toBytes());
-            for (Candle daily : fresh) {
-                feedDaily(daily, streamTime);
+            FormingDay day = FormingDay.fromBytes(entry.key, entry.value);
+            List<Candle> closed = day.advanceTo(streamTime);
+            if (!closed.isEmpty()) {
+                formingDays.put(entry.key, day.toBytes());
+                addDays(entry.key, closed, streamTime);
             }
         }
         List<KeyValue<String, byte[]>> open = new ArrayList<>();
@@ -272,8 +291,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     /** The retention purge ({@link OutcomeRetention}), once a day of stream time. */
     private void purge(long streamTime) {
+        upgradeOnce();
         OutcomeRetention.Purged purged = retention.purge(streamTime, predictions, outcomes, tradeLinks, tickerDays,
-                pending, config.recentDailyBars());
+                formingDays, pending, config.recentDailyBars());
         if (purged.any()) {
             LOG.info("retention at stream time {}: forgot {} resolved predictions and {} silent tickers",
                     Instant.ofEpochMilli(streamTime), purged.predictions(), purged.tickers());
@@ -320,6 +340,38 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     private TickerDays days(String ticker) {
         return TickerDays.fromBytes(ticker, config.recentDailyBars(), tickerDays.get(ticker));
+    }
+
+    /**
+     * Once per task start, before the first record or punctuation: moves the forming bar of
+     * ticker-days entries written in the format before the split (the forming bar inside) to
+     * {@link ResolverStores#FORMING_DAYS}, so an upgraded app continues the day that was forming.
+     * Done on the first record rather than in {@code init}, so the writes are changelogged in
+     * that record's transaction; a no-op (one scan of the ticker-days keys) once upgraded.
+     */
+    private void upgradeOnce() {
+        if (upgraded) {
+            return;
+        }
+        upgraded = true;
+        List<KeyValue<String, byte[]>> legacy = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
+            it.forEachRemaining(kv -> {
+                if (TickerDays.isLegacy(kv.value)) {
+                    legacy.add(kv);
+                }
+            });
+        }
+        for (KeyValue<String, byte[]> entry : legacy) {
+            TickerDays days = TickerDays.fromBytes(entry.key, config.recentDailyBars(), entry.value);
+            if (formingDays.get(entry.key) == null) {
+                formingDays.put(entry.key, days.legacyForming().toBytes());
+            }
+            tickerDays.put(entry.key, days.toBytes());
+        }
+        if (!legacy.isEmpty()) {
+            LOG.info("moved the forming daily bar of {} tickers to {}", legacy.size(), ResolverStores.FORMING_DAYS.name());
+        }
     }
 
     private OutcomeConfig outcomeConfig(String ticker) {

@@ -9,7 +9,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The retention rule of the outcome tasks' stores, so they do not grow without bound.
@@ -25,7 +27,7 @@ import java.util.Objects;
  *       prediction could not be measured anyway: its horizon's candles are past the 30 days
  *       {@code candles} keeps, and its horizon plus grace ended long before;</li>
  *   <li>a ticker that sent no bar since the cutoff and has no open prediction loses its
- *       {@code resolver-ticker-days} entry.</li>
+ *       {@code resolver-ticker-days} and {@code resolver-forming-days} entries.</li>
  * </ul>
  * Open predictions are never dropped: the sweep expires them at horizon + grace. The purge runs
  * as a stream-time punctuator once a day of stream time, so a replay purges as it goes and a
@@ -72,7 +74,7 @@ final class OutcomeRetention {
      */
     Purged purge(long streamTime, KeyValueStore<String, Prediction> predictions, KeyValueStore<String, Outcome> outcomes,
                  KeyValueStore<String, String> tradeLinks, KeyValueStore<String, byte[]> tickerDays,
-                 KeyValueStore<String, byte[]> pending, int capacity) {
+                 KeyValueStore<String, byte[]> formingDays, KeyValueStore<String, byte[]> pending, int capacity) {
         long cutoff = cutoff(streamTime);
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Prediction> it = predictions.all()) {
@@ -87,16 +89,25 @@ final class OutcomeRetention {
             outcomes.delete(id);
             tradeLinks.delete(id);
         }
-        List<String> silent = new ArrayList<>();
+        Map<String, Long> lastBar = new TreeMap<>();
         try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
-            it.forEachRemaining(kv -> {
-                if (TickerDays.fromBytes(kv.key, capacity, kv.value).lastBarOpen() < cutoff
-                        && !hasOpen(pending, kv.key)) {
-                    silent.add(kv.key);
-                }
-            });
+            it.forEachRemaining(kv -> lastBar.merge(kv.key,
+                    TickerDays.fromBytes(kv.key, capacity, kv.value).lastBarOpen(), Math::max));
         }
-        silent.forEach(tickerDays::delete);
+        try (KeyValueIterator<String, byte[]> it = formingDays.all()) {
+            it.forEachRemaining(kv -> lastBar.merge(kv.key,
+                    FormingDay.fromBytes(kv.key, kv.value).lastIntradayOpen(), Math::max));
+        }
+        List<String> silent = new ArrayList<>();
+        lastBar.forEach((ticker, last) -> {
+            if (last < cutoff && !hasOpen(pending, ticker)) {
+                silent.add(ticker);
+            }
+        });
+        for (String ticker : silent) {
+            tickerDays.delete(ticker);
+            formingDays.delete(ticker);
+        }
         return new Purged(old.size(), silent.size());
     }
 

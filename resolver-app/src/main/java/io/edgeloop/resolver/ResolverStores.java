@@ -30,10 +30,15 @@ final class ResolverStores {
             EdgeloopSerdes.string(), EdgeloopSerdes.of(Outcome.class),
             "the one outcome of each resolved prediction, by prediction id (the exactly-once guard)");
 
-    /** Ticker -> recent daily bars and the forming intraday-built daily bar. */
+    /** Ticker -> recent closed daily bars ({@link TickerDays}); written only when a daily bar is added. */
     static final StoreSpec<String, byte[]> TICKER_DAYS = new StoreSpec<>("resolver-ticker-days",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
-            "recent daily bars per ticker and the daily bar forming from intraday bars");
+            "recent closed daily bars per ticker");
+
+    /** Ticker -> the daily bar forming from its intraday bars ({@link FormingDay}), a small value written per intraday bar. */
+    static final StoreSpec<String, byte[]> FORMING_DAYS = new StoreSpec<>("resolver-forming-days",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "the daily bar forming from each ticker's intraday bars");
 
     /** Prediction id -> id of the first trade linked to it. */
     static final StoreSpec<String, String> TRADE_LINKS = new StoreSpec<>("resolver-trade-links",
@@ -80,7 +85,7 @@ final class ResolverStores {
 
     /** Stores of the outcome tasks. */
     static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,
-            TRADE_LINKS, CLOCK);
+            FORMING_DAYS, TRADE_LINKS, CLOCK);
 
     /** Every store. */
     static final List<StoreSpec<?, ?>> ALL = java.util.stream.Stream.concat(OUTCOME_STORES.stream(),

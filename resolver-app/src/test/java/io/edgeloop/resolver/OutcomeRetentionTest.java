@@ -106,6 +106,7 @@ class OutcomeRetentionTest {
         long muchLater = entry.openTime() + Duration.ofDays(400).toMillis();
         rule.purge(muchLater, resolver.store(ResolverStores.PREDICTIONS), resolver.store(ResolverStores.OUTCOMES),
                 resolver.store(ResolverStores.TRADE_LINKS), resolver.store(ResolverStores.TICKER_DAYS),
+                resolver.store(ResolverStores.FORMING_DAYS),
                 resolver.store(ResolverStores.PENDING), 40);
 
         assertThat(resolver.contents(ResolverStores.PREDICTIONS)).containsKey(open.getId());

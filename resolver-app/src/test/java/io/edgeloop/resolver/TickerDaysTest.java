@@ -31,7 +31,7 @@ class TickerDaysTest {
         List<Candle> built = new ArrayList<>();
         byte[] state = null;
         for (Candle bar : hourly) {
-            TickerDays days = TickerDays.fromBytes("SPY", 40, state);
+            FormingDay days = FormingDay.fromBytes("SPY", state);
             built.addAll(days.offerIntraday(bar));
             state = days.toBytes();
         }
@@ -44,7 +44,7 @@ class TickerDaysTest {
     @Test
     void shouldCloseAHalfDayBarWhenStreamTimePassesTheSessionClose() throws IOException {
         List<Candle> day = hourlySpy(LocalDate.of(2025, 11, 4), LocalDate.of(2025, 11, 4));
-        TickerDays days = new TickerDays("SPY", 40);
+        FormingDay days = new FormingDay("SPY");
         for (Candle bar : day.subList(0, day.size() - 1)) {
             assertThat(days.offerIntraday(bar)).isEmpty();
         }
@@ -77,7 +77,7 @@ class TickerDaysTest {
     @Test
     void shouldIgnoreBarsOfASecondIntradayInterval() throws IOException {
         List<Candle> day = hourlySpy(LocalDate.of(2025, 11, 4), LocalDate.of(2025, 11, 4));
-        TickerDays days = new TickerDays("SPY", 40);
+        FormingDay days = new FormingDay("SPY");
         days.offerIntraday(day.get(0));
         Candle fiveMinutes = new Candle("SPY", Timeframe.M5, day.get(1).openTime(), 1, 2, 0.5, 1.5, 10, "other-feed");
         byte[] before = days.toBytes();
