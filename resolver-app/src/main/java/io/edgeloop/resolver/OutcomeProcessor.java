@@ -139,7 +139,15 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         predictions.put(id, prediction);
         PendingOutcome open = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
-        for (Candle daily : days(terms.ticker()).after(open.predictionDate())) {
+        TickerDays days = days(terms.ticker());
+        if (!days.holdsBarsAfter(open.predictionDate())) {
+            emit(open.expire("the daily bars after " + open.predictionDate() + " are no longer held (the resolver "
+                    + "keeps the last " + config.recentDailyBars() + ", the oldest of " + days.oldestDate().orElseThrow()
+                    + "): the prediction arrived too late to measure its horizon", clockNow),
+                    ResolverStores.pendingKey(terms.ticker(), id));
+            return;
+        }
+        for (Candle daily : days.after(open.predictionDate())) {
             open.onDailyCandle(daily);
         }
         String tradeId = tradeLinks.get(id);

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The closed daily bars the resolver knows of one ticker: the most recent ones, one per trading
@@ -69,6 +70,21 @@ final class TickerDays {
             last = Math.max(last, c.openTime());
         }
         return last;
+    }
+
+    /**
+     * False when the bars right after {@code date} may have been dropped: the list is full (older
+     * bars make room for newer ones) and its oldest bar is after {@code date}. Then
+     * {@link #after(LocalDate)} would skip the first days of the horizon.
+     */
+    boolean holdsBarsAfter(LocalDate date) {
+        return recent.size() < capacity || !TradingDates.candleDate(recent.get(0)).isAfter(date);
+    }
+
+    /** The trading date of the oldest bar kept; empty when none. */
+    Optional<LocalDate> oldestDate() {
+        return recent.isEmpty() ? Optional.empty()
+                : Optional.of(TradingDates.candleDate(recent.get(0)));
     }
 
     /** The known daily bars whose trading date is after {@code date}, oldest first. */

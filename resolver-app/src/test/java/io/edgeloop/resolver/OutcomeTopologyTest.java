@@ -171,6 +171,26 @@ class OutcomeTopologyTest {
     }
 
     @Test
+    void shouldExpireAPredictionWhoseHorizonBarsAreNoLongerHeldRatherThanMeasureItOnLaterBars() {
+        List<Candle> bars = between(spy, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 4, 30));
+        resolver.candles(bars);
+        Candle early = on(spy, LocalDate.of(2025, 2, 10));
+        resolver.predict(TestRecords.prediction(early, Direction.UP));
+        Candle held = bars.get(bars.size() - 10);
+        resolver.predict(TestRecords.prediction(held, Direction.UP));
+
+        List<Outcome> outcomes = resolver.outcomes();
+        assertThat(outcomes).hasSize(2);
+        Outcome tooLate = outcomes.get(0);
+        assertThat(tooLate.getStatus()).isEqualTo(OutcomeStatus.EXPIRED);
+        assertThat(tooLate.getReason()).startsWith("the daily bars after 2025-02-10 are no longer held (the resolver "
+                + "keeps the last 40, the oldest of " + date(bars.get(bars.size() - 40)) + ")");
+        assertThat(tooLate.getHit()).isNull();
+        assertThat(outcomes.get(1).getStatus()).as("a prediction inside the held bars").isEqualTo(OutcomeStatus.RESOLVED);
+        assertThat(outcomes.get(1).getExitPrice()).isEqualTo(bars.get(bars.size() - 5).close());
+    }
+
+    @Test
     void shouldCountHorizonBarsThatArrivedBeforeALatePrediction() {
         Candle entryBar = on(spy, LocalDate.of(2025, 4, 21));
         resolver.candles(between(spy, LocalDate.of(2025, 4, 21), LocalDate.of(2025, 4, 25)));

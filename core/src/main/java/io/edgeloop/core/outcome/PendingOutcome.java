@@ -163,6 +163,15 @@ public final class PendingOutcome {
         return Optional.empty();
     }
 
+    /**
+     * The EXPIRED outcome, now, for a reason other than the ticker going quiet (e.g. the daily
+     * bars after the prediction are no longer known, so its horizon cannot be measured).
+     */
+    public Outcome expire(String reason, long resolvedAt) {
+        Objects.requireNonNull(reason, "reason");
+        return build(OutcomeStatus.EXPIRED, reason, resolvedAt);
+    }
+
     /** The RESOLVED outcome. Fails when not {@link #isDue() due}. */
     public Outcome resolve() {
         if (!isDue()) {
