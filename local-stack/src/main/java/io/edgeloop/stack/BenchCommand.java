@@ -17,6 +17,7 @@ import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
 import io.edgeloop.stack.loop.PassthroughBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +38,32 @@ final class BenchCommand implements Callable<Integer> {
                 + String.join(", ", spec.subcommands().keySet()));
     }
 
+    /** The options the stack-free benchmarks share: where the data is and how many counted rounds. */
+    static final class DataAndRounds {
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
+        Path data;
+
+        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Counted rounds (default: ${DEFAULT-VALUE}).")
+        int rounds;
+
+        /** The data folder: the option, else the shared data beside the project; a usage error when missing. */
+        Path data() {
+            return marketData(spec, data);
+        }
+
+        /** The rounds; a usage error below one. */
+        int rounds() {
+            if (rounds < 1) {
+                throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
+            }
+            return rounds;
+        }
+    }
+
     /** The market data folder of a benchmark: the option, else the shared data beside the project. */
     private static Path marketData(CommandSpec spec, Path data) {
         Path dir = data != null ? data : ProjectPaths.defaultMarketData();
@@ -53,25 +80,17 @@ final class BenchCommand implements Callable<Integer> {
                 + "and the topology's own cost per candle."})
     static final class Streams implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
-        Path data;
+        @Mixin
+        DataAndRounds options;
 
         @Option(names = "--glob", paramLabel = "GLOB", defaultValue = "history/*_60.json",
                 description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
         String glob;
 
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Counted rounds (default: ${DEFAULT-VALUE}).")
-        int rounds;
-
         @Override
         public Integer call() throws Exception {
-            if (rounds < 1) {
-                throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
-            }
-            StreamsBench.main(new String[] {"--data", marketData(spec, data).toString(), "--glob", glob,
+            int rounds = options.rounds();
+            StreamsBench.main(new String[] {"--data", options.data().toString(), "--glob", glob,
                 "--rounds", Integer.toString(rounds)});
             return 0;
         }
@@ -84,21 +103,13 @@ final class BenchCommand implements Callable<Integer> {
                 + "(goal: under 10 s for the shared data)."})
     static final class Retro implements Callable<Integer> {
 
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
-        Path data;
-
-        @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", description = "Counted rounds (default: ${DEFAULT-VALUE}).")
-        int rounds;
+        @Mixin
+        DataAndRounds options;
 
         @Override
         public Integer call() throws Exception {
-            if (rounds < 1) {
-                throw new ParameterException(spec.commandLine(), "--rounds must be at least 1, got " + rounds);
-            }
-            RetroBench.main(new String[] {marketData(spec, data).toString(), Integer.toString(rounds)});
+            int rounds = options.rounds();
+            RetroBench.main(new String[] {options.data().toString(), Integer.toString(rounds)});
             return 0;
         }
     }
