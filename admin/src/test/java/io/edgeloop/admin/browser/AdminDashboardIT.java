@@ -99,8 +99,10 @@ class AdminDashboardIT {
                 "http.port=0", "operators.file=" + operators, "reports.dir=" + reports, "broker.timeout=20s",
                 "kafka.bootstrap.servers=" + kafka.bootstrapServers()));
         Properties streams = kafka.streamsProperties("resolver");
+        // The resolver's query API covers its retention window, the dashboard the whole topics: a
+        // retention longer than the seeded years lets both see every outcome.
         resolver = ResolverApp.start(ResolverApp.configure(new String[] {"http.port=0", "stores.in.memory=true",
-                "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                "outcome.retention.days=36500", "kafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "kafka.application.id=" + streams.getProperty("application.id"),
                 "state.dir=" + streams.getProperty("state.dir")}, Map.of()));
         admin = AdminApp.start(config);
