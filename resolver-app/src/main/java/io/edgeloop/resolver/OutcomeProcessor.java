@@ -62,6 +62,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private KeyValueStore<String, byte[]> formingDays;
     private KeyValueStore<String, String> tradeLinks;
     private KeyValueStore<String, Long> clock;
+    private OutcomeTotals totals;
     private long clockWritten;
     private boolean upgraded;
 
@@ -80,6 +81,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         formingDays = context.getStateStore(ResolverStores.FORMING_DAYS.name());
         tradeLinks = context.getStateStore(ResolverStores.TRADE_LINKS.name());
         clock = context.getStateStore(ResolverStores.CLOCK.name());
+        totals = new OutcomeTotals(context.getStateStore(ResolverStores.TOTALS.name()));
         Long written = clock.get(ResolverStores.CLOCK_KEY);
         clockWritten = written == null ? Long.MIN_VALUE : written;
         upgraded = false;
@@ -138,6 +140,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             return;
         }
         predictions.put(id, prediction);
+        totals.prediction();
         PendingOutcome open = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
         TickerDays days = days(terms.ticker());
         if (!days.holdsBarsAfter(open.predictionDate())) {
@@ -329,6 +332,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         Prediction prediction = predictions.get(id);
         Outcome record = OutcomeMapping.toAvro(outcome, prediction, tradeLinks.get(id));
         outcomes.put(id, record);
+        totals.outcome(record, prediction);
         context().forward(new Record<>(outcome.ticker(), record, outcome.resolvedAt()));
         LOG.debug("outcome of {}: {} return {}%", id, outcome.status(), record.getReturnPct());
     }
@@ -353,7 +357,8 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     /**
      * Once per task start, before the first record or punctuation: moves the forming bar of
      * ticker-days entries written in the format before the split (the forming bar inside) to
-     * {@link ResolverStores#FORMING_DAYS}, so an upgraded app continues the day that was forming.
+     * {@link ResolverStores#FORMING_DAYS}, so an upgraded app continues the day that was forming,
+     * and starts the all-time counts ({@link OutcomeTotals#startFrom}) of a store that predates them.
      * Done on the first record rather than in {@code init}, so the writes are changelogged in
      * that record's transaction; a no-op (one scan of the ticker-days keys) once upgraded.
      */
@@ -362,6 +367,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             return;
         }
         upgraded = true;
+        totals.startFrom(predictions, outcomes);
         List<KeyValue<String, byte[]>> legacy = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
             it.forEachRemaining(kv -> {

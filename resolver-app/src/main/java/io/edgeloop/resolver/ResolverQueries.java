@@ -71,27 +71,16 @@ public final class ResolverQueries {
      * Counts of the loop: predictions seen, open outcomes, outcomes with hit rate overall, by
      * trigger and by action (hit rate = hits / RESOLVED outcomes; EXPIRED ones have no hit),
      * patterns by status, proposals waiting for an operator, the library version and the latest
-     * stream time.
+     * stream time. The counts are all-time ({@link OutcomeTotals}); {@code retentionWindow} says
+     * how many predictions and outcomes the stores still hold, which is what the list queries
+     * can show ({@link OutcomeRetention}).
      */
     public ObjectNode health() {
-        Map<String, Prediction> predictions = new TreeMap<>();
-        each(ResolverStores.PREDICTIONS, kv -> predictions.put(kv.key, kv.value));
-        Tally overall = new Tally();
-        Map<String, Tally> byTrigger = new TreeMap<>();
-        Map<String, Tally> byAction = new TreeMap<>();
-        int[] expired = {0};
-        each(ResolverStores.OUTCOMES, kv -> {
-            Outcome o = kv.value;
-            if (o.getStatus() == OutcomeStatus.EXPIRED) {
-                expired[0]++;
-                return;
-            }
-            boolean hit = Boolean.TRUE.equals(o.getHit());
-            overall.add(hit);
-            Prediction p = predictions.get(o.getPredictionId());
-            byTrigger.computeIfAbsent(p == null ? "UNKNOWN" : p.getTrigger().name(), t -> new Tally()).add(hit);
-            byAction.computeIfAbsent(o.getAction().name(), a -> new Tally()).add(hit);
-        });
+        Map<String, Long> totals = new TreeMap<>();
+        each(ResolverStores.TOTALS, kv -> totals.merge(kv.key, kv.value, Long::sum));
+        int[] held = {0, 0};
+        each(ResolverStores.PREDICTIONS, kv -> held[0]++);
+        each(ResolverStores.OUTCOMES, kv -> held[1]++);
         int[] open = {0};
         each(ResolverStores.PENDING, kv -> open[0]++);
         Map<PatternStatus, Integer> patterns = new EnumMap<>(PatternStatus.class);
@@ -106,22 +95,44 @@ public final class ResolverQueries {
         ObjectNode out = JSON.objectNode();
         out.put("libraryVersion", libraryVersion());
         streamTime().ifPresentOrElse(t -> out.put("streamTime", t.toString()), () -> out.putNull("streamTime"));
-        out.put("predictions", predictions.size());
+        out.put("predictions", totals.getOrDefault(OutcomeTotals.PREDICTIONS, 0L));
         out.put("pendingOutcomes", open[0]);
         ObjectNode outcomes = out.putObject("outcomes");
-        outcomes.put("total", overall.n + expired[0]);
-        outcomes.put("expired", expired[0]);
-        overall.write(outcomes);
-        ObjectNode triggers = outcomes.putObject("byTrigger");
-        byTrigger.forEach((trigger, tally) -> tally.write(triggers.putObject(trigger)));
-        ObjectNode actions = outcomes.putObject("byAction");
-        byAction.forEach((action, tally) -> tally.write(actions.putObject(action)));
+        long expired = totals.getOrDefault(OutcomeTotals.EXPIRED, 0L);
+        long resolved = totals.getOrDefault(OutcomeTotals.key(OutcomeTotals.RESOLVED, OutcomeTotals.ALL, OutcomeTotals.ALL), 0L);
+        outcomes.put("total", resolved + expired);
+        outcomes.put("expired", expired);
+        writeTally(outcomes, totals, OutcomeTotals.ALL, OutcomeTotals.ALL);
+        writeGroup(outcomes.putObject("byTrigger"), totals, OutcomeTotals.TRIGGER);
+        writeGroup(outcomes.putObject("byAction"), totals, OutcomeTotals.ACTION);
         ObjectNode byStatus = out.putObject("patterns");
         for (PatternStatus status : PatternStatus.values()) {
             byStatus.put(status.name(), patterns.getOrDefault(status, 0));
         }
         out.put("pendingProposals", proposals[0]);
+        ObjectNode window = out.putObject("retentionWindow");
+        window.put("predictions", held[0]);
+        window.put("outcomes", held[1]);
         return out;
+    }
+
+    /** One entry per name of the group that has resolved outcomes. */
+    private static void writeGroup(ObjectNode node, Map<String, Long> totals, String group) {
+        String prefix = OutcomeTotals.RESOLVED + '|' + group + '|';
+        totals.keySet().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> writeTally(node.putObject(k.substring(prefix.length())), totals, group, k.substring(prefix.length())));
+    }
+
+    private static void writeTally(ObjectNode node, Map<String, Long> totals, String group, String name) {
+        long n = totals.getOrDefault(OutcomeTotals.key(OutcomeTotals.RESOLVED, group, name), 0L);
+        long hits = totals.getOrDefault(OutcomeTotals.key(OutcomeTotals.HITS, group, name), 0L);
+        node.put("resolved", n);
+        node.put("hits", hits);
+        if (n == 0) {
+            node.putNull("hitRate");
+        } else {
+            node.put("hitRate", (double) hits / n);
+        }
     }
 
     /**
@@ -248,26 +259,5 @@ public final class ResolverQueries {
         ArrayNode out = JSON.arrayNode();
         records.forEach(r -> out.add(AvroJson.toJson(r)));
         return out;
-    }
-
-    /** Hits among resolved outcomes. */
-    private static final class Tally {
-        private int n;
-        private int hits;
-
-        void add(boolean hit) {
-            n++;
-            hits += hit ? 1 : 0;
-        }
-
-        void write(ObjectNode node) {
-            node.put("resolved", n);
-            node.put("hits", hits);
-            if (n == 0) {
-                node.putNull("hitRate");
-            } else {
-                node.put("hitRate", (double) hits / n);
-            }
-        }
     }
 }

@@ -53,6 +53,11 @@ final class ResolverStores {
             EdgeloopSerdes.string(), Serdes.Long(),
             "stream time of each outcome task and the latest resolve-due request it handled");
 
+    /** All-time counts of predictions and outcomes ({@link OutcomeTotals}); not purged by the retention. */
+    static final StoreSpec<String, Long> TOTALS = new StoreSpec<>("resolver-totals",
+            EdgeloopSerdes.string(), Serdes.Long(),
+            "all-time counts of each outcome task: predictions, outcomes, hits by trigger and action");
+
     /** The key of {@link #CLOCK} that holds the task's stream time. */
     static final String CLOCK_KEY = "stream-time";
 
@@ -85,7 +90,7 @@ final class ResolverStores {
 
     /** Stores of the outcome tasks. */
     static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,
-            FORMING_DAYS, TRADE_LINKS, CLOCK);
+            FORMING_DAYS, TRADE_LINKS, CLOCK, TOTALS);
 
     /** Every store. */
     static final List<StoreSpec<?, ?>> ALL = java.util.stream.Stream.concat(OUTCOME_STORES.stream(),

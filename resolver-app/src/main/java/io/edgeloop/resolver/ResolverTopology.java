@@ -23,7 +23,7 @@ import java.util.Properties;
  * <pre>
  * predictions ──────┐
  * candles ──────────┤ event time  outcome-resolver ──> outcomes
- * trades ───────────┤             [predictions, pending, outcomes, ticker days, trade links, clock]
+ * trades ───────────┤             [predictions, pending, outcomes, ticker days, trade links, clock, totals]
  * resolver.control ─┘                  │ RESOLVED
  *                                      v
  *                      learning (repartition to 1 partition)

@@ -1,5 +1,6 @@
 package io.edgeloop.resolver;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.Prediction;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +81,35 @@ class OutcomeRetentionTest {
         assertThat(resolver.contents(ResolverStores.OUTCOMES)).doesNotContainKey(call.getId());
         assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).doesNotContainKey(call.getId());
         assertThat(resolver.contents(ResolverStores.TICKER_DAYS)).containsOnlyKeys("SPY");
+        JsonNode health = health();
+        assertThat(health.get("predictions").asInt()).as("all-time count").isEqualTo(1);
+        assertThat(health.at("/outcomes/resolved").asInt()).isEqualTo(1);
+        assertThat(health.at("/outcomes/byAction/TRADED/resolved").asInt()).isEqualTo(1);
+        assertThat(health.at("/retentionWindow/predictions").asInt()).isZero();
+        assertThat(health.at("/retentionWindow/outcomes").asInt()).isZero();
+    }
+
+    @Test
+    void shouldStartTheAllTimeCountsOfAnUpgradedStoreFromWhatItRemembers() {
+        Prediction call = resolvedSpyCallOfApril21();
+
+        resolver.upgradeAdding(ResolverStores.TOTALS);
+        assertThat(health().get("predictions").asInt()).isZero();
+        resolver.candle(on(spy, LocalDate.of(2025, 4, 29)));
+
+        JsonNode health = health();
+        assertThat(health.get("predictions").asInt()).isEqualTo(1);
+        assertThat(health.at("/outcomes/resolved").asInt()).isEqualTo(1);
+        assertThat(health.at("/outcomes/byTrigger/" + call.getTrigger().name() + "/resolved").asInt()).isEqualTo(1);
+    }
+
+    private JsonNode health() {
+        return new ResolverQueries(new ResolverQueries.StoreLookup() {
+            @Override
+            public <K, V> ReadOnlyKeyValueStore<K, V> store(String name) {
+                return resolver.driver().getKeyValueStore(name);
+            }
+        }).health();
     }
 
     @Test

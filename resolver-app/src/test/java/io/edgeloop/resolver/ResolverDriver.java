@@ -201,6 +201,19 @@ final class ResolverDriver implements AutoCloseable {
         open();
     }
 
+    /**
+     * Stops the app and starts it again from its changelogs, with this store new and empty, as
+     * after an upgrade that adds it.
+     */
+    void upgradeAdding(StoreSpec<?, ?> added) {
+        restart();
+        changelogs.remove(added.name());
+        List<Object> keys = new ArrayList<>(contents(added).keySet());
+        @SuppressWarnings("unchecked")
+        KeyValueStore<Object, ?> store = (KeyValueStore<Object, ?>) store(added);
+        keys.forEach(store::delete);
+    }
+
     private <K, V> void capture(StoreSpec<K, V> spec) {
         String topic = props.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + spec.name() + "-changelog";
         if (!driver.producedTopicNames().contains(topic)) {

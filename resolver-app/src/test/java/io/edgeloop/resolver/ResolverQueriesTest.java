@@ -88,6 +88,11 @@ class ResolverQueriesTest {
         assertThat(outcomes.get("hitRate").asDouble()).isEqualTo(0.5);
         assertThat(outcomes.at("/byTrigger/STAGE_ENTER/hitRate").asDouble()).isEqualTo(1.0);
         assertThat(outcomes.at("/byTrigger/STAGE_EXIT/hitRate").asDouble()).isEqualTo(0.0);
+        assertThat(outcomes.at("/byAction/SKIPPED/resolved").asInt()
+                + outcomes.at("/byAction/MISSED_OPPORTUNITY/resolved").asInt()
+                + outcomes.at("/byAction/TRADED/resolved").asInt()).isEqualTo(2);
+        assertThat(health.at("/retentionWindow/predictions").asInt()).isEqualTo(3);
+        assertThat(health.at("/retentionWindow/outcomes").asInt()).isEqualTo(2);
         assertThat(health.at("/patterns/ACTIVE").asInt()).isEqualTo(16);
         assertThat(health.at("/patterns/DEGRADED").asInt()).isEqualTo(1);
         assertThat(health.get("pendingProposals").asInt()).isEqualTo(1);
