@@ -4,9 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -129,17 +126,8 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--data", paramLabel = "DIR", description = "Candle files (default: ../shared/data beside the project).")
         Path data;
 
-        @Option(names = "--tickers", split = ",", paramLabel = "T,...", description = "Only these tickers (default: all).")
-        List<String> tickers = new ArrayList<>();
-
-        @Option(names = "--from", paramLabel = "DATE", description = "First bar date, YYYY-MM-DD.")
-        LocalDate from;
-
-        @Option(names = "--to", paramLabel = "DATE", description = "Last bar date, YYYY-MM-DD.")
-        LocalDate to;
-
-        @Option(names = "--no-retro", description = "Do not run the weekly retrospective.")
-        boolean noRetro;
+        @Mixin
+        LoopSelection selection;
 
         @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/bench",
                 description = "Broker data and app state; emptied at start (default: ${DEFAULT-VALUE}).")
@@ -149,11 +137,8 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             Path marketData = marketData(spec, data);
-            if (from != null && to != null && from.isAfter(to)) {
-                throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
-            }
-            LoopSettings settings = new LoopSettings(marketData, runDir, 0, tickers, from, to, !noRetro, false, 0,
-                    LoopSettings.DEFAULT_TIMEOUT);
+            LoopSettings settings = new LoopSettings(marketData, runDir, 0, selection.tickers(), selection.from(),
+                    selection.to(), selection.retro(), false, 0, LoopSettings.DEFAULT_TIMEOUT);
             try (Loop loop = Loop.create(settings)) {
                 LoopRun run = ReplayCommand.run(loop, w, settings);
                 w.println("edgeloop: replay done; now the passthrough over the same candles");

@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -19,6 +17,7 @@ import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,21 +51,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Market data to load (default: ../shared/data beside the project).")
     Path data;
 
-    @Option(names = "--tickers", split = ",", paramLabel = "T,...", description = "Only these tickers (default: all).")
-    List<String> tickers = new ArrayList<>();
+    @Mixin
+    LoopSelection selection;
 
-    @Option(names = "--from", paramLabel = "DATE",
-            description = "First bar date, YYYY-MM-DD (UTC open date; default 2025-01-01 unless --to or --full is given).")
-    LocalDate from;
-
-    @Option(names = "--full", description = "Load every bar of the data (default: the bars since 2025-01-01).")
+    @Option(names = "--full", description = "Load every bar of the data (default: the bars since 2025-01-01, unless --from or --to is given).")
     boolean full;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last bar date, YYYY-MM-DD (UTC open date).")
-    LocalDate to;
-
-    @Option(names = "--no-retro", description = "Do not run the weekly retrospective.")
-    boolean noRetro;
 
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/demo",
             description = {"Broker data, app state, reports and the log; emptied at start.",
@@ -95,8 +84,8 @@ final class DemoCommand implements Callable<Integer> {
         Loop loop = Loop.create(settings);
         try {
             out.printf("edgeloop: demo on %s%s%s%n", settings.marketData(),
-                    tickers.isEmpty() ? "" : " (tickers " + String.join(",", tickers) + ")",
-                    from == null && to == null && !full
+                    settings.tickers().isEmpty() ? "" : " (tickers " + String.join(",", settings.tickers()) + ")",
+                    selection.from == null && selection.to == null && !full
                             ? ", bars since " + DEFAULT_FROM + " (--full for all, --from DATE to choose)" : "");
             MarketDataSummary files = MarketDataSummary.of(settings.marketData());
             out.printf("edgeloop: market data: %d files (%s)%n", files.totalFiles(), String.join(", ",
@@ -171,9 +160,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private LoopSettings settings() {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
-        }
+        LocalDate from = selection.from();
+        LocalDate to = selection.to();
         for (int p : new int[] {port, adminPort}) {
             if (p < 0 || p > 65_535) {
                 throw new ParameterException(spec.commandLine(), "a port must be 0 (any free port) or 1..65535, got " + p);
@@ -183,7 +171,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--full loads every bar; leave out --from and --to with it");
         }
         LocalDate first = from != null || to != null || full ? from : DEFAULT_FROM;
-        return new LoopSettings(data(), runDir, port, tickers.stream().map(String::strip).toList(), first, to, !noRetro,
-                true, adminPort, timeout);
+        return new LoopSettings(data(), runDir, port, selection.tickers(), first, to, selection.retro(), true, adminPort,
+                timeout);
     }
 }

@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -21,6 +18,7 @@ import io.edgeloop.stack.loop.ProgressLine;
 import io.edgeloop.stack.loop.ReplaySummary;
 import io.edgeloop.stack.loop.TopicFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,17 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the outputs (created; files replaced).")
     Path out;
 
-    @Option(names = "--tickers", split = ",", paramLabel = "T,...", description = "Only these tickers (default: all).")
-    List<String> tickers = new ArrayList<>();
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First bar date, YYYY-MM-DD (UTC open date).")
-    LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last bar date, YYYY-MM-DD (UTC open date).")
-    LocalDate to;
-
-    @Option(names = "--no-retro", description = "Do not run the weekly retrospective.")
-    boolean noRetro;
+    @Mixin
+    LoopSelection selection;
 
     @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/replay",
             description = {"Broker data, app state and the log of the run; emptied at start.",
@@ -105,17 +94,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new ParameterException(spec.commandLine(), "--data: no such directory: " + data);
         }
-        if (from != null && to != null && from.isAfter(to)) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
-        }
-        if (tickers.stream().anyMatch(String::isBlank)) {
-            throw new ParameterException(spec.commandLine(), "--tickers: an empty ticker in " + tickers);
-        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
         }
-        return new LoopSettings(data, runDir, 0, tickers.stream().map(String::strip).toList(), from, to, !noRetro, false,
-                0, timeout);
+        return new LoopSettings(data, runDir, 0, selection.tickers(), selection.from(), selection.to(), selection.retro(),
+                false, 0, timeout);
     }
 
     private static void report(PrintWriter w, ObjectNode summary, Path outDir) {

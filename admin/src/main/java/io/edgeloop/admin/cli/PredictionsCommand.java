@@ -1,38 +1,25 @@
 package io.edgeloop.admin.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.edgeloop.admin.AdminApp;
 import io.edgeloop.admin.view.Health;
 import io.edgeloop.admin.view.ModelState;
 import io.edgeloop.admin.view.PredictionFilter;
 import io.edgeloop.admin.view.PredictionList;
 import io.edgeloop.admin.view.PredictionRow;
-import io.edgeloop.admin.view.StateLoader;
-import io.edgeloop.admin.web.Json;
-import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code edgeloop admin predictions}: the prediction log with outcomes. */
 @Command(name = "predictions", mixinStandardHelpOptions = true,
         description = "List predictions, newest first, with their outcomes and the overall hit rate.")
-public final class PredictionsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
+public final class PredictionsCommand extends ListCommand<PredictionList> {
 
     @Option(names = "--ticker", paramLabel = "TICKER", description = "Only this ticker.")
     String ticker;
@@ -46,47 +33,46 @@ public final class PredictionsCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "Most rows (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    private PredictionFilter filter;
 
     @Override
-    public Integer call() throws Exception {
-        PredictionFilter filter;
+    void check() {
         try {
             filter = new PredictionFilter(ticker == null ? null : ticker.toUpperCase(Locale.ROOT), trigger,
                     open ? Boolean.FALSE : null, null, null, limit);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--limit: " + e.getMessage());
         }
-        return Run.guarded(spec, () -> {
-            AppConfig config = cluster.config(List.of());
-            cluster.authenticate(config);
-            ModelState state = StateLoader.load(AdminApp.clients(config), List.of(Topics.PREDICTIONS, Topics.OUTCOMES));
-            PredictionList list = PredictionList.of(state, filter);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.tree(list).toPrettyString());
-                out.flush();
-                return 0;
-            }
-            Health health = Health.of(state);
-            out.printf("%d prediction(s), %d outcome(s), hit rate %s; showing %d of %d%n", health.predictions(),
-                    health.outcomes(), Formats.rate(health.overall()), list.rows().size(), list.total());
-            Table table = new Table("BAR TIME", "TICKER", "TRIGGER", "DIR", "ENTRY", "CONFIDENCE", "RESULT", "RETURN%",
-                    "MFE%", "MAE%", "ACTION", "ID");
-            for (PredictionList.Entry e : list.rows()) {
-                PredictionRow p = e.prediction();
-                ObjectNode o = e.outcome();
-                table.row(p.barTime(), p.ticker(), p.trigger(), p.direction(), Formats.number(p.entryPrice(), 2),
-                        p.confidenceLevel() + " " + Formats.number(p.posteriorMean() * 100, 0) + "%", result(o),
-                        o == null ? null : Formats.number(number(o, "returnPct"), 2),
-                        o == null ? null : Formats.number(number(o, "mfePct"), 2),
-                        o == null ? null : Formats.number(number(o, "maePct"), 2),
-                        o == null ? null : o.path("action").asText(), p.id());
-            }
-            table.print(out);
-            return 0;
-        });
+    }
+
+    @Override
+    List<Topic<String, ?>> topics() {
+        return List.of(Topics.PREDICTIONS, Topics.OUTCOMES);
+    }
+
+    @Override
+    PredictionList view(ModelState state) {
+        return PredictionList.of(state, filter);
+    }
+
+    @Override
+    void printTable(PredictionList list, ModelState state, PrintWriter out) {
+        Health health = Health.of(state);
+        out.printf("%d prediction(s), %d outcome(s), hit rate %s; showing %d of %d%n", health.predictions(),
+                health.outcomes(), Formats.rate(health.overall()), list.rows().size(), list.total());
+        Table table = new Table("BAR TIME", "TICKER", "TRIGGER", "DIR", "ENTRY", "CONFIDENCE", "RESULT", "RETURN%",
+                "MFE%", "MAE%", "ACTION", "ID");
+        for (PredictionList.Entry e : list.rows()) {
+            PredictionRow p = e.prediction();
+            ObjectNode o = e.outcome();
+            table.row(p.barTime(), p.ticker(), p.trigger(), p.direction(), Formats.number(p.entryPrice(), 2),
+                    p.confidenceLevel() + " " + Formats.number(p.posteriorMean() * 100, 0) + "%", result(o),
+                    o == null ? null : Formats.number(number(o, "returnPct"), 2),
+                    o == null ? null : Formats.number(number(o, "mfePct"), 2),
+                    o == null ? null : Formats.number(number(o, "maePct"), 2),
+                    o == null ? null : o.path("action").asText(), p.id());
+        }
+        table.print(out);
     }
 
     private static String result(ObjectNode o) {

@@ -1,90 +1,69 @@
 package io.edgeloop.admin.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.edgeloop.admin.AdminApp;
 import io.edgeloop.admin.view.ModelState;
 import io.edgeloop.admin.view.Proposals;
-import io.edgeloop.admin.view.StateLoader;
-import io.edgeloop.admin.web.Json;
-import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code edgeloop admin proposals}: the pending model changes with their evidence. */
 @Command(name = "proposals", mixinStandardHelpOptions = true,
         description = "List pending model changes with their evidence; --all adds decided ones with who and when.")
-public final class ProposalsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ClusterOptions cluster;
+public final class ProposalsCommand extends ListCommand<Proposals> {
 
     @Option(names = "--all", description = "Also list decided changes (applied, rejected, invalid, rolled back).")
     boolean all;
 
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Override
+    List<Topic<String, ?>> topics() {
+        return List.of(Topics.MODEL_CHANGELOG, Topics.APPROVALS, Topics.PATTERN_LIBRARY);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        return Run.guarded(spec, () -> {
-            AppConfig config = cluster.config(List.of());
-            cluster.authenticate(config);
-            ModelState state = StateLoader.load(AdminApp.clients(config),
-                    List.of(Topics.MODEL_CHANGELOG, Topics.APPROVALS, Topics.PATTERN_LIBRARY));
-            Proposals proposals = Proposals.of(state);
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(Json.tree(proposals).toPrettyString());
-                out.flush();
-                return 0;
+    Proposals view(ModelState state) {
+        return Proposals.of(state);
+    }
+
+    @Override
+    void printTable(Proposals proposals, ModelState state, PrintWriter out) {
+        out.printf("library version %d; %d pending proposal(s)%n", proposals.libraryVersion(),
+                proposals.pending().size());
+        if (!proposals.pending().isEmpty()) {
+            Table table = new Table("ID", "KIND", "PATTERN", "N", "HIT RATE [95%]", "Q", "PROPOSED BY", "PROPOSED AT",
+                    "AWAITING", "SUMMARY");
+            for (Proposals.Pending p : proposals.pending()) {
+                JsonNode c = p.change();
+                JsonNode e = c.path("evidence");
+                table.row(c.path("id").asText(), c.path("kind").asText(), text(c.path("patternId")),
+                        e.path("n").asInt(), rate(e), text(e.path("qValue")), c.path("proposedBy").asText(),
+                        c.path("proposedAt").asText(), p.awaiting().isEmpty() ? "-"
+                                : p.awaiting().get(p.awaiting().size() - 1).path("action").asText() + " by "
+                                + p.awaiting().get(p.awaiting().size() - 1).path("actor").asText(),
+                        c.path("summary").asText());
             }
-            out.printf("library version %d; %d pending proposal(s)%n", proposals.libraryVersion(),
-                    proposals.pending().size());
-            if (!proposals.pending().isEmpty()) {
-                Table table = new Table("ID", "KIND", "PATTERN", "N", "HIT RATE [95%]", "Q", "PROPOSED BY", "PROPOSED AT",
-                        "AWAITING", "SUMMARY");
-                for (Proposals.Pending p : proposals.pending()) {
-                    JsonNode c = p.change();
-                    JsonNode e = c.path("evidence");
-                    table.row(c.path("id").asText(), c.path("kind").asText(), text(c.path("patternId")),
-                            e.path("n").asInt(), rate(e), text(e.path("qValue")), c.path("proposedBy").asText(),
-                            c.path("proposedAt").asText(), p.awaiting().isEmpty() ? "-"
-                                    : p.awaiting().get(p.awaiting().size() - 1).path("action").asText() + " by "
-                                    + p.awaiting().get(p.awaiting().size() - 1).path("actor").asText(),
-                            c.path("summary").asText());
-                }
-                table.print(out);
+            table.print(out);
+        }
+        if (all && !proposals.decided().isEmpty()) {
+            out.println();
+            Table table = new Table("ID", "KIND", "PATTERN", "STATUS", "DECIDED BY", "DECIDED AT", "VERSION",
+                    "REASON");
+            for (Proposals.Decided d : proposals.decided()) {
+                JsonNode c = d.change();
+                JsonNode decision = c.path("decision");
+                String versions = c.path("libraryVersionAfter").isNull() || c.path("libraryVersionAfter").isMissingNode()
+                        ? "-" : c.path("libraryVersionBefore").asText() + "->" + c.path("libraryVersionAfter").asText();
+                table.row(c.path("id").asText(), c.path("kind").asText(), text(c.path("patternId")),
+                        c.path("status").asText(), text(decision.path("actor")), text(decision.path("decidedAt")),
+                        versions, decision.isNull() || decision.isMissingNode() ? text(c.path("statusReason"))
+                                : decision.path("reason").asText());
             }
-            if (all && !proposals.decided().isEmpty()) {
-                out.println();
-                Table table = new Table("ID", "KIND", "PATTERN", "STATUS", "DECIDED BY", "DECIDED AT", "VERSION",
-                        "REASON");
-                for (Proposals.Decided d : proposals.decided()) {
-                    JsonNode c = d.change();
-                    JsonNode decision = c.path("decision");
-                    String versions = c.path("libraryVersionAfter").isNull() || c.path("libraryVersionAfter").isMissingNode()
-                            ? "-" : c.path("libraryVersionBefore").asText() + "->" + c.path("libraryVersionAfter").asText();
-                    table.row(c.path("id").asText(), c.path("kind").asText(), text(c.path("patternId")),
-                            c.path("status").asText(), text(decision.path("actor")), text(decision.path("decidedAt")),
-                            versions, decision.isNull() || decision.isMissingNode() ? text(c.path("statusReason"))
-                                    : decision.path("reason").asText());
-                }
-                table.print(out);
-            }
-            out.flush();
-            return 0;
-        });
+            table.print(out);
+        }
     }
 
     static String text(JsonNode node) {
