@@ -31,6 +31,7 @@ EL.views.ticker = {
   destroyCharts() {
     (this.charts || []).forEach(c => c.remove());
     this.charts = [];
+    this.candleSeries = null;
   },
 
   async refresh() {
@@ -91,6 +92,7 @@ EL.views.ticker = {
     });
     if (visible) chart.timeScale().setVisibleLogicalRange(visible); else chart.timeScale().fitContent();
     this.charts = [chart, scores];
+    this.candleSeries = candles; // its markers() are what the chart draws (read by the browser tests)
   },
 
   side(side, page) {

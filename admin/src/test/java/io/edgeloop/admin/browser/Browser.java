@@ -52,11 +52,11 @@ public final class Browser {
         return new ChromeDriver(service, options);
     }
 
-    /** Saves a screenshot as {@code target/screenshots/NAME.png} and returns its path. */
+    /** Saves a screenshot as {@code target/screenshots/NAME.png} ({@code NAME} may hold a folder) and returns its path. */
     public static Path screenshot(WebDriver driver, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(file.getParent());
             Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
             return file;
         } catch (IOException e) {
