@@ -70,7 +70,15 @@ EL.views.ticker = {
     const chart = LW.createChart(priceBox, { ...common, height: 430 });
     const candles = chart.addCandlestickSeries();
     candles.setData(page.candles.map(b => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close })));
-    candles.setMarkers(page.markers.map(m => ({
+    // A prediction before the first bar held for the chart has no bar to sit on: it is listed, not drawn.
+    const first = page.candles.length ? page.candles[0].time : Infinity;
+    const drawn = page.markers.filter(m => m.time >= first);
+    if (drawn.length < page.markers.length) {
+      const earlier = page.markers.length - drawn.length;
+      priceBox.after(EL.el('p', { class: 'muted', id: 'markers-earlier',
+        text: `${earlier} earlier prediction${earlier === 1 ? '' : 's'} before the chart's first bar (listed below; a longer interval reaches further back)` }));
+    }
+    candles.setMarkers(drawn.map(m => ({
       time: m.time,
       position: m.prediction.direction === 'DOWN' ? 'aboveBar' : 'belowBar',
       shape: m.prediction.direction === 'DOWN' ? 'arrowDown' : (m.prediction.direction === 'UP' ? 'arrowUp' : 'circle'),
