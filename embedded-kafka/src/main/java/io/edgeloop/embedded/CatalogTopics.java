@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import io.edgeloop.schemas.topics.Topic;
 
@@ -75,10 +76,7 @@ final class CatalogTopics {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<String> leaderless = get(admin.describeTopics(names).allTopicNames()).values().stream()
-                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
-                    .map(TopicDescription::name)
-                    .toList();
+            List<String> leaderless = leaderless(names);
             if (leaderless.isEmpty()) {
                 return;
             }
@@ -91,6 +89,24 @@ final class CatalogTopics {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for partition leaders", e);
             }
+        }
+    }
+
+    /**
+     * The topics whose partitions have no leader yet; all of them while the broker's metadata
+     * does not know the new topics yet (it answers "does not host this topic-partition").
+     */
+    private List<String> leaderless(List<String> names) {
+        try {
+            return get(admin.describeTopics(names).allTopicNames()).values().stream()
+                    .filter(d -> d.partitions().stream().anyMatch(p -> p.leader() == null || p.leader().isEmpty()))
+                    .map(TopicDescription::name)
+                    .toList();
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                return names;
+            }
+            throw e;
         }
     }
 
