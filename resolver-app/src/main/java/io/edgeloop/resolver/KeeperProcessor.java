@@ -95,6 +95,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     static final String SEED_CHANGE_ID = "seed-library-v1";
     static final String SEED_ORIGIN = "core-seed-patterns";
     static final String META_KEY = "meta";
+    static final String WAITING_PREFIX = "o/";
+    static final String MARK_PREFIX = "m/";
+    private static final org.apache.kafka.common.serialization.StringSerializer KEYS =
+            new org.apache.kafka.common.serialization.StringSerializer();
 
     private static final Logger LOG = LoggerFactory.getLogger(KeeperProcessor.class);
     private static final Set<InvalidReason> REQUEST_REFUSALS = EnumSet.of(InvalidReason.UNKNOWN_CHANGE,
@@ -115,6 +119,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private KeyValueStore<String, ModelChange> changelog;
     private KeyValueStore<String, io.edgeloop.schemas.avro.PatternDefinition> library;
     private KeyValueStore<String, byte[]> stats;
+    private KeyValueStore<String, byte[]> learningBuffer;
     private Keeper<PatternDefinition> keeper;
     private long persistedVersions;
     private long nextSeq;
@@ -139,6 +144,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         changelog = context.getStateStore(ResolverStores.KEEPER_CHANGELOG.name());
         library = context.getStateStore(ResolverStores.KEEPER_LIBRARY.name());
         stats = context.getStateStore(ResolverStores.PATTERN_STATS.name());
+        learningBuffer = context.getStateStore(ResolverStores.KEEPER_LEARNING.name());
         keeper = null;
         seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
     }
@@ -155,7 +161,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             } else if (input instanceof KeeperInput.Approval a) {
                 onApproval(a.decision());
             } else if (input instanceof KeeperInput.Learning l) {
-                onOutcome(l.outcome());
+                onLearning(l.record());
             }
         } catch (RuntimeException e) {
             keeper = null;
@@ -317,6 +323,81 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     private void refuse(ModelChange view, ApprovalDecision a, String reason) {
         answer(view != null ? ChangeAnswers.refused(view, a, reason) : ChangeAnswers.unknown(a, reason));
+    }
+
+    /**
+     * Learning in order: an outcome waits in {@link ResolverStores#KEEPER_LEARNING} until every
+     * outcome task that has reported has a progress mark at or after its order time; then the
+     * waiting outcomes up to the smallest mark are learnt in (order time, prediction id) order.
+     * The keeper's state is then the same whatever the interleaving of the tasks on the learning
+     * topic. An outcome at or below what was already learnt (a task that reported for the first
+     * time after the others had moved on) is learnt at once; so is one in the format before
+     * marks.
+     */
+    private void onLearning(LearningRecord r) {
+        if (r.legacy()) {
+            onOutcome(r.outcome());
+            return;
+        }
+        long applied = learnt();
+        if (r.outcome() != null) {
+            if (r.orderTime() <= applied) {
+                LOG.warn("outcome of {} from partition {} ordered at {} is behind what was learnt ({}): learnt now",
+                        r.outcome().getPredictionId(), r.source(), Instant.ofEpochMilli(r.orderTime()),
+                        Instant.ofEpochMilli(applied));
+                onOutcome(r.outcome());
+            } else {
+                learningBuffer.put(waitingKey(r.orderTime(), r.outcome().getPredictionId()),
+                        LearningRecord.SERDE.serializer().serialize(null, r));
+            }
+        }
+        String markKey = MARK_PREFIX + r.source();
+        byte[] old = learningBuffer.get(markKey);
+        if (old == null || longOf(old) < r.mark()) {
+            learningBuffer.put(markKey, bytesOf(r.mark()));
+        }
+        long watermark = Long.MAX_VALUE;
+        try (KeyValueIterator<String, byte[]> it = learningBuffer.prefixScan(MARK_PREFIX, KEYS)) {
+            while (it.hasNext()) {
+                watermark = Math.min(watermark, longOf(it.next().value));
+            }
+        }
+        if (watermark <= applied) {
+            return;
+        }
+        List<KeyValue<String, byte[]>> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = learningBuffer.range(WAITING_PREFIX, WAITING_PREFIX
+                + orderHex(watermark) + "0")) {
+            it.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, byte[]> waiting : due) {
+            learningBuffer.delete(waiting.key);
+            onOutcome(LearningRecord.SERDE.deserializer().deserialize(null, waiting.value).outcome());
+        }
+        learningBuffer.put(ResolverStores.APPLIED_KEY, bytesOf(watermark));
+    }
+
+    /** The order time learnt up to, {@code Long.MIN_VALUE} before the first. */
+    private long learnt() {
+        byte[] applied = learningBuffer.get(ResolverStores.APPLIED_KEY);
+        return applied == null ? Long.MIN_VALUE : longOf(applied);
+    }
+
+    /** Key of a waiting outcome: its order time (hex, sorting as the signed time) then its prediction id. */
+    static String waitingKey(long orderTime, String predictionId) {
+        return WAITING_PREFIX + orderHex(orderTime) + "/" + predictionId;
+    }
+
+    private static String orderHex(long time) {
+        return String.format(Locale.ROOT, "%016x", time ^ Long.MIN_VALUE);
+    }
+
+    private static byte[] bytesOf(long value) {
+        return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    private static long longOf(byte[] bytes) {
+        return java.nio.ByteBuffer.wrap(bytes).getLong();
     }
 
     private void onOutcome(Outcome outcome) {
