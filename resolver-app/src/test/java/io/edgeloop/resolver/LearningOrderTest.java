@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The keeper learns in (order time, prediction id) order whatever the interleaving of the
  * outcome tasks on its learning topic: three tasks' outcomes and progress marks, fed partition
- * after partition, shuffled, and shuffled with a restart in the middle, give the same
- * pattern-library and model-changelog records. The same outcomes in the format before marks
- * (learnt on arrival) do not, which is what the ordering fixes.
+ * after partition (a task's first record after the others have finished, as seen in a replay),
+ * shuffled, and shuffled with a restart in the middle, give the same pattern-library and
+ * model-changelog records. The same outcomes in the format before marks (learnt on arrival) do
+ * not, which is what the ordering fixes.
  */
 class LearningOrderTest {
 
@@ -35,6 +36,8 @@ class LearningOrderTest {
     private static final int SOURCES = 3;
     private static final int PER_SOURCE = 9;
     private static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
+    private static final ResolverConfig CONFIG = ResolverConfig.defaults().withInMemoryStores()
+            .withLearningSources(SOURCES);
     private static final long FAR = Instant.parse("2030-01-01T00:00:00Z").toEpochMilli();
 
     @TempDir
@@ -76,8 +79,7 @@ class LearningOrderTest {
 
     @Test
     void shouldLearnAnOutcomeOnlyOnceEveryReportingTaskHasPassedIt() {
-        try (ResolverDriver resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores(),
-                stateDir.resolve("wait"))) {
+        try (ResolverDriver resolver = new ResolverDriver(CONFIG.withLearningSources(2), stateDir.resolve("wait"))) {
             long t0 = START.toEpochMilli();
             send(resolver, new Sent(0, "", LearningRecord.mark(0, t0)), false);
             send(resolver, new Sent(1, "", LearningRecord.mark(1, t0)), false);
@@ -96,6 +98,25 @@ class LearningOrderTest {
         }
     }
 
+    @Test
+    void shouldWaitForEveryOutcomeTaskUntilOneThatSentNothingHasBeenSilentForTheIdleTime() {
+        try (ResolverDriver resolver = new ResolverDriver(CONFIG, stateDir.resolve("idle"))) {
+            long t0 = START.toEpochMilli();
+            send(resolver, new Sent(0, "SPY", LearningRecord.outcome(0, t0, outcome("p-1", "SPY", t0 + day(1), -2.0))),
+                    false);
+            send(resolver, new Sent(0, "", LearningRecord.mark(0, t0 + day(5))), false);
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(5))), false);
+            assertThat(bullN(resolver)).as("task 2 of 3 has not reported").isZero();
+
+            resolver.advanceWallClock(ResolverConfig.DEFAULT_LEARNING_IDLE.minusMinutes(5));
+            assertThat(bullN(resolver)).as("not silent for long enough").isZero();
+            send(resolver, new Sent(0, "", LearningRecord.mark(0, t0 + day(6))), false);
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(6))), false);
+            resolver.advanceWallClock(Duration.ofMinutes(6));
+            assertThat(bullN(resolver)).as("task 2 silent since the keeper started").isEqualTo(1);
+        }
+    }
+
     private long bullN(ResolverDriver resolver) {
         PatternDefinition last = null;
         for (KeyValue<String, PatternDefinition> kv : resolver.library()) {
@@ -111,8 +132,7 @@ class LearningOrderTest {
     }
 
     private Keeper run(String name, List<Sent> sequence, boolean restart, boolean legacy) {
-        try (ResolverDriver resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores(),
-                stateDir.resolve(name))) {
+        try (ResolverDriver resolver = new ResolverDriver(CONFIG, stateDir.resolve(name))) {
             for (int i = 0; i < sequence.size(); i++) {
                 if (restart && i == sequence.size() / 2) {
                     resolver.restart();
@@ -166,8 +186,7 @@ class LearningOrderTest {
 
     private static List<Sent> partitionAfterPartition(List<List<Sent>> tasks) {
         List<Sent> out = new ArrayList<>();
-        tasks.forEach(t -> out.add(t.get(0)));
-        tasks.forEach(t -> out.addAll(t.subList(1, t.size())));
+        tasks.forEach(out::addAll);
         return out;
     }
 
@@ -175,9 +194,7 @@ class LearningOrderTest {
     private static List<Sent> shuffle(List<List<Sent>> tasks, long seed) {
         Random random = new Random(seed);
         List<Sent> out = new ArrayList<>();
-        tasks.forEach(t -> out.add(t.get(0)));
         int[] next = new int[tasks.size()];
-        java.util.Arrays.fill(next, 1);
         while (true) {
             List<Integer> open = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
