@@ -66,6 +66,7 @@ public final class RetroApp implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private volatile boolean running = true;
     private volatile RetroRunner.Outcome last;
+    private volatile List<String> libraryIds = List.of();
     private Instant nextRun;
     private long firstTime = Long.MAX_VALUE;
     /** With {@code retro.library.follow=false}: the end offsets of pattern-library at start, read up to and no further. */
@@ -126,6 +127,11 @@ public final class RetroApp implements AutoCloseable {
         return runs.get();
     }
 
+    /** Ids of the library patterns read so far (a copy taken after each poll that brought library records). */
+    List<String> libraryIds() {
+        return libraryIds;
+    }
+
     /** The last run's outcome, null before the first. */
     RetroRunner.Outcome last() {
         return last;
@@ -140,15 +146,20 @@ public final class RetroApp implements AutoCloseable {
             consumer.assign(all);
             consumer.seekToBeginning(all);
             while (running) {
+                boolean library = false;
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (beyondLibraryEnd(r)) {
                         continue;
                     }
+                    library |= r.topic().equals(Topics.PATTERN_LIBRARY.name());
                     OptionalLong time = state.apply(r);
                     if (time.isPresent()) {
                         clock.observe(r.topic(), r.partition(), time.getAsLong());
                         firstTime = Math.min(firstTime, time.getAsLong());
                     }
+                }
+                if (library) {
+                    libraryIds = state.library().stream().map(io.edgeloop.core.rules.PatternDefinition::id).toList();
                 }
                 if (positions(streams, tables)) {
                     schedule();
