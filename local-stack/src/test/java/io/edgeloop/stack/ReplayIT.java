@@ -113,6 +113,28 @@ class ReplayIT {
         assertThat(deterministicSummary(WORK.resolve("b"))).isEqualTo(deterministicSummary(WORK.resolve("a")));
     }
 
+    @Test
+    void shouldLearnEveryResolvedOutcomeByTheEndOfTheReplay() throws IOException {
+        Path out = WORK.resolve("a");
+        Map<String, Long> matched = new TreeMap<>();
+        for (JsonNode o : lines(out.resolve("outcomes.jsonl"))) {
+            if (o.get("status").asText().equals("RESOLVED")) {
+                o.get("matchedPatterns").forEach(m -> matched.merge(m.get("patternId").asText(), 1L, Long::sum));
+            }
+        }
+        Map<String, Long> learnt = new TreeMap<>();
+        for (JsonNode p : lines(out.resolve("pattern-library.jsonl"))) {
+            if (p.has("id") && p.get("stats").isObject()) {
+                learnt.merge(p.get("id").asText(), p.at("/stats/n").asLong(), Math::max);
+            }
+        }
+        learnt.values().removeIf(n -> n == 0);
+
+        assertThat(matched).as("resolved outcomes per matched pattern").isNotEmpty();
+        assertThat(learnt).as("no outcome left waiting in the keeper: each pattern's n is its resolved matches")
+                .isEqualTo(matched);
+    }
+
     /** The summary without its timing block. */
     private static JsonNode deterministicSummary(Path out) throws IOException {
         ObjectNode s = (ObjectNode) JSON.readTree(out.resolve("summary.json").toFile());
