@@ -2,11 +2,10 @@ package io.edgeloop.resolver;
 
 import io.edgeloop.schemas.avro.ApprovalDecision;
 import io.edgeloop.schemas.avro.ModelChange;
-import io.edgeloop.schemas.avro.Outcome;
 
 import java.util.Objects;
 
-/** One record for the keeper: a changelog record, an operator decision, or a resolved outcome to learn from. */
+/** One record for the keeper: a changelog record, an operator decision, or a learning record (outcome or progress mark). */
 sealed interface KeeperInput {
 
     /** A record of {@code model-changelog}; only PROPOSED records that the keeper did not write are acted on. */
@@ -23,10 +22,10 @@ sealed interface KeeperInput {
         }
     }
 
-    /** A RESOLVED outcome, for the fast loop. */
-    record Learning(Outcome outcome) implements KeeperInput {
+    /** A RESOLVED outcome for the fast loop, or an outcome task's progress mark. */
+    record Learning(LearningRecord record) implements KeeperInput {
         public Learning {
-            Objects.requireNonNull(outcome, "outcome");
+            Objects.requireNonNull(record, "record");
         }
     }
 }

@@ -68,7 +68,9 @@ import java.util.stream.Collectors;
  *       pattern before and after), REJECTED, INVALID (the change is wrong for the library), or a
  *       refusal that changes nothing (unknown, already decided, anonymous: the reason goes in
  *       {@code statusReason}).</li>
- *   <li>Resolved outcomes: each matched pattern's statistics in its own direction
+ *   <li>Resolved outcomes, in event-time order across the outcome tasks (held until every
+ *       reporting task's progress mark has passed them, see {@link #onLearning}): each matched
+ *       pattern's statistics in its own direction
  *       ({@link PatternCredit}); the pattern is republished with its new statistics <b>without</b>
  *       a new library version (statistics are evidence, not configuration: a version is a set of
  *       rules and statuses, and a rollback restores those, never the evidence). An ACTIVE
@@ -95,6 +97,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     static final String SEED_CHANGE_ID = "seed-library-v1";
     static final String SEED_ORIGIN = "core-seed-patterns";
     static final String META_KEY = "meta";
+    static final String WAITING_PREFIX = "o/";
+    static final String MARK_PREFIX = "m/";
+    private static final org.apache.kafka.common.serialization.StringSerializer KEYS =
+            new org.apache.kafka.common.serialization.StringSerializer();
 
     private static final Logger LOG = LoggerFactory.getLogger(KeeperProcessor.class);
     private static final Set<InvalidReason> REQUEST_REFUSALS = EnumSet.of(InvalidReason.UNKNOWN_CHANGE,
@@ -111,10 +117,16 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private final BetaPrior prior;
     private final AutoDegrade policy;
     private final java.time.Duration seedDelay;
+    private final int sources;
+    private final java.time.Duration learningIdle;
+    /** Wall-clock time of each outcome task's last learning record, since this keeper started. */
+    private final Map<Integer, Long> heard = new HashMap<>();
+    private long startedAt;
     private KeyValueStore<String, byte[]> state;
     private KeyValueStore<String, ModelChange> changelog;
     private KeyValueStore<String, io.edgeloop.schemas.avro.PatternDefinition> library;
     private KeyValueStore<String, byte[]> stats;
+    private KeyValueStore<String, byte[]> learningBuffer;
     private Keeper<PatternDefinition> keeper;
     private long persistedVersions;
     private long nextSeq;
@@ -126,6 +138,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         this.policy = new AutoDegrade(learning.degradeMinN(), learning.degradeFloor(), learning.degradeConfidence(),
                 prior);
         this.seedDelay = config.seedDelay();
+        this.sources = config.learningSources();
+        this.learningIdle = config.learningIdle();
     }
 
     @Override
@@ -139,8 +153,16 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         changelog = context.getStateStore(ResolverStores.KEEPER_CHANGELOG.name());
         library = context.getStateStore(ResolverStores.KEEPER_LIBRARY.name());
         stats = context.getStateStore(ResolverStores.PATTERN_STATS.name());
+        learningBuffer = context.getStateStore(ResolverStores.KEEPER_LEARNING.name());
         keeper = null;
         seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
+        heard.clear();
+        startedAt = context.currentSystemTimeMs();
+        if (!learningIdle.isZero()) {
+            java.time.Duration every = learningIdle.compareTo(java.time.Duration.ofMinutes(1)) < 0 ? learningIdle
+                    : java.time.Duration.ofMinutes(1);
+            context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::releaseIdle);
+        }
     }
 
     @Override
@@ -155,7 +177,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             } else if (input instanceof KeeperInput.Approval a) {
                 onApproval(a.decision());
             } else if (input instanceof KeeperInput.Learning l) {
-                onOutcome(l.outcome());
+                onLearning(l.record());
             }
         } catch (RuntimeException e) {
             keeper = null;
@@ -317,6 +339,132 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     private void refuse(ModelChange view, ApprovalDecision a, String reason) {
         answer(view != null ? ChangeAnswers.refused(view, a, reason) : ChangeAnswers.unknown(a, reason));
+    }
+
+    /**
+     * Learning in order: an outcome waits in {@link ResolverStores#KEEPER_LEARNING} until every
+     * outcome task has a progress mark at or after its order time; then the waiting outcomes up to
+     * the smallest mark are learnt in (order time, prediction id) order. The keeper's state is
+     * then the same whatever the interleaving of the tasks on the learning topic. An outcome at or
+     * below what was already learnt (from a task that was not waited for) is learnt at once; so is
+     * one in the format before marks.
+     */
+    private void onLearning(LearningRecord r) {
+        if (r.legacy()) {
+            onOutcome(r.outcome());
+            return;
+        }
+        heard.put(r.source(), context().currentSystemTimeMs());
+        long applied = learnt();
+        if (r.outcome() != null) {
+            if (r.orderTime() <= applied) {
+                LOG.warn("outcome of {} from partition {} ordered at {} is behind what was learnt ({}): learnt now",
+                        r.outcome().getPredictionId(), r.source(), Instant.ofEpochMilli(r.orderTime()),
+                        Instant.ofEpochMilli(applied));
+                onOutcome(r.outcome());
+            } else {
+                learningBuffer.put(waitingKey(r.orderTime(), r.outcome().getPredictionId()),
+                        LearningRecord.SERDE.serializer().serialize(null, r));
+            }
+        }
+        String markKey = MARK_PREFIX + r.source();
+        byte[] old = learningBuffer.get(markKey);
+        if (old == null || longOf(old) < r.mark()) {
+            learningBuffer.put(markKey, bytesOf(r.mark()));
+        }
+        learnDue();
+    }
+
+    /** Learns, in order, every waiting outcome at or below the watermark ({@link #watermark}). */
+    private void learnDue() {
+        long applied = learnt();
+        long watermark = watermark();
+        if (watermark <= applied) {
+            return;
+        }
+        List<KeyValue<String, byte[]>> due = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = learningBuffer.range(WAITING_PREFIX, WAITING_PREFIX
+                + orderHex(watermark) + "0")) {
+            it.forEachRemaining(due::add);
+        }
+        long last = applied;
+        for (KeyValue<String, byte[]> waiting : due) {
+            learningBuffer.delete(waiting.key);
+            LearningRecord r = LearningRecord.SERDE.deserializer().deserialize(null, waiting.value);
+            onOutcome(r.outcome());
+            last = Math.max(last, r.orderTime());
+        }
+        long upTo = watermark == Long.MAX_VALUE ? last : watermark;
+        if (upTo > applied) {
+            learningBuffer.put(ResolverStores.APPLIED_KEY, bytesOf(upTo));
+        }
+    }
+
+    /**
+     * The smallest progress mark of the outcome tasks that hold learning back: every task of
+     * {@code learningSources} and every task that has reported, except those that have sent
+     * nothing for {@code learningIdle} of wall-clock time (since the keeper started, or since their
+     * last record). {@code Long.MIN_VALUE} while one of them has not reported; {@code Long.MAX_VALUE}
+     * when none holds learning back.
+     */
+    private long watermark() {
+        Map<Integer, Long> marks = new TreeMap<>();
+        try (KeyValueIterator<String, byte[]> it = learningBuffer.prefixScan(MARK_PREFIX, KEYS)) {
+            it.forEachRemaining(kv -> marks.put(Integer.parseInt(kv.key.substring(MARK_PREFIX.length())),
+                    longOf(kv.value)));
+        }
+        java.util.Set<Integer> tasks = new java.util.TreeSet<>(marks.keySet());
+        for (int p = 0; p < sources; p++) {
+            tasks.add(p);
+        }
+        long now = context().currentSystemTimeMs();
+        long watermark = Long.MAX_VALUE;
+        for (int task : tasks) {
+            boolean idle = !learningIdle.isZero()
+                    && now - heard.getOrDefault(task, startedAt) >= learningIdle.toMillis();
+            if (idle) {
+                continue;
+            }
+            Long mark = marks.get(task);
+            if (mark == null) {
+                return Long.MIN_VALUE;
+            }
+            watermark = Math.min(watermark, mark);
+        }
+        return watermark;
+    }
+
+    /** Wall-clock check of {@code learningIdle}: learns what a task that went silent was holding back. */
+    private void releaseIdle(long wallTime) {
+        try {
+            learnDue();
+        } catch (RuntimeException e) {
+            keeper = null;
+            throw e;
+        }
+    }
+
+    /** The order time learnt up to, {@code Long.MIN_VALUE} before the first. */
+    private long learnt() {
+        byte[] applied = learningBuffer.get(ResolverStores.APPLIED_KEY);
+        return applied == null ? Long.MIN_VALUE : longOf(applied);
+    }
+
+    /** Key of a waiting outcome: its order time (hex, sorting as the signed time) then its prediction id. */
+    static String waitingKey(long orderTime, String predictionId) {
+        return WAITING_PREFIX + orderHex(orderTime) + "/" + predictionId;
+    }
+
+    private static String orderHex(long time) {
+        return String.format(Locale.ROOT, "%016x", time ^ Long.MIN_VALUE);
+    }
+
+    private static byte[] bytesOf(long value) {
+        return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    private static long longOf(byte[] bytes) {
+        return java.nio.ByteBuffer.wrap(bytes).getLong();
     }
 
     private void onOutcome(Outcome outcome) {

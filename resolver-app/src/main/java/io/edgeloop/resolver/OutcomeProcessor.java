@@ -47,10 +47,21 @@ import java.util.Optional;
  * that went quiet and closes intraday-built daily bars of half days; the operator's resolve-due
  * request runs the same sweep at a later stream time.
  */
-final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, String, Outcome> {
+final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, String, OutcomeOutput> {
+
+    /**
+     * How far the progress mark trails the task's stream time: a daily bar is added (and resolves
+     * outcomes at its open time) at most about a day after its open, when its close comes in
+     * (candles come in close-time order), so an outcome is almost never resolved before the mark.
+     */
+    static final long MARK_LAG_MS = java.time.Duration.ofDays(2).toMillis();
+    /** Stream time between two progress marks of a task. */
+    static final long MARK_STEP_MS = java.time.Duration.ofDays(1).toMillis();
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();
+    /** Key of a progress mark on the learning topic (an outcome is keyed by its ticker). */
+    static final String MARK_RECORD_KEY = "";
 
     private final ResolverConfig config;
     private final OutcomeRetention retention;
@@ -64,6 +75,8 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private KeyValueStore<String, Long> clock;
     private OutcomeTotals totals;
     private long clockWritten;
+    private long markSent;
+    private int source;
     private boolean upgraded;
 
     OutcomeProcessor(ResolverConfig config) {
@@ -72,7 +85,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     }
 
     @Override
-    public void init(ProcessorContext<String, Outcome> context) {
+    public void init(ProcessorContext<String, OutcomeOutput> context) {
         super.init(context);
         predictions = context.getStateStore(ResolverStores.PREDICTIONS.name());
         pending = context.getStateStore(ResolverStores.PENDING.name());
@@ -84,6 +97,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         totals = new OutcomeTotals(context.getStateStore(ResolverStores.TOTALS.name()));
         Long written = clock.get(ResolverStores.CLOCK_KEY);
         clockWritten = written == null ? Long.MIN_VALUE : written;
+        Long mark = clock.get(ResolverStores.MARK_KEY);
+        markSent = mark == null ? Long.MIN_VALUE : mark;
+        source = context.taskId().partition();
         upgraded = false;
         context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
         context.schedule(OutcomeRetention.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
@@ -108,6 +124,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             long at = Math.max(r.asOf(), now);
             LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
             sweep(at);
+            advanceMark(at, true);
             Long handled = clock.get(ResolverStores.REQUEST_KEY);
             if (handled == null || handled < r.asOf()) {
                 clock.put(ResolverStores.REQUEST_KEY, r.asOf());
@@ -333,7 +350,11 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         Outcome record = OutcomeMapping.toAvro(outcome, prediction, tradeLinks.get(id));
         outcomes.put(id, record);
         totals.outcome(record, prediction);
-        context().forward(new Record<>(outcome.ticker(), record, outcome.resolvedAt()));
+        context().forward(new Record<>(outcome.ticker(), new OutcomeOutput.Published(record), outcome.resolvedAt()));
+        if (outcome.learnable()) {
+            context().forward(new Record<>(outcome.ticker(),
+                    new OutcomeOutput.Learning(LearningRecord.outcome(source, markSent, record)), outcome.resolvedAt()));
+        }
         LOG.debug("outcome of {}: {} return {}%", id, outcome.status(), record.getReturnPct());
     }
 
@@ -397,5 +418,24 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             clock.put(ResolverStores.CLOCK_KEY, now);
             clockWritten = now;
         }
+        if (now != Long.MIN_VALUE) {
+            advanceMark(now - MARK_LAG_MS, false);
+        }
+    }
+
+    /**
+     * Sends the task's progress mark to the keeper when it moved by a step (or at once when
+     * {@code force}, for a resolve-due request): every outcome this task emits afterwards is
+     * ordered at or after it ({@link LearningRecord#outcome}). Kept in {@link ResolverStores#CLOCK},
+     * in the same transaction as the records, so a restart continues from it.
+     */
+    private void advanceMark(long mark, boolean force) {
+        if (mark <= markSent || (!force && markSent != Long.MIN_VALUE && mark - markSent < MARK_STEP_MS)) {
+            return;
+        }
+        markSent = mark;
+        clock.put(ResolverStores.MARK_KEY, mark);
+        context().forward(new Record<>(MARK_RECORD_KEY, new OutcomeOutput.Learning(LearningRecord.mark(source, mark)),
+                mark));
     }
 }

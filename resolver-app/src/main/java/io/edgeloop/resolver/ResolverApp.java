@@ -108,9 +108,8 @@ public final class ResolverApp {
         if (!stateDir.isBlank()) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
         }
-        if (config.get(ResolverOptions.CREATE_CONTROL_TOPIC)) {
-            ensureControlTopic(props);
-        }
+        int sources = ensureControlTopic(props, config.get(ResolverOptions.CREATE_CONTROL_TOPIC));
+        topology = topology.withLearningSources(sources);
         LOG.info("resolver starting as {} with {}", props.get(StreamsConfig.APPLICATION_ID_CONFIG), config.describe());
         KafkaStreams streams = new KafkaStreams(ResolverTopology.build(topology), toProperties(props));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -154,11 +153,15 @@ public final class ResolverApp {
 
     /**
      * Creates {@code resolver.control} with the partitions of {@code predictions} when it is
-     * missing (the catalog creates it in the stack and the deployments; this covers a cluster
-     * set up without it). An existing topic is only checked: with fewer partitions than
-     * predictions, the tasks of the other partitions would never see a request.
+     * missing and {@code create} (the catalog creates it in the stack and the deployments; this
+     * covers a cluster set up without it). An existing topic is only checked: with fewer partitions
+     * than predictions, the tasks of the other partitions would never see a request.
+     *
+     * @return the partitions of {@code predictions}: the outcome tasks the keeper waits for before
+     *         it learns; 0 (the tasks that have reported) when it cannot be read and nothing is to
+     *         be created
      */
-    private static void ensureControlTopic(Map<String, Object> props) {
+    private static int ensureControlTopic(Map<String, Object> props, boolean create) {
         String control = Topics.RESOLVER_CONTROL.name();
         String predictions = Topics.PREDICTIONS.name();
         try (Admin admin = Admin.create(adminProps(props))) {
@@ -173,7 +176,10 @@ public final class ResolverApp {
                     LOG.warn("{} has {} partitions but {} has {}: resolve requests reach only {} outcome tasks",
                             control, has, predictions, partitions, Math.min(has, partitions));
                 }
-                return;
+                return partitions;
+            }
+            if (!create) {
+                return partitions;
             }
             NewTopic topic = new NewTopic(control, Optional.of(partitions), Optional.empty())
                     .configs(Topics.RESOLVER_CONTROL.configs());
@@ -185,10 +191,16 @@ public final class ResolverApp {
                     throw e;
                 }
             }
+            return partitions;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating the control topic", e);
         } catch (ExecutionException | TimeoutException e) {
+            if (!create) {
+                LOG.warn("cannot read the partitions of {}: the keeper waits only for the outcome tasks that report",
+                        predictions, e);
+                return 0;
+            }
             throw new IllegalStateException("cannot create " + control + " (does " + predictions + " exist?)", e);
         }
     }

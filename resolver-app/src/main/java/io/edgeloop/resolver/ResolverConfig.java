@@ -30,6 +30,11 @@ import java.util.Objects;
  * @param inMemoryStores     keep state in memory instead of RocksDB (still changelogged, so
  *                           still restored after a restart, but rebuilt in full each time): for
  *                           tests and short replays, never for a long-running app
+ * @param learningSources    the outcome tasks the keeper waits for before it learns (the
+ *                           partitions of {@code predictions}; the app sets it at start); 0 waits
+ *                           only for the tasks that have reported
+ * @param learningIdle       wall-clock time after which an outcome task that has sent nothing
+ *                           stops holding learning back, until it reports again; zero for never
  */
 public record ResolverConfig(
         OutcomeConfig outcome,
@@ -39,7 +44,9 @@ public record ResolverConfig(
         Duration retention,
         LearningConfig learning,
         Duration seedDelay,
-        boolean inMemoryStores) {
+        boolean inMemoryStores,
+        int learningSources,
+        Duration learningIdle) {
 
     public ResolverConfig {
         Objects.requireNonNull(outcome, "outcome");
@@ -57,39 +64,55 @@ public record ResolverConfig(
                     + " days (longer than any horizon plus grace), was " + retention);
         }
         requirePositive("seed delay", seedDelay);
+        if (learningSources < 0) {
+            throw new IllegalArgumentException("learning sources must not be negative, was " + learningSources);
+        }
+        Objects.requireNonNull(learningIdle, "learningIdle");
+        if (learningIdle.isNegative()) {
+            throw new IllegalArgumentException("learning idle time must not be negative, was " + learningIdle);
+        }
     }
+
+    /** Default {@link #learningIdle}: longer than a long weekend, when the equity tickers' partitions are quiet. */
+    public static final Duration DEFAULT_LEARNING_IDLE = Duration.ofDays(4);
 
     /**
      * The original model's outcome rules, default learning, 40 recent bars, hourly sweep, 90 days
-     * of retention, seeding after 1 s, RocksDB.
+     * of retention, seeding after 1 s, RocksDB, learning waits for the tasks that have reported.
      */
     public static ResolverConfig defaults() {
         return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), OutcomeRetention.DEFAULT,
-                LearningConfig.defaults(), Duration.ofSeconds(1), false);
+                LearningConfig.defaults(), Duration.ofSeconds(1), false, 0, DEFAULT_LEARNING_IDLE);
+    }
+
+    /** A copy whose keeper waits for this many outcome tasks before it learns. */
+    public ResolverConfig withLearningSources(int sources) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
+                seedDelay, inMemoryStores, sources, learningIdle);
     }
 
     /** A copy whose stores live in memory. */
     public ResolverConfig withInMemoryStores() {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
-                seedDelay, true);
+                seedDelay, true, learningSources, learningIdle);
     }
 
     /** A copy with other learning settings. */
     public ResolverConfig withLearning(LearningConfig other) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, other,
-                seedDelay, inMemoryStores);
+                seedDelay, inMemoryStores, learningSources, learningIdle);
     }
 
     /** A copy with another sweep interval. */
     public ResolverConfig withSweepInterval(Duration interval) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, interval, retention, learning,
-                seedDelay, inMemoryStores);
+                seedDelay, inMemoryStores, learningSources, learningIdle);
     }
 
     /** A copy with another retention. */
     public ResolverConfig withRetention(Duration other) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, learning,
-                seedDelay, inMemoryStores);
+                seedDelay, inMemoryStores, learningSources, learningIdle);
     }
 
     /** The outcome rules for one ticker: crypto pairs trade on UTC days. */

@@ -47,6 +47,10 @@ public final class ResolverOptions {
             "Degrade when the posterior P(hit rate < degrade.floor) is above this.");
     public static final Option<Duration> SEED_DELAY = Option.duration("keeper.seed.delay", Duration.ofSeconds(1),
             "Wall-clock delay after start before the keeper seeds an empty library (it also seeds on its first record).");
+    public static final Option<Duration> LEARNING_IDLE = Option.duration("learning.idle.release",
+            ResolverConfig.DEFAULT_LEARNING_IDLE,
+            "Wall-clock time after which an outcome task that sent the keeper nothing (a partition without tickers, "
+                    + "or whose tickers stopped) no longer holds learning back, until it reports again; 0s for never.");
     public static final Option<String> HTTP_HOST = Option.string("http.host", "127.0.0.1",
             "Address of the query API (0.0.0.0 in a container).");
     public static final Option<Integer> HTTP_PORT = Option.integer("http.port", 8082,
@@ -61,7 +65,7 @@ public final class ResolverOptions {
 
     private static final List<Option<?>> ALL = List.of(HORIZON_DAYS, HIT_THRESHOLD_PCT, GRACE_DAYS, EXCHANGE_ZONE,
             RECENT_BARS, SWEEP_INTERVAL, RETENTION_DAYS, PATTERN_HIT_PCT, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL,
-            DEGRADE_MIN_N, DEGRADE_FLOOR, DEGRADE_CONFIDENCE, SEED_DELAY, HTTP_HOST, HTTP_PORT, STATE_DIR, IN_MEMORY_STORES,
+            DEGRADE_MIN_N, DEGRADE_FLOOR, DEGRADE_CONFIDENCE, SEED_DELAY, LEARNING_IDLE, HTTP_HOST, HTTP_PORT, STATE_DIR, IN_MEMORY_STORES,
             CREATE_CONTROL_TOPIC);
 
     private ResolverOptions() {
@@ -87,7 +91,7 @@ public final class ResolverOptions {
                 config.get(DEGRADE_CONFIDENCE));
         return new ResolverConfig(outcome, config.get(HORIZON_DAYS), config.get(RECENT_BARS),
                 config.get(SWEEP_INTERVAL), Duration.ofDays(config.get(RETENTION_DAYS)), learning, config.get(SEED_DELAY),
-                config.get(IN_MEMORY_STORES));
+                config.get(IN_MEMORY_STORES), 0, config.get(LEARNING_IDLE));
     }
 
     private static ZoneId zone(String id) {

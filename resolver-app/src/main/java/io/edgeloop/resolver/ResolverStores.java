@@ -47,7 +47,8 @@ final class ResolverStores {
 
     /**
      * {@value #CLOCK_KEY} -> the task's stream time, for the operator's resolve-due request;
-     * {@value #REQUEST_KEY} -> the latest resolve-due time the task has handled.
+     * {@value #REQUEST_KEY} -> the latest resolve-due time the task has handled;
+     * {@value #MARK_KEY} -> the task's last progress mark.
      */
     static final StoreSpec<String, Long> CLOCK = new StoreSpec<>("resolver-clock",
             EdgeloopSerdes.string(), Serdes.Long(),
@@ -63,6 +64,9 @@ final class ResolverStores {
 
     /** The key of {@link #CLOCK} that holds the {@code asOf} of the latest resolve-due request the task handled. */
     static final String REQUEST_KEY = "resolve-due";
+
+    /** The key of {@link #CLOCK} that holds the task's last progress mark sent to the keeper ({@link LearningRecord}). */
+    static final String MARK_KEY = "learning-mark";
 
     /** The keeper's state: {@code v/<version>} library versions, {@code c/<change id>} change records, {@code meta}. */
     static final StoreSpec<String, byte[]> KEEPER_STATE = new StoreSpec<>("keeper-state",
@@ -84,9 +88,21 @@ final class ResolverStores {
             EdgeloopSerdes.string(), Serdes.ByteArray(),
             "running outcome statistics of each pattern's current rule");
 
+    /**
+     * The keeper's learning buffer: {@code o/<order time>/<prediction id>} -> a RESOLVED outcome not
+     * yet learnt ({@link LearningRecord} bytes), {@code m/<partition>} -> each outcome task's last
+     * progress mark, {@value #APPLIED_KEY} -> the order time learnt up to.
+     */
+    static final StoreSpec<String, byte[]> KEEPER_LEARNING = new StoreSpec<>("keeper-learning",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "resolved outcomes waiting to be learnt in order, and each outcome task's progress mark");
+
+    /** The key of {@link #KEEPER_LEARNING} that holds the order time the keeper has learnt up to. */
+    static final String APPLIED_KEY = "applied";
+
     /** Stores of the keeper task. */
     static final List<StoreSpec<?, ?>> KEEPER_STORES = List.of(KEEPER_STATE, KEEPER_CHANGELOG, KEEPER_LIBRARY,
-            PATTERN_STATS);
+            PATTERN_STATS, KEEPER_LEARNING);
 
     /** Stores of the outcome tasks. */
     static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,

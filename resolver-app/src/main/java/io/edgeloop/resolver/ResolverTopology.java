@@ -1,7 +1,5 @@
 package io.edgeloop.resolver;
 
-import io.edgeloop.schemas.avro.Outcome;
-import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -15,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -24,12 +23,12 @@ import java.util.Properties;
  * predictions ──────┐
  * candles ──────────┤ event time  outcome-resolver ──> outcomes
  * trades ───────────┤             [predictions, pending, outcomes, ticker days, trade links, clock, totals]
- * resolver.control ─┘                  │ RESOLVED
+ * resolver.control ─┘                  │ RESOLVED outcomes and progress marks
  *                                      v
  *                      learning (repartition to 1 partition)
  * model-changelog (PROPOSED) ──┐       │
  * approvals ───────────────────┴───> keeper ──> pattern-library (patterns, tombstones)
- *                                    [keeper state, changelog, library, pattern stats]
+ *                                    [keeper state, changelog, library, pattern stats, learning buffer]
  *                                       └────> model-changelog (answers, header edgeloop.writer)
  * </pre>
  *
@@ -62,15 +61,22 @@ public final class ResolverTopology {
         KStream<String, ResolverInput> requests = source(builder, Topics.RESOLVER_CONTROL)
                 .<ResolverInput>mapValues((who, asOf) -> new ResolverInput.ResolveDue(
                         who == null ? "unnamed" : who, asOf == null ? 0 : asOf), Named.as("control-as-input"));
-        KStream<String, Outcome> outcomes = predictions
+        KStream<String, OutcomeOutput> written = predictions
                 .merge(candles, Named.as("merge-candles"))
                 .merge(trades, Named.as("merge-trades"))
                 .merge(requests, Named.as("merge-control"))
                 .process(() -> new OutcomeProcessor(config), Named.as("outcome-resolver"),
                         ResolverStores.OUTCOME_STORES.stream().map(StoreSpec::name).toArray(String[]::new));
-        outcomes.to(Topics.OUTCOMES.name(), Produced.with(Topics.OUTCOMES.keySerde(), Topics.OUTCOMES.valueSerde())
-                .withName("outcomes-sink"));
-        keeper(builder, outcomes, config);
+        Map<String, KStream<String, OutcomeOutput>> split = written.split(Named.as("outcome-output-"))
+                .branch((ticker, out) -> out instanceof OutcomeOutput.Published, Branched.as("outcomes"))
+                .defaultBranch(Branched.as("learning"));
+        split.get("outcome-output-outcomes")
+                .mapValues(out -> ((OutcomeOutput.Published) out).outcome(), Named.as("outcome-values"))
+                .to(Topics.OUTCOMES.name(), Produced.with(Topics.OUTCOMES.keySerde(), Topics.OUTCOMES.valueSerde())
+                        .withName("outcomes-sink"));
+        KStream<String, LearningRecord> learning = split.get("outcome-output-learning")
+                .mapValues(out -> ((OutcomeOutput.Learning) out).record(), Named.as("learning-values"));
+        keeper(builder, learning, config);
         return builder.build();
     }
 
@@ -78,17 +84,16 @@ public final class ResolverTopology {
      * The keeper's sub-topology: proposals, decisions and resolved outcomes (moved to one
      * partition) into the keeper, whose output is split into the library and the changelog.
      */
-    private static void keeper(StreamsBuilder builder, KStream<String, Outcome> outcomes, ResolverConfig config) {
+    private static void keeper(StreamsBuilder builder, KStream<String, LearningRecord> learnt, ResolverConfig config) {
         KStream<String, KeeperInput> proposals = source(builder, Topics.MODEL_CHANGELOG)
                 .filter((id, change) -> change != null, Named.as("model-changelog-values"))
                 .<KeeperInput>mapValues(KeeperInput.Proposal::new, Named.as("proposals-as-input"));
         KStream<String, KeeperInput> approvals = source(builder, Topics.APPROVALS)
                 .filter((id, decision) -> decision != null, Named.as("approvals-values"))
                 .<KeeperInput>mapValues(KeeperInput.Approval::new, Named.as("approvals-as-input"));
-        KStream<String, KeeperInput> learning = outcomes
-                .filter((ticker, outcome) -> outcome.getStatus() == OutcomeStatus.RESOLVED, Named.as("resolved-outcomes"))
-                .repartition(Repartitioned.<String, Outcome>as("learning")
-                        .withKeySerde(Topics.OUTCOMES.keySerde()).withValueSerde(Topics.OUTCOMES.valueSerde())
+        KStream<String, KeeperInput> learning = learnt
+                .repartition(Repartitioned.<String, LearningRecord>as("learning")
+                        .withKeySerde(Topics.OUTCOMES.keySerde()).withValueSerde(LearningRecord.SERDE)
                         .withNumberOfPartitions(1))
                 .<KeeperInput>mapValues(KeeperInput.Learning::new, Named.as("learning-as-input"));
         KStream<String, KeeperOutput> written = proposals

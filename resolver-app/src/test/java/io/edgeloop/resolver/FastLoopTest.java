@@ -60,6 +60,9 @@ class FastLoopTest {
         resolver.predict(TestRecords.prediction(entryBar, Direction.UP, match(BULL, Direction.UP),
                 match(BEAR, Direction.DOWN), match(CLUSTER, Direction.NEUTRAL)));
         resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 28)));
+        assertThat(published(BULL).getStats().getN()).as("learnt once every outcome task has passed the outcome's time")
+                .isZero();
+        resolver.learnAll();
 
         // The call was UP and SPY rose: close 513.88 -> 550.85, highest high 553.55, lowest low above the entry.
         double ret = (550.85 - 513.88) / 513.88 * 100;

@@ -36,6 +36,8 @@ import java.util.Properties;
 final class ResolverDriver implements AutoCloseable {
 
     static final Instant WALL_CLOCK = Instant.parse("2026-01-05T12:00:00Z");
+    /** The keeper's learning topic (the repartition topic the outcome tasks write). */
+    static final String LEARNING_TOPIC = StreamsDefaults.APPLICATION_ID + "-learning-repartition";
 
     private final Topology topology;
     private final Properties props;
@@ -49,6 +51,7 @@ final class ResolverDriver implements AutoCloseable {
     private TestInputTopic<String, Trade> tradeInput;
     private TestInputTopic<String, Long> controlInput;
     private TestInputTopic<String, byte[]> rawCandleInput;
+    private TestInputTopic<String, byte[]> learningInput;
     private TestOutputTopic<String, Outcome> outcomeOutput;
     private TestOutputTopic<String, DeadLetter> deadLetterOutput;
     private TestInputTopic<String, ModelChange> changelogInput;
@@ -76,6 +79,8 @@ final class ResolverDriver implements AutoCloseable {
         tradeInput = input(Topics.TRADES);
         controlInput = input(Topics.RESOLVER_CONTROL);
         rawCandleInput = driver.createInputTopic(Topics.CANDLES.name(), Topics.CANDLES.keySerde().serializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        learningInput = driver.createInputTopic(LEARNING_TOPIC, Topics.OUTCOMES.keySerde().serializer(),
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
         outcomeOutput = driver.createOutputTopic(Topics.OUTCOMES.name(), Topics.OUTCOMES.keySerde().deserializer(),
                 Topics.OUTCOMES.valueSerde().deserializer());
@@ -158,6 +163,19 @@ final class ResolverDriver implements AutoCloseable {
 
     void resolveDue(String who, long asOf) {
         controlInput.pipeInput(who, asOf);
+    }
+
+    /**
+     * A resolve-due request at the current stream time: every outcome task's progress mark moves
+     * to it, so the keeper learns every outcome resolved so far.
+     */
+    void learnAll() {
+        resolveDue("learn-all", 0);
+    }
+
+    /** A record on the keeper's learning topic as an outcome task would write it (raw bytes, any format). */
+    void learning(String key, byte[] value, long timestamp) {
+        learningInput.pipeInput(key, value, timestamp);
     }
 
     /** Every outcome emitted so far, across restarts. */

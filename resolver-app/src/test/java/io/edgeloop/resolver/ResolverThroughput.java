@@ -109,7 +109,7 @@ public final class ResolverThroughput {
         double best = 0;
         for (int round = 1; round <= rounds; round++) {
             Path dir = Files.createTempDirectory("resolver-throughput");
-            MockProcessorContext<String, Outcome> context = new MockProcessorContext<>(new Properties(),
+            MockProcessorContext<String, OutcomeOutput> context = new MockProcessorContext<>(new Properties(),
                     new TaskId(0, 0), dir.toFile());
             List<StateStore> stores = new ArrayList<>();
             for (StoreSpec<?, ?> spec : ResolverStores.OUTCOME_STORES) {
@@ -140,7 +140,9 @@ public final class ResolverThroughput {
             }
             long nanos = System.nanoTime() - started;
             long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;
-            List<Outcome> outcomes = context.forwarded().stream().map(f -> (Outcome) f.record().value()).toList();
+            List<Outcome> outcomes = context.forwarded().stream().map(f -> f.record().value())
+                    .filter(OutcomeOutput.Published.class::isInstance)
+                    .map(v -> ((OutcomeOutput.Published) v).outcome()).toList();
             stores.forEach(StateStore::close);
             double perCpuSecond = candles.size() / (cpuNanos / 1e9);
             best = Math.max(best, perCpuSecond);

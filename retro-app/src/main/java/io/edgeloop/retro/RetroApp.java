@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code model-changelog}, keyed by change id, status PROPOSED. In data-clock mode the first run
  * waits until the data spans the lookback. Nothing runs before the tables (library, reference
  * data, changelog) have been read to their end, so an id the changelog already holds is never
- * published again.
+ * published again. With {@code retro.library.follow=false} the library is read only up to its end
+ * offsets when {@link #start} ran (taken before it returns), then that partition is paused.
  */
 public final class RetroApp implements AutoCloseable {
 
@@ -65,8 +66,11 @@ public final class RetroApp implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private volatile boolean running = true;
     private volatile RetroRunner.Outcome last;
+    private volatile List<String> libraryIds = List.of();
     private Instant nextRun;
     private long firstTime = Long.MAX_VALUE;
+    /** With {@code retro.library.follow=false}: the end offsets of pattern-library at start, read up to and no further. */
+    private final Map<TopicPartition, Long> libraryEnd;
 
     private RetroApp(AppConfig config) {
         RetroOptions options = RetroOptions.from(config);
@@ -86,6 +90,8 @@ public final class RetroApp implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         this.producer = new KafkaProducer<>(p, Topics.MODEL_CHANGELOG.keySerde().serializer(),
                 Topics.MODEL_CHANGELOG.valueSerde().serializer());
+        this.libraryEnd = config.get(RetroOptions.LIBRARY_FOLLOW) ? Map.of()
+                : consumer.endOffsets(partitions(List.of(Topics.PATTERN_LIBRARY)));
         this.thread = new Thread(this::loop, "edgeloop-retro");
         LOG.info("retro-app: schedule {} on the {} clock, options {}", schedule, wallClock ? "wall" : "data",
                 config.describe());
@@ -121,6 +127,11 @@ public final class RetroApp implements AutoCloseable {
         return runs.get();
     }
 
+    /** Ids of the library patterns read so far (a copy taken after each poll that brought library records). */
+    List<String> libraryIds() {
+        return libraryIds;
+    }
+
     /** The last run's outcome, null before the first. */
     RetroRunner.Outcome last() {
         return last;
@@ -135,12 +146,20 @@ public final class RetroApp implements AutoCloseable {
             consumer.assign(all);
             consumer.seekToBeginning(all);
             while (running) {
+                boolean library = false;
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (beyondLibraryEnd(r)) {
+                        continue;
+                    }
+                    library |= r.topic().equals(Topics.PATTERN_LIBRARY.name());
                     OptionalLong time = state.apply(r);
                     if (time.isPresent()) {
                         clock.observe(r.topic(), r.partition(), time.getAsLong());
                         firstTime = Math.min(firstTime, time.getAsLong());
                     }
+                }
+                if (library) {
+                    libraryIds = state.library().stream().map(io.edgeloop.core.rules.PatternDefinition::id).toList();
                 }
                 if (positions(streams, tables)) {
                     schedule();
@@ -169,7 +188,11 @@ public final class RetroApp implements AutoCloseable {
         Map<TopicPartition, Long> ends = consumer.endOffsets(all);
         boolean tablesRead = true;
         for (TopicPartition tp : all) {
-            boolean behind = consumer.position(tp) < ends.get(tp);
+            Long pinned = libraryEnd.get(tp);
+            boolean behind = consumer.position(tp) < (pinned != null ? pinned : ends.get(tp));
+            if (pinned != null && !behind) {
+                consumer.pause(List.of(tp));
+            }
             if (streams.contains(tp)) {
                 clock.behind(tp.topic(), tp.partition(), behind);
             } else {
@@ -177,6 +200,12 @@ public final class RetroApp implements AutoCloseable {
             }
         }
         return tablesRead;
+    }
+
+    /** A pattern-library record written after the start, when the library is not followed. */
+    private boolean beyondLibraryEnd(ConsumerRecord<byte[], byte[]> r) {
+        Long end = libraryEnd.get(new TopicPartition(r.topic(), r.partition()));
+        return end != null && r.offset() >= end;
     }
 
     private void schedule() throws IOException, InterruptedException, ExecutionException {

@@ -67,9 +67,14 @@ public final class RetroOptions {
     public static final Option<Integer> KEEP_DAYS = Option.integer("retro.keep.days", 400,
             "Service: calendar days of bars and trail kept per ticker (at least the lookback plus a month).");
 
+    public static final Option<Boolean> LIBRARY_FOLLOW = Option.bool("retro.library.follow", true,
+            "Service: follow pattern-library as the keeper writes it (true), or read only the records it held when the "
+                    + "service started (false: a replay's retrospectives then judge the library as it was before the "
+                    + "replay's learning, however fast the keeper runs beside them).");
+
     private static final List<Option<?>> ALL = List.of(LOOKBACK, RECENT, HORIZON, MIN_N, ALPHA, FDR, FDR_METHOD,
             PAIR_MIN_N, TRIPLE_MIN_N, OOS_ALPHA, COVERAGE, MAX_PROPOSALS, AS_OF, LIBRARY, SCHEDULE, CLOCK,
-            REPORTS_DIR, KEEP_DAYS);
+            REPORTS_DIR, KEEP_DAYS, LIBRARY_FOLLOW);
 
     private final RetroConfig config;
     private final Optional<LocalDate> asOf;

@@ -79,7 +79,14 @@ import io.edgeloop.streams.StreamsSettings;
  * streams-app starts (the first candle meets version 1), and the reference data is in before any
  * candle (calendars and sectors are read at a ticker's first bar). retro-app starts once the
  * scores are all in, so its data clock reads every partition from the start and runs each
- * scheduled week exactly once; its proposals wait for an operator and change nothing else.
+ * scheduled week exactly once; its proposals wait for an operator and change nothing else. It judges
+ * the library as seeded ({@code retro.library.follow=false}, pinned when it starts, before the
+ * resolver does), as streams-app scores with it: following the keeper's output would make each
+ * week's view depend on how far the keeper had got by then. The keeper learns in event-time order
+ * (the outcome tasks' progress marks), and the final {@code resolveDueNow} moves every outcome
+ * task's mark to the end of the data, so the keeper has learnt every outcome when the resolver's
+ * group has committed every input again: {@code pattern-library} and {@code model-changelog} are
+ * the same in two replays.
  *
  * <p>{@link #close()} stops everything in reverse order of start.
  */
@@ -205,7 +212,8 @@ public final class Loop implements AutoCloseable {
             expectedRetro = expectedRetroRuns(bootstrap);
             LOG.info("loop: {} weekly retrospectives due over the data", expectedRetro);
             retro = remember(RetroApp.start(config(RetroOptions.all(), bootstrap, "retro",
-                    List.of(RetroOptions.REPORTS_DIR.name() + "=" + reportsDir()))));
+                    List.of(RetroOptions.REPORTS_DIR.name() + "=" + reportsDir(),
+                            RetroOptions.LIBRARY_FOLLOW.name() + "=false"))));
         }
 
         stage = "resolving";

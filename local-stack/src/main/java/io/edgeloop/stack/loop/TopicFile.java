@@ -49,7 +49,7 @@ public record TopicFile(Topic<String, ? extends IndexedRecord> topic, String fil
             new TopicFile(Topics.OUTCOMES, "outcomes.jsonl", List.of("/predictionTime", "/predictionId"), List.of()),
             new TopicFile(Topics.SIGNALS, "signals.jsonl", List.of("/time"), List.of()),
             new TopicFile(Topics.PATTERN_LIBRARY, "pattern-library.jsonl", List.of("/libraryVersion", "/stats/n"),
-                    List.of("/stats/updatedAt")),
+                    List.of()),
             new TopicFile(Topics.MODEL_CHANGELOG, "model-changelog.jsonl", List.of("/proposedAt", "/id"),
                     List.of("/updatedAt", "/decision/decidedAt")),
             new TopicFile(Topics.CANDLES_DLQ, "candles.dlq.jsonl", List.of("/sourceTopic", "/offset"),
