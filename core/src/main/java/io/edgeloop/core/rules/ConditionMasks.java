@@ -16,10 +16,11 @@ import java.util.Map;
  * tests with the same Kleene three-valued semantics as {@link Node} (a condition that is neither
  * true nor false is unknown). The results equal {@link CompiledRule#matches} rule by rule.
  *
- * <p>The conditions are evaluated by kind in flat arrays (ranges, then integer-domain masks,
- * then the rare not-equal and point-list conditions), so the per-snapshot work is a few short
- * loops with no tree walk and no data-dependent branches; the masks are locals, so matching is
- * allocation-free and thread-safe. At most {@link #MAX_CONDITIONS} distinct conditions fit;
+ * <p>The conditions are evaluated by kind in flat arrays: ranges one compare pair each; the
+ * integer-domain conditions (categories, booleans, directions) grouped by field, one table
+ * lookup per field giving the true and false bits of all its conditions at once; then the rare
+ * not-equal and point-list conditions. So the per-snapshot work is a few short loops with no
+ * tree walk; the masks are locals, so matching is allocation-free and thread-safe. At most {@link #MAX_CONDITIONS} distinct conditions fit;
  * {@link #of} returns null above that and the caller walks the trees instead.
  */
 final class ConditionMasks {
@@ -30,19 +31,24 @@ final class ConditionMasks {
     private final int[] rangeIndex;
     private final double[] rangeLo;
     private final double[] rangeHi;
-    private final int[] maskIndex;
-    private final int[] maskOffset;
-    private final int[] maskSize;
-    private final long[] maskSet;
+    /** Integer-domain conditions grouped by field: per field one table lookup gives all their bits. */
+    private final int[] fieldIndex;
+    private final int[] fieldOffset;
+    private final int[] fieldSize;
+    /** Where each field's rows start in {@link #trueBits} and {@link #falseBits}. */
+    private final int[] fieldRow;
+    /** Per field and admitted code: the bits of its conditions that are true, and false, for that code. */
+    private final long[] trueBits;
+    private final long[] falseBits;
     private final Node.Leaf[] others;
     private final int othersShift;
     /** Per rule: the conditions a pure conjunction needs; unused where {@link #nested} is set. */
     private final long[] need;
     /** Per rule: its mask tree when it is not a pure conjunction of conditions, else null. */
-    private final MaskNode[] nested;
+    private final Term[] nested;
 
     private ConditionMasks(List<Node.Leaf> ranges, List<Node.Leaf> masks, List<Node.Leaf> otherLeaves, long[] need,
-                           MaskNode[] nested) {
+                           Term[] nested) {
         rangeIndex = new int[ranges.size()];
         rangeLo = new double[ranges.size()];
         rangeHi = new double[ranges.size()];
@@ -51,15 +57,42 @@ final class ConditionMasks {
             rangeLo[i] = ranges.get(i).lo;
             rangeHi[i] = ranges.get(i).hi;
         }
-        maskIndex = new int[masks.size()];
-        maskOffset = new int[masks.size()];
-        maskSize = new int[masks.size()];
-        maskSet = new long[masks.size()];
+        Map<String, List<Integer>> byField = new LinkedHashMap<>();
         for (int i = 0; i < masks.size(); i++) {
-            maskIndex[i] = masks.get(i).index;
-            maskOffset[i] = masks.get(i).offset;
-            maskSize[i] = masks.get(i).size;
-            maskSet[i] = masks.get(i).mask;
+            Node.Leaf leaf = masks.get(i);
+            byField.computeIfAbsent(leaf.index + ":" + leaf.offset + ":" + leaf.size, key -> new ArrayList<>()).add(i);
+        }
+        int fields = byField.size();
+        fieldIndex = new int[fields];
+        fieldOffset = new int[fields];
+        fieldSize = new int[fields];
+        fieldRow = new int[fields];
+        int rows = 0;
+        for (List<Integer> group : byField.values()) {
+            rows += masks.get(group.get(0)).size;
+        }
+        trueBits = new long[rows];
+        falseBits = new long[rows];
+        int field = 0;
+        int row = 0;
+        for (List<Integer> group : byField.values()) {
+            Node.Leaf first = masks.get(group.get(0));
+            fieldIndex[field] = first.index;
+            fieldOffset[field] = first.offset;
+            fieldSize[field] = first.size;
+            fieldRow[field] = row;
+            for (int code = 0; code < first.size; code++) {
+                for (int i : group) {
+                    long bit = 1L << (ranges.size() + i);
+                    if ((masks.get(i).mask >>> code & 1L) != 0) {
+                        trueBits[row + code] |= bit;
+                    } else {
+                        falseBits[row + code] |= bit;
+                    }
+                }
+            }
+            row += first.size;
+            field++;
         }
         others = otherLeaves.toArray(new Node.Leaf[0]);
         othersShift = ranges.size() + masks.size();
@@ -90,7 +123,7 @@ final class ConditionMasks {
             }
         }
         long[] need = new long[rules.length];
-        MaskNode[] nested = new MaskNode[rules.length];
+        Term[] nested = new Term[rules.length];
         for (int r = 0; r < rules.length; r++) {
             Node.And root = rules[r].root();
             long conjunction = 0;
@@ -127,17 +160,17 @@ final class ConditionMasks {
         }
     }
 
-    private static MaskNode tree(Node node, Map<String, Long> bits) {
+    private static Term tree(Node node, Map<String, Long> bits) {
         if (node instanceof Node.Leaf leaf) {
-            return new MaskNode.Condition(bits.get(leaf.key()));
+            return new Term(false, bits.get(leaf.key()), 0, new Term[0]);
         }
         if (node instanceof Node.Negation not) {
-            return new MaskNode.Not(tree(not.child(), bits));
+            return tree(not.child(), bits).negate();
         }
         boolean all = node instanceof Node.And;
         Node[] children = all ? ((Node.And) node).children() : ((Node.Or) node).children();
         long leaves = 0;
-        List<MaskNode> subs = new ArrayList<>();
+        List<Term> subs = new ArrayList<>();
         for (Node child : children) {
             if (child instanceof Node.Leaf leaf) {
                 leaves |= bits.get(leaf.key());
@@ -146,13 +179,13 @@ final class ConditionMasks {
             }
         }
         if (all) {
-            return new MaskNode.All(leaves, 0, subs.toArray(new MaskNode[0]));
+            return new Term(false, leaves, 0, subs.toArray(new Term[0]));
         }
-        MaskNode[] negated = new MaskNode[subs.size()];
+        Term[] negated = new Term[subs.size()];
         for (int i = 0; i < negated.length; i++) {
-            negated[i] = new MaskNode.Not(subs.get(i));
+            negated[i] = subs.get(i).negate();
         }
-        return new MaskNode.Not(new MaskNode.All(0, leaves, negated));
+        return new Term(true, 0, leaves, negated);
     }
 
     /**
@@ -170,13 +203,13 @@ final class ConditionMasks {
             t |= x >= lo & x <= hi ? bit : 0;
             f |= x < lo | x > hi ? bit : 0;
         }
-        for (int i = 0; i < maskIndex.length; i++, bit <<= 1) {
-            double d = s.get(maskIndex[i]) - maskOffset[i];
+        for (int i = 0; i < fieldIndex.length; i++) {
+            double d = s.get(fieldIndex[i]) - fieldOffset[i];
             int v = (int) d;
-            boolean known = v == d & v >= 0 & v < maskSize[i];
-            boolean admitted = (maskSet[i] >>> v & 1L) != 0;
-            t |= known & admitted ? bit : 0;
-            f |= known & !admitted ? bit : 0;
+            if (v == d && v >= 0 && v < fieldSize[i]) {
+                t |= trueBits[fieldRow[i] + v];
+                f |= falseBits[fieldRow[i] + v];
+            }
         }
         for (int i = 0; i < others.length; i++) {
             long b = 1L << (othersShift + i);
@@ -185,7 +218,7 @@ final class ConditionMasks {
         }
         int count = 0;
         for (int r = 0; r < need.length; r++) {
-            MaskNode tree = nested[r];
+            Term tree = nested[r];
             long n = need[r];
             if (tree == null ? (t & n) == n : tree.isTrue(t, f)) {
                 out[count++] = r;
@@ -194,92 +227,61 @@ final class ConditionMasks {
         return count;
     }
 
-    /** A rule's shape over the condition masks, in Kleene's three-valued logic. */
-    private abstract static class MaskNode {
+    /**
+     * A rule's shape over the condition masks, in Kleene's three-valued logic: a conjunction of
+     * conditions that must be true ({@code yes}), conditions that must be false ({@code no}) and
+     * nested terms, possibly negated. One final class for every shape (a condition is a
+     * conjunction of one, a negation flips {@code negated}, a disjunction is the negated
+     * conjunction of its negated children by De Morgan, which holds in Kleene's logic), so the
+     * calls stay monomorphic.
+     */
+    private static final class Term {
+        private final boolean negated;
+        private final long yes;
+        private final long no;
+        private final Term[] subs;
 
-        abstract boolean isTrue(long t, long f);
-
-        abstract boolean isFalse(long t, long f);
-
-        /** One condition. */
-        static final class Condition extends MaskNode {
-            private final long bit;
-
-            Condition(long bit) {
-                this.bit = bit;
-            }
-
-            @Override
-            boolean isTrue(long t, long f) {
-                return (t & bit) != 0;
-            }
-
-            @Override
-            boolean isFalse(long t, long f) {
-                return (f & bit) != 0;
-            }
+        Term(boolean negated, long yes, long no, Term[] subs) {
+            this.negated = negated;
+            this.yes = yes;
+            this.no = no;
+            this.subs = subs;
         }
 
-        /**
-         * Conjunction: the conditions that must be true ({@code yes}) and those that must be
-         * false ({@code no}) as masks, nested children as nodes. A disjunction is the negation of
-         * the conjunction of its negated children (De Morgan, which holds in Kleene's logic).
-         */
-        static final class All extends MaskNode {
-            private final long yes;
-            private final long no;
-            private final MaskNode[] subs;
+        Term negate() {
+            return new Term(!negated, yes, no, subs);
+        }
 
-            All(long yes, long no, MaskNode[] subs) {
-                this.yes = yes;
-                this.no = no;
-                this.subs = subs;
-            }
+        boolean isTrue(long t, long f) {
+            return negated ? conjunctionFalse(t, f) : conjunctionTrue(t, f);
+        }
 
-            @Override
-            boolean isTrue(long t, long f) {
-                if ((t & yes) != yes || (f & no) != no) {
-                    return false;
-                }
-                for (MaskNode sub : subs) {
-                    if (!sub.isTrue(t, f)) {
-                        return false;
-                    }
-                }
-                return true;
-            }
+        boolean isFalse(long t, long f) {
+            return negated ? conjunctionTrue(t, f) : conjunctionFalse(t, f);
+        }
 
-            @Override
-            boolean isFalse(long t, long f) {
-                if ((f & yes) != 0 || (t & no) != 0) {
-                    return true;
-                }
-                for (MaskNode sub : subs) {
-                    if (sub.isFalse(t, f)) {
-                        return true;
-                    }
-                }
+        private boolean conjunctionTrue(long t, long f) {
+            if ((t & yes) != yes || (f & no) != no) {
                 return false;
             }
+            for (Term sub : subs) {
+                if (!sub.isTrue(t, f)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
-        /** Negation: swaps true and false. */
-        static final class Not extends MaskNode {
-            private final MaskNode child;
-
-            Not(MaskNode child) {
-                this.child = child;
+        private boolean conjunctionFalse(long t, long f) {
+            if ((f & yes) != 0 || (t & no) != 0) {
+                return true;
             }
-
-            @Override
-            boolean isTrue(long t, long f) {
-                return child.isFalse(t, f);
+            for (Term sub : subs) {
+                if (sub.isFalse(t, f)) {
+                    return true;
+                }
             }
-
-            @Override
-            boolean isFalse(long t, long f) {
-                return child.isTrue(t, f);
-            }
+            return false;
         }
     }
 }
