@@ -214,8 +214,16 @@ public final class TimeframeBundle implements IndicatorState {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
-        for (int k = 0; k < CLOSE_EMAS; k++) {
-            average(k, close);
+        if (n[AVG_SEED_COUNT + EMA200] == AVG_LENGTH[EMA200]) {
+            // The nine EMAs see every close from the first bar, so once the longest is seeded all
+            // are: the recursion alone, no seed bookkeeping.
+            for (int k = 0; k < CLOSE_EMAS; k++) {
+                s[AVG_VALUE + k] = ALPHA[k] * close + BETA[k] * s[AVG_VALUE + k];
+            }
+        } else {
+            for (int k = 0; k < CLOSE_EMAS; k++) {
+                average(k, close);
+            }
         }
         rsi(close);
         double tr = trueRange(high, low, close);

@@ -220,9 +220,10 @@ final class ConditionMasks {
         for (int r = 0; r < need.length; r++) {
             Term tree = nested[r];
             long n = need[r];
-            if (tree == null ? (t & n) == n : tree.isTrue(t, f)) {
-                out[count++] = r;
-            }
+            boolean matched = tree == null ? (t & n) == n : tree.isTrue(t, f);
+            // written unconditionally, kept by counting: no branch on the data
+            out[count] = r;
+            count += matched ? 1 : 0;
         }
         return count;
     }
