@@ -18,6 +18,15 @@ public final class SessionTimes {
     private long day = Long.MIN_VALUE;
     private long open;
     private long close;
+    /**
+     * The last session found by {@link #inSession}: an instant in [sessionOpen, sessionClose)
+     * of a session day lies in that day (the session is inside one local date and no zone
+     * change falls in it), so it answers the session check, the session day and the bucket
+     * start without a zone lookup. Empty (open = close) until then.
+     */
+    private long inDay = Long.MIN_VALUE;
+    private long inOpen;
+    private long inClose;
 
     public SessionTimes(SessionCalendar calendar) {
         this.calendar = Objects.requireNonNull(calendar, "calendar");
@@ -29,6 +38,9 @@ public final class SessionTimes {
 
     /** {@link SessionCalendar#sessionDay}. */
     public long sessionDay(long epochMillis) {
+        if (epochMillis >= inOpen && epochMillis < inClose) {
+            return inDay;
+        }
         return calendar.sessionDay(epochMillis);
     }
 
@@ -49,12 +61,21 @@ public final class SessionTimes {
         if (calendar == SessionCalendar.CRYPTO) {
             return true;
         }
+        if (epochMillis >= inOpen && epochMillis < inClose) {
+            return true;
+        }
         long d = calendar.sessionDay(epochMillis);
         if (!calendar.isSessionDay(d)) {
             return false;
         }
         load(d);
-        return epochMillis >= open && epochMillis < close;
+        if (epochMillis >= open && epochMillis < close) {
+            inDay = d;
+            inOpen = open;
+            inClose = close;
+            return true;
+        }
+        return false;
     }
 
     /** {@link SessionCalendar#bucketStart}: the session-anchored intraday bucket holding an instant. */
@@ -62,7 +83,8 @@ public final class SessionTimes {
         if (calendar == SessionCalendar.CRYPTO) {
             return calendar.bucketStart(epochMillis, lengthMillis);
         }
-        long start = sessionOpen(calendar.sessionDay(epochMillis));
+        long start = epochMillis >= inOpen && epochMillis < inClose ? inOpen
+                : sessionOpen(calendar.sessionDay(epochMillis));
         return start + Math.floorDiv(epochMillis - start, lengthMillis) * lengthMillis;
     }
 

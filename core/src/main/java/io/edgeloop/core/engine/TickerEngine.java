@@ -158,6 +158,18 @@ public final class TickerEngine {
         aggregator.update(openTime, open, high, low, close, volume, onClosed);
         lastTime = openTime;
         lastPeriod = period;
+        scoreBar(openTime, period, open, high, low, close, volume);
+        result.accept(openTime);
+        return result;
+    }
+
+    /**
+     * Everything after the aggregation: the frames' views, scores, matching and kanban. A method
+     * of its own so that the JIT compiles it as a unit with its own inlining budget instead of
+     * cutting inlining short in {@link #update} after the aggregator (which takes most of it).
+     */
+    private void scoreBar(long openTime, long period, double open, double high, double low, double close,
+                          double volume) {
         TimeframeBundle baseBundle = closed[base.ordinal()];
         baseBundle.update(open, high, low, close, volume);
         input.frame(base, baseBundle, openTime, true, baseBundle, true);
@@ -189,8 +201,6 @@ public final class TickerEngine {
         model.score(input, snapshot);
         matcher.match(snapshot, matches);
         model.decide(matches, snapshot);
-        result.accept(openTime);
-        return result;
     }
 
     /** The base period of a candle: its trade date on a daily feed, its session-anchored bucket intraday. */

@@ -32,6 +32,11 @@ public final class Cross implements IndicatorState {
 
     /** +1 crossover, -1 crossunder, 0 none, NaN in warm-up. */
     public double value() {
+        return of(a, b, prevA, prevB);
+    }
+
+    /** The cross of a over b between the previous values and these; see {@link #value()}. */
+    static double of(double a, double b, double prevA, double prevB) {
         if (Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(prevA) || Double.isNaN(prevB)) {
             return Double.NaN;
         }

@@ -67,6 +67,10 @@ public final class TickerModel {
     private final double[] ltfAgg = new double[FAMILIES.length];
     private final double[] htfAgg = new double[FAMILIES.length];
     private final FrameReading[] readings = new FrameReading[Timeframe.values().length];
+    /** Per timeframe ordinal: its blend weight (LTF), or its base weight and volatility rule (HTF). */
+    private final double[] frameWeights = new double[Timeframe.values().length];
+    private final ModelConfig.VolatilityScale[] frameScales =
+            new ModelConfig.VolatilityScale[Timeframe.values().length];
 
     private final DailyHistory daily;
     private final MoveTracker moves = new MoveTracker();
@@ -92,8 +96,11 @@ public final class TickerModel {
             ltfFields[family.ordinal()] = Fields.ltf(family).index();
             htfFields[family.ordinal()] = Fields.htf(family).index();
         }
+        ModelConfig.Blend blend = config.blend();
         for (Timeframe tf : profile.frames()) {
             readings[tf.ordinal()] = new FrameReading();
+            frameWeights[tf.ordinal()] = profile.isLtf(tf) ? blend.ltf().weight(tf) : blend.htf().weight(tf);
+            frameScales[tf.ordinal()] = blend.scale(tf);
         }
         daily = new DailyHistory(config);
         kanban = new Kanban(config);
@@ -247,18 +254,21 @@ public final class TickerModel {
     private double side(ModelInput in, Timeframe[] frames, boolean lower, double dailyAtr, Snapshot out,
                         double[] agg) {
         Arrays.fill(agg, Double.NaN);
-        ModelConfig.Blend blend = config.blend();
+        ModelConfig.Scores scores = config.scores();
         double sum = 0;
         double weights = 0;
         for (Timeframe tf : frames) {
-            FrameReading v = readings[tf.ordinal()].load(in.view(tf));
-            double score = lower ? LtfScore.frame(v, dailyAtr, config.scores()) : HtfScore.frame(v, config.scores());
-            double weight = lower ? blend.ltf().weight(tf) : HtfScore.weight(tf, v.atrRatio, blend);
+            int ordinal = tf.ordinal();
+            FrameReading v = readings[ordinal].load(in.view(tf));
+            double score = lower ? LtfScore.frame(v, dailyAtr, scores) : HtfScore.frame(v, scores);
+            // HtfScore.weight: base weight x the frame's volatility factor, resolved once per frame
+            double weight = lower ? frameWeights[ordinal]
+                    : frameWeights[ordinal] * frameScales[ordinal].factor(v.atrRatio);
             if (!Double.isNaN(score) && weight > 0) {
                 sum += weight * score;
                 weights += weight;
             }
-            int[] f = frameFields[tf.ordinal()];
+            int[] f = frameFields[ordinal];
             double sqOn = v.sqOn;
             double release = v.sqReleaseDir;
             double stDir = v.stDir;

@@ -14,10 +14,13 @@ public final class CompiledPatternSet {
 
     private final List<PatternDefinition> patterns;
     private final CompiledRule[] rules;
+    /** The rules' distinct conditions as bit masks ({@link ConditionMasks}); null when too many to fit. */
+    private final ConditionMasks masks;
 
     private CompiledPatternSet(List<PatternDefinition> patterns, CompiledRule[] rules) {
         this.patterns = patterns;
         this.rules = rules;
+        this.masks = ConditionMasks.of(rules);
     }
 
     /** Compiles every pattern's rule; throws {@link InvalidRuleException} naming the first invalid pattern. */
@@ -35,6 +38,11 @@ public final class CompiledPatternSet {
             rules[i] = CompiledRule.compile(patterns.get(i).rule());
         }
         return new CompiledPatternSet(List.copyOf(patterns), rules);
+    }
+
+    /** True when {@link #match} tests condition masks, false when it walks each rule's tree. */
+    boolean usesMasks() {
+        return masks != null;
     }
 
     public int size() {
@@ -56,10 +64,17 @@ public final class CompiledPatternSet {
     /**
      * Writes the positions of the patterns that match the snapshot, ascending, into
      * {@code out[0 .. count - 1]} and returns the count. {@code out} needs {@link #size()} slots.
+     *
+     * <p>Each distinct condition of the set is evaluated once per snapshot into bit masks and each
+     * rule tested on them ({@link ConditionMasks}); a set with more distinct conditions than one
+     * mask holds walks each rule's tree instead. Both give {@link CompiledRule#matches}.
      */
     public int match(Snapshot snapshot, int[] out) {
         if (out.length < rules.length) {
             throw new IllegalArgumentException("output needs " + rules.length + " slots, has " + out.length);
+        }
+        if (masks != null) {
+            return masks.match(snapshot, out);
         }
         int count = 0;
         for (int i = 0; i < rules.length; i++) {

@@ -68,6 +68,11 @@ public final class CompiledRule {
         return root.isFalse(snapshot) ? Truth.FALSE : Truth.UNKNOWN;
     }
 
+    /** The compiled tree (always an And at the root), for {@link ConditionMasks}. */
+    Node.And root() {
+        return root;
+    }
+
     /** The source rule. */
     public Rule rule() {
         return rule;

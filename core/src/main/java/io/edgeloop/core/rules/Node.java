@@ -37,13 +37,13 @@ abstract class Node {
         static final int NOT_EQUAL = 2;
         static final int POINTS = 3;
 
-        private final int kind;
-        private final int index;
-        private final double lo;
-        private final double hi;
-        private final int offset;
-        private final int size;
-        private final long mask;
+        final int kind;
+        final int index;
+        final double lo;
+        final double hi;
+        final int offset;
+        final int size;
+        final long mask;
         private final double[] points;
 
         private Leaf(int kind, Field field, double lo, double hi, int offset, int size, long mask, double[] points) {
@@ -109,6 +109,19 @@ abstract class Node {
             }
         }
 
+        /** A key equal for two leaves that test the same condition (same kind, field and bounds). */
+        String key() {
+            StringBuilder sb = new StringBuilder().append(kind).append(':').append(index).append(':')
+                    .append(Double.doubleToRawLongBits(lo)).append(':').append(Double.doubleToRawLongBits(hi))
+                    .append(':').append(offset).append(':').append(size).append(':').append(mask);
+            if (points != null) {
+                for (double p : points) {
+                    sb.append(':').append(Double.doubleToRawLongBits(p));
+                }
+            }
+            return sb.toString();
+        }
+
         private boolean inPoints(double x) {
             for (double p : points) {
                 if (x == p) {
@@ -125,6 +138,10 @@ abstract class Node {
 
         And(Node[] children) {
             this.children = children.clone();
+        }
+
+        Node[] children() {
+            return children.clone();
         }
 
         @Override
@@ -156,6 +173,10 @@ abstract class Node {
             this.children = children.clone();
         }
 
+        Node[] children() {
+            return children.clone();
+        }
+
         @Override
         boolean isTrue(Snapshot s) {
             for (Node c : children) {
@@ -183,6 +204,10 @@ abstract class Node {
 
         Negation(Node child) {
             this.child = child;
+        }
+
+        Node child() {
+            return child;
         }
 
         @Override

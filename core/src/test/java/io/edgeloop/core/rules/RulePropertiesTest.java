@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -74,6 +76,10 @@ class RulePropertiesTest {
         return Generators.seeds(20240613L, 300);
     }
 
+    static Stream<Long> setCaseSeeds() {
+        return Generators.seeds(20240615L, 120);
+    }
+
     static Stream<Long> jsonCaseSeeds() {
         return Generators.seeds(20240614L, 300);
     }
@@ -113,6 +119,60 @@ class RulePropertiesTest {
             Truth t = CompiledRule.compile(c.rule()).evaluate(c.snapshot());
             assertThat(CompiledRule.compile(Rule.not(c.rule())).matches(c.snapshot())).isEqualTo(t == Truth.FALSE);
         });
+    }
+
+    @ParameterizedTest(name = "case seed {0}")
+    @MethodSource("setCaseSeeds")
+    void shouldMatchASetOfRulesExactlyWhereEachRuleIsTrue(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Rule> rules = ruleSet(random);
+        CompiledPatternSet set = patternSet(rules);
+        int[] out = new int[set.size()];
+        for (int k = 0; k < 20; k++) {
+            Snapshot snapshot = SNAPSHOTS.next(random);
+            Generators.check(seed, new Case(new Rule.Any(rules), snapshot), () -> {
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < rules.size(); i++) {
+                    if (reference(rules.get(i), snapshot) == Truth.TRUE) {
+                        expected.add(i);
+                    }
+                }
+                int n = set.match(snapshot, out);
+                assertThat(Arrays.stream(out, 0, n).boxed().toList())
+                        .as("matches of %d rules (masks: %s)", rules.size(), set.usesMasks()).isEqualTo(expected);
+            });
+        }
+    }
+
+    @Test
+    void shouldTestBothMatchingPathsOfAPatternSet() {
+        List<Boolean> masks = setCaseSeeds()
+                .map(seed -> patternSet(ruleSet(new SplittableRandom(seed))).usesMasks()).toList();
+        assertThat(masks).as("sets matched through condition masks and by walking the trees").contains(true, false);
+        assertThat(CompiledPatternSet.of(SeedPatterns.all()).usesMasks()).isTrue();
+    }
+
+    /** 1 to 60 valid rules: small sets fit the condition masks, the largest exceed them and walk the trees. */
+    private static List<Rule> ruleSet(SplittableRandom random) {
+        int count = between(1, 60).next(random);
+        List<Rule> rules = new ArrayList<>();
+        while (rules.size() < count) {
+            Rule rule = RULES.next(random);
+            if (isValid(rule)) {
+                rules.add(rule);
+            }
+        }
+        return rules;
+    }
+
+    private static CompiledPatternSet patternSet(List<Rule> rules) {
+        PatternDefinition seed = SeedPatterns.all().get(0);
+        List<PatternDefinition> patterns = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            patterns.add(new PatternDefinition("p" + i, "P" + i, "", Direction.UP, PatternStatus.CANDIDATE, 1,
+                    PatternOrigin.OPERATOR, rules.get(i), seed.stats(), seed.reference()));
+        }
+        return CompiledPatternSet.of(patterns);
     }
 
     @ParameterizedTest(name = "case seed {0}")
