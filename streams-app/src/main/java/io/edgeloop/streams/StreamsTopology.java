@@ -13,7 +13,6 @@ import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,7 +68,7 @@ public final class StreamsTopology {
         builder.addStateStore(new DeferredKeyValueStore.Builder(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE), EdgeloopSerdes.string(), Serdes.ByteArray()))
                 .withCachingEnabled());
-        MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(new BufferedAvroSerde<>(Topics.SCORES.valueSerde()));
+        MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(Topics.SCORES.valueSerde());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
                 EdgeloopSerdes.string(), snapshots).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
@@ -120,8 +119,7 @@ public final class StreamsTopology {
         return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 
-    /** A sink's serdes: the topic's, with the value written by a {@link BufferedAvroSerde} (same bytes). */
-    private static <V extends SpecificRecord> Produced<String, V> produced(Topic<String, V> topic, String name) {
-        return Produced.with(topic.keySerde(), new BufferedAvroSerde<>(topic.valueSerde())).withName(name);
+    private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 }

@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.schemas.serde;
 
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -7,6 +7,7 @@ import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.io.Encoder;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,16 +16,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An Avro binary writer compiled once from a record schema into one small writer per field, for
- * generated records on the topology's hot path. It writes what Avro's {@code SpecificDatumWriter}
+ * An Avro binary writer compiled once from a record schema into one small writer per field, with
+ * which {@link AvroSerde} writes generated records. It writes what Avro's {@code SpecificDatumWriter}
  * writes (Avro specification, "Binary encoding": zig-zag varints, little-endian doubles,
- * length-prefixed UTF-8 strings, the branch index before a union value, blocks for arrays and
+ * length-prefixed UTF-8 strings and bytes, the branch index before a union value, blocks for arrays and
  * maps, the ordinal for enums, epoch milliseconds for {@code timestamp-millis}), but without its
  * per-value schema lookups: a nullable field's branch is chosen by a null check instead of
  * resolving the value's schema name in the union.
  *
  * <p>Covers records, nullable unions ({@code [null, T]} in either order), arrays, maps, enums,
- * strings, the numeric and boolean primitives and {@code timestamp-millis}; {@link #of} answers
+ * strings, bytes, the numeric and boolean primitives and {@code timestamp-millis}; {@link #of} answers
  * empty for a schema with anything else, and the caller then keeps Avro's writer.
  */
 final class AvroRecordWriter {
@@ -92,6 +93,7 @@ final class AvroRecordWriter {
             }
             case ENUM -> (v, out) -> out.writeEnum(((Enum<?>) v).ordinal());
             case STRING -> (v, out) -> out.writeString((CharSequence) v);
+            case BYTES -> (v, out) -> out.writeBytes((ByteBuffer) v);
             case LONG -> logical == null ? (v, out) -> out.writeLong((Long) v)
                     : (v, out) -> out.writeLong(((Instant) v).toEpochMilli());
             case INT -> (v, out) -> out.writeInt((Integer) v);
