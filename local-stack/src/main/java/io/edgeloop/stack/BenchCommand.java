@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.edgeloop.retro.RetroBench;
-import io.edgeloop.streams.StreamsBench;
 import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
@@ -87,11 +87,14 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
         String glob;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             int rounds = options.rounds();
-            StreamsBench.main(new String[] {"--data", options.data().toString(), "--glob", glob,
-                "--rounds", Integer.toString(rounds)});
+            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, rounds, Map.of());
+            StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -1,15 +1,18 @@
-package io.edgeloop.streams;
+package io.edgeloop.stack;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.CandleNormaliser;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.embedded.EmbeddedKafka;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.CleanupPolicy;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import io.edgeloop.stack.loop.PassthroughBench;
+import io.edgeloop.streams.IngestCounters;
+import io.edgeloop.streams.StreamsSettings;
+import io.edgeloop.streams.StreamsTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,13 +24,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,7 +50,7 @@ import java.util.stream.Stream;
  * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once, Kafka
  * Streams' defaults), (a') the same passthrough with the app's Streams settings (commit interval,
  * producer batching: {@link StreamsSettings#streamsDefaults}) and (b) the full topology
- * (exactly-once, the app's settings). Prints the throughputs, the ratios b/a and b/a', the
+ * (exactly-once, the app's settings): streams-app's {@link StreamsTopology}. Prints the throughputs, the ratios b/a and b/a', the
  * per-candle cost of the topology's own work, 1/b - 1/a, and what (b) wrote per candle and topic.
  *
  * <p>Throughput is measured while each app works through the candles, from the first candle it
@@ -57,10 +58,10 @@ import java.util.stream.Stream;
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
  * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side; a first warm-up round of all three (JIT compilation) is not counted. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
- * [--rounds 3] [--set streams.property=value ...]}.
+ * one side; a first warm-up round of all three (JIT compilation) is not counted. Run by
+ * {@code edgeloop bench streams} ({@link BenchCommand}).
  */
-public final class StreamsBench {
+final class StreamsBench {
 
     private static final Topic<String, io.edgeloop.schemas.avro.Candle> COPY = new Topic<>("bench.copy",
             EdgeloopSerdes.string(), Topics.CANDLES.valueSerde(), "ticker", "Passthrough copy of candles (bench only).",
@@ -111,41 +112,29 @@ public final class StreamsBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        Map<String, Object> overrides = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--set")) {
-                String[] kv = args[i + 1].split("=", 2);
-                overrides.put(kv[0], kv[1]);
-            } else {
-                options.put(args[i], args[i + 1]);
-            }
-        }
-        Path data = Path.of(options.getOrDefault("--data", defaultData()));
-        String glob = options.getOrDefault("--glob", "history/*_60.json");
-        int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
-        Result r = run(data, glob, threads, rounds, overrides);
-        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
+    /** Prints the figures of a run over the files {@code glob} matched. */
+    static void print(Result r, String glob, PrintWriter out) {
+        int rounds = r.rounds().get(0).size();
+        out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
                 r.candles(), glob, rounds);
-        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
+        out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
                 r.passthroughPerSecond());
-        System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
+        out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
                 r.tunedPassthroughPerSecond());
-        System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
-        System.out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
+        out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
+        out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
                 rounds(r.rounds().get(1)), rounds(r.rounds().get(2)));
-        System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
-        System.out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
+        out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
+        out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
                 r.tunedRatio());
-        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
+        out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
                 r.ownMicros(), 1e6 / r.topologyPerSecond() - 1e6 / r.tunedPassthroughPerSecond());
-        System.out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
+        out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
-            System.out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
+            out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
                     w.bytes() / (double) r.candles());
         }
+        out.flush();
     }
 
     /** Runs both measurements on a fresh embedded broker. */
@@ -165,13 +154,13 @@ public final class StreamsBench {
             for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
-                passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(),
+                passthrough.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), copy, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
                         candles.size()).perSecond());
                 Map<String, Object> same = StreamsSettings.streamsDefaults(
                         streams(kafka, work, "bench-copy-tuned-" + round, threads));
                 same.putAll(overrides);
-                tuned.add(measure(kafka.bootstrapServers(), passthrough(), same, COPY.name(),
+                tuned.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), same, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
                         candles.size()).perSecond());
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
@@ -207,14 +196,6 @@ public final class StreamsBench {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static Topology passthrough() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.CANDLES.name(), Consumed.with(Topics.CANDLES.keySerde(), Topics.CANDLES.valueSerde())
-                        .withName("bench-candles-source"))
-                .to(COPY.name(), Produced.with(COPY.keySerde(), COPY.valueSerde()).withName("bench-copy-sink"));
-        return builder.build();
     }
 
     private static Map<String, Object> streams(EmbeddedKafka kafka, Path work, String appId, int threads) {
@@ -371,15 +352,6 @@ public final class StreamsBench {
         }
         all.sort(Comparator.comparingLong(Candle::openTime).thenComparing(Candle::ticker));
         return all;
-    }
-
-    private static String defaultData() {
-        String property = System.getProperty("edgeloop.data.dir");
-        if (property != null) {
-            return property;
-        }
-        String home = System.getenv("EDGELOOP_HOME");
-        return (home == null ? "." : home) + "/../shared/data";
     }
 
     private static void delete(Path dir) throws IOException {
