@@ -3,6 +3,7 @@ package io.edgeloop.streams;
 import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.BarSequencer;
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.signals.SignalLabel;
@@ -29,10 +30,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The per-ticker processor: per candle it applies the sequencing rule, runs the ticker's model,
- * writes its state to the {@code ticker-state} store and forwards the snapshot, the predictions,
- * the paper trade event, the ticker signal and, for breadth, a vote when the ticker's label
- * changed. The state of a ticker and base interval lives under the key {@code TICKER|interval}.
+ * The per-ticker processor: per candle it validates the record ({@link CandleValidation}), applies
+ * the sequencing rule, runs the ticker's model, writes its state to the {@code ticker-state} store
+ * and forwards the snapshot, the predictions, the paper trade event, the ticker signal and, for
+ * breadth, a vote when the ticker's label changed, each straight to its sink (by child name: no
+ * branching or mapping nodes, which cost as much per record as the sinks' own work). The state of
+ * a ticker and base interval lives under the key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
  * counted; a revision or a late bar is refused ({@link RejectedRecordException}, dead-lettered)
@@ -60,7 +63,7 @@ import java.util.function.Supplier;
  * bar-time record timestamp would let the broker's time-based retention delete a replay of
  * history (bars back to 1984 on a topic that keeps 120 days) as soon as its segment rolls.
  */
-final class TickerProcessor implements Processor<String, Candle, String, Object> {
+final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avro.Candle, String, Object> {
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
@@ -123,6 +126,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     private final TickerModels models;
     private final LibraryWatch watch;
     private final StreamsSettings settings;
+    private final CandleValidator validator;
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
@@ -134,10 +138,11 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     private long progress = Long.MIN_VALUE;
     private long progressSentAt = Long.MIN_VALUE;
 
-    TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings) {
+    TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings, CandleValidator validator) {
         this.models = models;
         this.watch = watch;
         this.settings = settings;
+        this.validator = validator;
     }
 
     @Override
@@ -160,8 +165,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     }
 
     @Override
-    public void process(Record<String, Candle> record) {
-        Candle candle = record.value();
+    public void process(Record<String, io.edgeloop.schemas.avro.Candle> record) {
+        Candle candle = CandleValidation.check(record.key(), record.value(), validator);
         Timeframe base = candle.interval();
         if (!models.supports(base)) {
             counters.count(IngestCounters.Outcome.UNSUPPORTED);
@@ -229,22 +234,22 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
         Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
-        context.forward(out);
+        context.forward(out, Names.SCORES_SINK);
         for (Prediction prediction : predictions) {
-            context.forward(out.withValue(prediction));
+            context.forward(out.withValue(prediction), Names.PREDICTIONS_SINK);
         }
         if (trade != null) {
-            context.forward(out.withValue(trade));
+            context.forward(out.withValue(trade), Names.TRADES_SINK);
         }
         if (signal != null) {
-            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal));
+            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal), Names.TICKER_SIGNALS_SINK);
         }
-        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
         if (signal != null && label != before) {
-            context.forward(out.withValue(new BreadthVote(partition, name, label, candle.openTime(), closeTime)));
+            context.forward(out.withValue(new BreadthVote(partition(), name, label, candle.openTime(), closeTime)),
+                    Names.BREADTH_VOTES);
             progressSentAt = now;
         } else if (closeTime > progress && (progressSentAt == Long.MIN_VALUE || now - progressSentAt >= PROGRESS_EVERY_MS)) {
-            context.forward(out.withKey("").withValue(BreadthVote.progress(partition, closeTime)));
+            context.forward(out.withKey("").withValue(BreadthVote.progress(partition(), closeTime)), Names.BREADTH_VOTES);
             progressSentAt = now;
         }
         progress = Math.max(progress, closeTime);
@@ -256,6 +261,11 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             counters.close();
             counters = null;
         }
+    }
+
+    /** The {@code candles} partition of the record being processed. */
+    private int partition() {
+        return context.recordMetadata().map(RecordMetadata::partition).orElse(0);
     }
 
     /** The {@code ticker-state} / {@code latest-snapshots} key of a ticker and base interval. */
