@@ -67,6 +67,9 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
+    private static final SignalLabel[] LABELS = EnumMapping.byOrdinal(io.edgeloop.schemas.avro.SignalLabel.class,
+            SignalLabel.class);
+
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickerProcessor.class);
 
     /**
@@ -212,7 +215,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
             predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
             trade = Calls.trade(candle, step);
             signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
-            label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
+            label = signal == null ? ticker.label : LABELS[signal.getLabel().ordinal()];
         } catch (RuntimeException e) {
             rebuild(key, ticker);
             throw e;
@@ -324,6 +327,9 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
     /** The finest interval the ticker has a model for, including {@code base}. */
     private Timeframe finestInterval(String ticker, Timeframe base) {
         Timeframe known = finest.get(ticker);
+        if (known != null && known.compareTo(base) <= 0) {
+            return known;
+        }
         if (known == null) {
             known = base;
             for (Timeframe tf : Timeframe.values()) {
@@ -332,7 +338,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
                     known = tf;
                 }
             }
-        } else if (base.compareTo(known) < 0) {
+        } else {
             known = base;
         }
         finest.put(ticker, known);
