@@ -2,7 +2,6 @@ package io.edgeloop.schemas.serde;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
@@ -17,8 +16,6 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -33,11 +30,12 @@ import java.util.Objects;
  * released version of this record, {@link MalformedRecordException} for anything else.
  *
  * <p>Encoding writes the header and then the body with an {@link AvroRecordWriter} compiled from
- * the schema (Avro's {@code SpecificDatumWriter} for a schema it does not cover) through Avro's
- * buffered binary encoder into a buffer each thread reuses, and copies out the exact bytes: the
- * bytes Avro's {@code BinaryMessageEncoder} writes, without its synchronized writes into a fresh,
- * growing {@code ByteArrayOutputStream} and its per-value union resolution by schema name, which
- * for the topology's 600-byte score snapshots cost about a sixth of the stream thread.
+ * the schema straight into a buffer each thread reuses ({@link AvroBuffer}; Avro's
+ * {@code SpecificDatumWriter} through its binary encoder for a schema the compiled writer does not
+ * cover), and copies out the exact bytes: the bytes Avro's {@code BinaryMessageEncoder} writes,
+ * without its synchronized writes into a fresh, growing {@code ByteArrayOutputStream} and its
+ * per-value union resolution by schema name, which for the topology's 600-byte score snapshots
+ * cost about a sixth of the stream thread.
  *
  * <p>Thread-safe: the encoding buffers are per thread, and Avro documents
  * {@link BinaryMessageDecoder} as thread-safe, so one instance may be shared by every task and
@@ -56,7 +54,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final byte[] header;
     private final DatumWriter<T> writer;
     private final AvroRecordWriter compiled;
-    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
+    private final ThreadLocal<AvroBuffer> buffers = ThreadLocal.withInitial(AvroBuffer::new);
     private final BinaryMessageDecoder<T> decoder;
     private final Serializer<T> serializer = new AvroSerializer();
     private final Deserializer<T> deserializer = new AvroDeserializer();
@@ -99,17 +97,17 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        Buffer buffer = buffers.get();
+        AvroBuffer buffer = buffers.get();
         buffer.reset();
         try {
             buffer.write(header, 0, header.length);
-            buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
             if (compiled != null) {
-                compiled.write(value, buffer.encoder);
+                compiled.write(value, buffer);
             } else {
+                buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
                 writer.write(value, buffer.encoder);
+                buffer.encoder.flush();
             }
-            buffer.encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot encode " + schema.getName() + ": " + e.getMessage(), e);
         }
@@ -219,40 +217,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         @Override
         public T deserialize(String topic, byte[] data) {
             return decode(topic, data);
-        }
-    }
-
-    /** A growable, unsynchronised byte buffer reused by one thread, with its Avro encoder. */
-    private static final class Buffer extends OutputStream {
-        private byte[] bytes = new byte[1024];
-        private int size;
-        private BinaryEncoder encoder;
-
-        void reset() {
-            size = 0;
-        }
-
-        byte[] bytes() {
-            return Arrays.copyOf(bytes, size);
-        }
-
-        @Override
-        public void write(int b) {
-            ensure(1);
-            bytes[size++] = (byte) b;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            ensure(len);
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
-        }
-
-        private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
-            }
         }
     }
 }

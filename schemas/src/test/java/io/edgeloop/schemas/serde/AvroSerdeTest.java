@@ -66,6 +66,19 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldWriteNonAsciiStringsAsAvroDoes() throws Exception {
+        AvroSerde<Candle> serde = EdgeloopSerdes.of(Candle.class);
+        Candle candle = Samples.candle();
+        candle.setTicker("Z\u00fcrich-\u20ac-\ud834\udd1e");
+        candle.setSource("");
+
+        byte[] bytes = serde.encode(candle);
+
+        assertThat(bytes).isEqualTo(avroEncoding(candle));
+        assertThat(serde.decode("candles", bytes)).isEqualTo(candle);
+    }
+
+    @Test
     void shouldNotCompileASchemaWithATypeTheCompiledWriterDoesNotCover() {
         Schema fixed = SchemaBuilder.record("WithFixed").fields().name("v").type().fixed("F").size(4).noDefault()
                 .endRecord();
