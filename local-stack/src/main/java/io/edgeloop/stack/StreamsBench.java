@@ -29,6 +29,9 @@ import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -43,6 +46,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -50,8 +54,10 @@ import java.util.stream.Stream;
  * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once, Kafka
  * Streams' defaults), (a') the same passthrough with the app's Streams settings (commit interval,
  * producer batching: {@link StreamsSettings#streamsDefaults}) and (b) the full topology
- * (exactly-once, the app's settings): streams-app's {@link StreamsTopology}. Prints the throughputs, the ratios b/a and b/a', the
- * per-candle cost of the topology's own work, 1/b - 1/a, and what (b) wrote per candle and topic.
+ * (exactly-once, the app's settings): streams-app's {@link StreamsTopology}. Prints the
+ * throughputs, the ratios b/a and b/a', the per-candle cost of the topology's own work, 1/b - 1/a,
+ * the CPU time each app's threads spent per candle (steadier than wall time on a shared machine)
+ * and what (b) wrote per candle and topic.
  *
  * <p>Throughput is measured while each app works through the candles, from the first candle it
  * processed to the last, by its own metrics (a: the thread's {@code process-total}, b: the
@@ -82,8 +88,12 @@ final class StreamsBench {
     record Written(String topic, long records, long bytes) {
     }
 
-    /** Throughput of one measured run and what it wrote per topic. */
-    record Run(double perSecond, List<Written> written) {
+    /**
+     * Throughput of one measured run, the CPU time its threads (stream thread, producer and
+     * consumer threads: every thread named after the application id) spent per candle meanwhile,
+     * and what it wrote per topic.
+     */
+    record Run(double perSecond, double cpuMicros, List<Written> written) {
     }
 
     /**
@@ -93,9 +103,11 @@ final class StreamsBench {
      *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
      * @param rounds  every round's candles per second of (a), (a') and (b), in that order
+     * @param cpu     every round's CPU microseconds per candle of (a), (a') and (b), in that order
      */
     record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
-                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds) {
+                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
+                  List<List<Double>> cpu) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
@@ -115,6 +127,8 @@ final class StreamsBench {
     /** Prints the figures of a run over the files {@code glob} matched. */
     static void print(Result r, String glob, PrintWriter out) {
         int rounds = r.rounds().get(0).size();
+        double cpuA = median(r.cpu().get(0));
+        double cpuB = median(r.cpu().get(2));
         out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
                 r.candles(), glob, rounds);
         out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
@@ -129,6 +143,10 @@ final class StreamsBench {
                 r.tunedRatio());
         out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
                 r.ownMicros(), 1e6 / r.topologyPerSecond() - 1e6 / r.tunedPassthroughPerSecond());
+        out.printf(Locale.ROOT, "CPU per candle          (a) %.1f us, (a') %.1f us, (b) %.1f us (medians; the app's threads)%n",
+                cpuA, median(r.cpu().get(1)), cpuB);
+        out.printf(Locale.ROOT, "b/a by CPU time         %.2f (CPU a / CPU b: what b/a would be with a core to each app)%n",
+                cpuA / cpuB);
         out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
             out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
@@ -148,21 +166,21 @@ final class StreamsBench {
             topics.add(COPY);
             kafka.createTopics(topics);
             publish(kafka.bootstrapServers(), candles);
-            List<Double> passthrough = new ArrayList<>();
-            List<Double> tuned = new ArrayList<>();
+            List<Run> passthrough = new ArrayList<>();
+            List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), copy, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()).perSecond());
+                        candles.size()));
                 Map<String, Object> same = StreamsSettings.streamsDefaults(
                         streams(kafka, work, "bench-copy-tuned-" + round, threads));
                 same.putAll(overrides);
                 tuned.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), same, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()).perSecond());
+                        candles.size()));
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
                 full.putAll(overrides);
                 StreamsSettings settings = StreamsSettings.defaults(full).withClock(Clock.systemUTC());
@@ -171,7 +189,7 @@ final class StreamsBench {
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
-                        Math.round(passthrough.get(passthrough.size() - 1)),
+                        Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
                         Math.round(topology.get(topology.size() - 1).perSecond()));
                 if (round == 0) {
                     passthrough.clear();
@@ -180,12 +198,19 @@ final class StreamsBench {
                 }
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
-            List<Double> full = topology.stream().map(Run::perSecond).toList();
-            return new Result(candles.size(), median(passthrough), median(tuned), median(full),
-                    sorted.get((sorted.size() - 1) / 2).written(), List.of(passthrough, tuned, full));
+            List<List<Double>> perSecond = List.of(each(passthrough, Run::perSecond), each(tuned, Run::perSecond),
+                    each(topology, Run::perSecond));
+            return new Result(candles.size(), median(perSecond.get(0)), median(perSecond.get(1)),
+                    median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
+                    List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
+                            each(topology, Run::cpuMicros)));
         } finally {
             delete(work);
         }
+    }
+
+    private static List<Double> each(List<Run> runs, ToDoubleFunction<Run> figure) {
+        return runs.stream().map(figure::applyAsDouble).toList();
     }
 
     private static String rounds(List<Double> values) {
@@ -231,7 +256,9 @@ final class StreamsBench {
             partitions.forEach(consumer::position);
             streams.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            String appId = String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG));
             long first = 0;
+            long cpuFirst = 0;
             double done = 0;
             List<Metric> counters = List.of();
             long scanned = 0;
@@ -244,11 +271,13 @@ final class StreamsBench {
                 done = sum(counters);
                 if (first == 0 && done > 0) {
                     first = System.nanoTime();
+                    cpuFirst = cpuNanos(appId);
                 }
                 check(deadline, output, done, expected);
                 Thread.sleep(2);
             }
             long last = System.nanoTime();
+            long cpu = cpuNanos(appId) - cpuFirst;
             long committed = 0;
             while (committed < expected) {
                 committed += consumer.poll(Duration.ofMillis(50)).count();
@@ -256,9 +285,24 @@ final class StreamsBench {
             }
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
-            return new Run(expected / ((last - first) / 1e9),
-                    written(streams, String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG))));
+            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId));
         }
+    }
+
+    /**
+     * CPU time so far of the live threads named after the application id: Kafka Streams names its
+     * stream threads {@code <application.id>-<uuid>-StreamThread-N} and their clients' threads
+     * after them. The broker's threads are not counted.
+     */
+    private static long cpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(applicationId + "-")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /**
