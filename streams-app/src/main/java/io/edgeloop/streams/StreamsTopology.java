@@ -5,12 +5,10 @@ import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
 import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.PatternDefinition;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -62,12 +60,12 @@ public final class StreamsTopology {
                 Topics.PATTERN_LIBRARY.name(), consumed(Topics.PATTERN_LIBRARY, Names.LIBRARY_UPDATE),
                 () -> new GlobalTableUpdate<PatternDefinition>(Names.LIBRARY_STORE, watch::changed));
 
-        builder.addStateStore(new DeferredKeyValueStore.Builder(Stores.keyValueStoreBuilder(
+        builder.addStateStore(new DeferredKeyValueStore.Builder<>(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE), EdgeloopSerdes.string(), Serdes.ByteArray()))
                 .withCachingEnabled());
-        MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(Topics.SCORES.valueSerde());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
-                EdgeloopSerdes.string(), snapshots).withCachingEnabled());
+        builder.addStateStore(new DeferredKeyValueStore.Builder<>(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.LATEST_STORE), EdgeloopSerdes.string(), Topics.SCORES.valueSerde()))
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
                 EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
 
@@ -79,10 +77,10 @@ public final class StreamsTopology {
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
         // The ticker model sends each output straight to its sink by name (no branching or mapping nodes).
-        sink(outputs, Topics.SCORES, Names.SCORES_SINK, snapshots);
-        sink(outputs, Topics.PREDICTIONS, Names.PREDICTIONS_SINK, Topics.PREDICTIONS.valueSerde());
-        sink(outputs, Topics.TRADES, Names.TRADES_SINK, Topics.TRADES.valueSerde());
-        sink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK, Topics.SIGNALS.valueSerde());
+        sink(outputs, Topics.SCORES, Names.SCORES_SINK);
+        sink(outputs, Topics.PREDICTIONS, Names.PREDICTIONS_SINK);
+        sink(outputs, Topics.TRADES, Names.TRADES_SINK);
+        sink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK);
         KStream<String, BreadthVote> votes = only(outputs);
         votes.repartition(Repartitioned.<String, BreadthVote>as(Names.BREADTH_REPARTITION)
                         .withKeySerde(EdgeloopSerdes.string())
@@ -97,9 +95,9 @@ public final class StreamsTopology {
     }
 
     /** A sink of the ticker model's outputs: the model forwards it only values of the topic's type. */
-    private static <V> void sink(KStream<String, Object> outputs, Topic<String, V> topic, String name, Serde<V> values) {
+    private static <V> void sink(KStream<String, Object> outputs, Topic<String, V> topic, String name) {
         KStream<String, V> typed = only(outputs);
-        typed.to(topic.name(), Produced.with(topic.keySerde(), values).withName(name));
+        typed.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
     }
 
     /**

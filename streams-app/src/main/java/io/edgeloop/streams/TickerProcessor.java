@@ -18,7 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Instant;
@@ -47,7 +46,9 @@ import java.util.function.Supplier;
  * {@code ticker-state} store when the task commits, not after every candle
  * ({@link DeferredKeyValueStore}: about 9 KB per hourly ticker, which cost more than the model
  * step itself), so at each commit the store holds every ticker's state after its last candle and
- * a restore from the changelog continues exactly where the commit left off. {@link #init} (which
+ * a restore from the changelog continues exactly where the commit left off. Each ticker's latest
+ * snapshot goes into {@code latest-snapshots} the same way, once per commit (queries see it as of
+ * the last commit). {@link #init} (which
  * Kafka Streams calls again whenever it revives a task, e.g. after an aborted transaction)
  * forgets the models and their pending state, which are then read back from the store; a
  * failure inside the model rebuilds it from its stored state and the candles accepted since.
@@ -91,6 +92,9 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         private TickerState.LastBar lastBar;
         private SignalLabel label;
         private byte[] stored;
+        /** The snapshot of the last accepted candle, and its supplier for {@code latest-snapshots}. */
+        private ScoreSnapshot snapshot;
+        private final Supplier<ScoreSnapshot> latest = () -> snapshot;
         private final List<Candle> since = new ArrayList<>();
         private final List<PatternLibrary> libraries = new ArrayList<>();
 
@@ -133,8 +137,8 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
-    private DeferredKeyValueStore states;
-    private KeyValueStore<String, ScoreSnapshot> latest;
+    private DeferredKeyValueStore<byte[]> states;
+    private DeferredKeyValueStore<ScoreSnapshot> latest;
     private ReadOnlyKeyValueStore<String, TickerReference> reference;
     private LibraryWatch.View library;
     private IngestCounters counters;
@@ -153,7 +157,8 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         this.context = context;
         states = DeferredKeyValueStore.of(context.getStateStore(Names.TICKER_STATE_STORE));
         states.dropPending();
-        latest = context.getStateStore(Names.LATEST_STORE);
+        latest = DeferredKeyValueStore.of(context.getStateStore(Names.LATEST_STORE));
+        latest.dropPending();
         reference = context.getStateStore(Names.REFERENCE_STORE);
         ReadOnlyKeyValueStore<String, PatternDefinition> patterns = context.getStateStore(Names.LIBRARY_STORE);
         library = new LibraryWatch.View(watch, patterns);
@@ -227,7 +232,8 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         } else {
             states.putLater(key, ticker);
         }
-        latest.put(key, snapshot);
+        ticker.snapshot = snapshot;
+        latest.putLater(key, ticker.latest);
         counters.count(IngestCounters.Outcome.ACCEPTED);
         SignalLabel before = ticker.label;
         ticker.lastBar = bar;
@@ -288,6 +294,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         } catch (RuntimeException e) {
             live.remove(key);
             states.dropPending();
+            latest.dropPending();
             LOG.error("{}: the model failed and could not be rebuilt from its stored state and the {} candles since;"
                     + " task {} restarts from its last commit", key, ticker.since.size(), context.taskId(), e);
             throw new TaskCorruptedException(Set.of(context.taskId()));
