@@ -17,6 +17,9 @@ import java.util.Arrays;
  */
 final class AvroBuffer extends OutputStream {
 
+    /** Capacity kept between records; a buffer grown beyond it for a large record is dropped. */
+    private static final int KEPT = 64 * 1024;
+
     private byte[] bytes = new byte[1024];
     private int size;
 
@@ -25,6 +28,9 @@ final class AvroBuffer extends OutputStream {
 
     void reset() {
         size = 0;
+        if (bytes.length > KEPT) {
+            bytes = new byte[1024];
+        }
     }
 
     /** A copy of what was written since the last reset. */

@@ -3,6 +3,7 @@ package io.edgeloop.schemas.serde;
 import io.edgeloop.schemas.RealData;
 import io.edgeloop.schemas.Samples;
 import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.avro.PatternMatch;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.TickerReference;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,6 +78,20 @@ class AvroSerdeTest {
 
         assertThat(bytes).isEqualTo(avroEncoding(candle));
         assertThat(serde.decode("candles", bytes)).isEqualTo(candle);
+    }
+
+    @Test
+    void shouldWriteASmallRecordRightAfterAVeryLargeOne() throws Exception {
+        AvroSerde<DeadLetter> serde = EdgeloopSerdes.of(DeadLetter.class);
+        DeadLetter large = Samples.deadLetter();
+        byte[] payload = new byte[300_000];
+        Arrays.fill(payload, (byte) 7);
+        large.setValue(ByteBuffer.wrap(payload));
+        DeadLetter small = Samples.deadLetter();
+
+        assertThat(serde.encode(large)).isEqualTo(avroEncoding(large));
+        assertThat(serde.encode(small)).isEqualTo(avroEncoding(small));
+        assertThat(serde.encode(large)).isEqualTo(avroEncoding(large));
     }
 
     @Test
