@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.edgeloop.retro.RetroBench;
-import io.edgeloop.streams.StreamsBench;
 import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
@@ -84,11 +84,14 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
         String glob;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
             int rounds = options.rounds();
-            StreamsBench.main(new String[] {"--data", options.data().toString(), "--glob", glob,
-                "--rounds", Integer.toString(rounds)});
+            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, rounds, Map.of());
+            StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -5,37 +5,20 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.candle.Validation;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The validation step: turns a decoded {@code candles} record into core's {@link Candle}, or
+ * The validation step of the ticker model ({@link TickerProcessor}, which runs it first on every
+ * record): turns a decoded {@code candles} record into core's {@link Candle}, or
  * refuses it with a {@link RejectedRecordException} that names every problem (the processing
  * exception handler sends it to the dead letter queue). A candle is refused when its key is
  * missing or is not its ticker, when its interval is not one the model knows, or when
  * {@link CandleValidator} rejects its values.
  */
-final class CandleValidation implements FixedKeyProcessor<String, io.edgeloop.schemas.avro.Candle, Candle> {
+final class CandleValidation {
 
-    private final CandleValidator validator;
-    private FixedKeyProcessorContext<String, Candle> context;
-
-    CandleValidation(CandleValidator validator) {
-        this.validator = Objects.requireNonNull(validator, "validator");
-    }
-
-    @Override
-    public void init(FixedKeyProcessorContext<String, Candle> context) {
-        this.context = context;
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, io.edgeloop.schemas.avro.Candle> record) {
-        context.forward(record.withValue(check(record.key(), record.value(), validator)));
+    private CandleValidation() {
     }
 
     /** The domain candle of a record, or a {@link RejectedRecordException} saying why not. */

@@ -8,6 +8,9 @@ import io.edgeloop.schemas.avro.ConfidenceLevel;
 import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.PatternStats;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * How confident a prediction is: the hit-rate posterior of the pattern that supports it best.
  * The supporting patterns are the matches that boost (ACTIVE), predict the prediction's direction
@@ -25,6 +28,9 @@ import io.edgeloop.schemas.avro.PatternStats;
  * @param level       coverage of the prior's interval
  */
 record ConfidenceRule(double highAbove, double mediumAbove, BetaPrior prior, double level) {
+
+    /** The prior's credible interval per rule, computed once (an incomplete beta inversion). */
+    private static final Map<ConfidenceRule, Interval> PRIOR_INTERVALS = new ConcurrentHashMap<>();
 
     ConfidenceRule {
         if (!(mediumAbove <= highAbove)) {
@@ -52,7 +58,7 @@ record ConfidenceRule(double highAbove, double mediumAbove, BetaPrior prior, dou
         }
         if (best == null) {
             BetaPosterior posterior = BetaPosterior.of(prior);
-            Interval interval = posterior.credibleInterval(level);
+            Interval interval = PRIOR_INTERVALS.computeIfAbsent(this, r -> posterior.credibleInterval(r.level()));
             return confidence(posterior.mean(), interval.lower(), interval.upper(), 0, null);
         }
         PatternStats s = best.stats();

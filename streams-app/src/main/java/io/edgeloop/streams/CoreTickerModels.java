@@ -44,6 +44,8 @@ final class CoreTickerModels implements TickerModels {
 
     /** One engine, reused for every ticker of a base and calendar. */
     private static final class Model implements TickerModel, ModelStep {
+        private static final PositionEvent[] EVENTS = EnumMapping.byOrdinal(
+                io.edgeloop.core.model.PositionEvent.class, PositionEvent.class);
         private final TickerEngine engine;
         private final byte[] fresh;
         private PatternLibrary library;
@@ -145,7 +147,7 @@ final class CoreTickerModels implements TickerModels {
 
         @Override
         public PositionEvent positionEvent() {
-            return PositionEvent.valueOf(result.positionEvent().name());
+            return EVENTS[result.positionEvent().ordinal()];
         }
 
         @Override

@@ -16,10 +16,11 @@ import java.util.function.Supplier;
 /**
  * A key-value store whose values may be handed over as suppliers, called only when Kafka
  * Streams flushes the store's cache, i.e. right before every commit writes the changelog and the
- * local store, or when something reads the store. The ticker processor hands over its live
+ * local store, or when the processor reads the store. The ticker processor hands over its live
  * models this way, so a model's state (about 9 KB for an hourly ticker) is encoded once per commit
  * instead of once per candle, and the store still holds each ticker's state as of its last
- * candle whenever the task commits.
+ * candle whenever the task commits; likewise each ticker's latest snapshot, which then goes
+ * through the store's cache once per commit instead of once per candle.
  *
  * <p>The hook is Kafka Streams' cache flush ({@code flushCache()}, which a task calls on every
  * commit, before the producer is flushed and the transaction committed): it is internal API
@@ -28,15 +29,21 @@ import java.util.function.Supplier;
  * {@code RealDataTopologyTest} check the result. {@code clearCache()}, which Kafka Streams calls
  * when it drops uncommitted work, drops the pending values too.
  *
- * <p>Reads see the pending values: {@link #get} answers a pending key from its supplier, the
- * iterators write every pending value first.
+ * <p>Reads by the stream thread that handed the values over see them: {@link #get} answers a
+ * pending key from its supplier, the iterators write every pending value first. Reads by any
+ * other thread (interactive queries) see the store as of the last flush, i.e. the last commit,
+ * and never touch the pending values (suppliers need not be thread-safe).
+ *
+ * @param <V> value type
  */
-final class DeferredKeyValueStore extends WrappedStateStore<KeyValueStore<String, byte[]>, String, byte[]>
-        implements KeyValueStore<String, byte[]> {
+final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+        implements KeyValueStore<String, V> {
 
-    private final Map<String, Supplier<byte[]>> pending = new LinkedHashMap<>();
+    private final Map<String, Supplier<V>> pending = new LinkedHashMap<>();
+    /** The stream thread that handed values over, the only one that sees them before a flush. */
+    private volatile Thread writer;
 
-    DeferredKeyValueStore(KeyValueStore<String, byte[]> inner) {
+    DeferredKeyValueStore(KeyValueStore<String, V> inner) {
         super(inner);
     }
 
@@ -46,13 +53,14 @@ final class DeferredKeyValueStore extends WrappedStateStore<KeyValueStore<String
      *
      * @throws IllegalArgumentException when the handle is not backed by a deferred store
      */
-    static DeferredKeyValueStore of(StateStore store) {
+    @SuppressWarnings("unchecked")
+    static <V> DeferredKeyValueStore<V> of(StateStore store) {
         StateStore s = store;
         while (!(s instanceof DeferredKeyValueStore) && s instanceof WrappedStateStore<?, ?, ?> w) {
             s = w.wrapped();
         }
-        if (s instanceof DeferredKeyValueStore deferred) {
-            return deferred;
+        if (s instanceof DeferredKeyValueStore<?> deferred) {
+            return (DeferredKeyValueStore<V>) deferred;
         }
         throw new IllegalArgumentException("store " + store.name() + " is not a deferred store ("
                 + store.getClass().getName() + ")");
@@ -62,7 +70,8 @@ final class DeferredKeyValueStore extends WrappedStateStore<KeyValueStore<String
      * Sets the key's value to what the supplier returns when the store is next flushed or read;
      * the supplier must answer the value as of the latest call for its key.
      */
-    void putLater(String key, Supplier<byte[]> value) {
+    void putLater(String key, Supplier<V> value) {
+        writer = Thread.currentThread();
         pending.put(key, value);
     }
 
@@ -76,10 +85,22 @@ final class DeferredKeyValueStore extends WrappedStateStore<KeyValueStore<String
         if (pending.isEmpty()) {
             return;
         }
-        for (Map.Entry<String, Supplier<byte[]>> e : pending.entrySet()) {
+        for (Map.Entry<String, Supplier<V>> e : pending.entrySet()) {
             wrapped().put(e.getKey(), e.getValue().get());
         }
         pending.clear();
+    }
+
+    /** True on the thread that handed values over: it sees them; others see the last flush. */
+    private boolean seesPending() {
+        return Thread.currentThread() == writer;
+    }
+
+    /** Before a read of many keys by the writing thread: the pending values go into the store. */
+    private void beforeScan() {
+        if (seesPending()) {
+            writePending();
+        }
     }
 
     @Override
@@ -101,100 +122,100 @@ final class DeferredKeyValueStore extends WrappedStateStore<KeyValueStore<String
     }
 
     @Override
-    public void put(String key, byte[] value) {
+    public void put(String key, V value) {
         pending.remove(key);
         wrapped().put(key, value);
     }
 
     @Override
-    public byte[] putIfAbsent(String key, byte[] value) {
-        writePending();
+    public V putIfAbsent(String key, V value) {
+        beforeScan();
         return wrapped().putIfAbsent(key, value);
     }
 
     @Override
-    public void putAll(List<KeyValue<String, byte[]>> entries) {
-        for (KeyValue<String, byte[]> e : entries) {
+    public void putAll(List<KeyValue<String, V>> entries) {
+        for (KeyValue<String, V> e : entries) {
             pending.remove(e.key);
         }
         wrapped().putAll(entries);
     }
 
     @Override
-    public byte[] delete(String key) {
-        Supplier<byte[]> value = pending.remove(key);
-        byte[] old = wrapped().delete(key);
+    public V delete(String key) {
+        Supplier<V> value = pending.remove(key);
+        V old = wrapped().delete(key);
         return value == null ? old : value.get();
     }
 
     @Override
-    public byte[] get(String key) {
-        Supplier<byte[]> value = pending.get(key);
+    public V get(String key) {
+        Supplier<V> value = seesPending() ? pending.get(key) : null;
         return value == null ? wrapped().get(key) : value.get();
     }
 
     @Override
-    public KeyValueIterator<String, byte[]> range(String from, String to) {
-        writePending();
+    public KeyValueIterator<String, V> range(String from, String to) {
+        beforeScan();
         return wrapped().range(from, to);
     }
 
     @Override
-    public KeyValueIterator<String, byte[]> reverseRange(String from, String to) {
-        writePending();
+    public KeyValueIterator<String, V> reverseRange(String from, String to) {
+        beforeScan();
         return wrapped().reverseRange(from, to);
     }
 
     @Override
-    public KeyValueIterator<String, byte[]> all() {
-        writePending();
+    public KeyValueIterator<String, V> all() {
+        beforeScan();
         return wrapped().all();
     }
 
     @Override
-    public KeyValueIterator<String, byte[]> reverseAll() {
-        writePending();
+    public KeyValueIterator<String, V> reverseAll() {
+        beforeScan();
         return wrapped().reverseAll();
     }
 
     @Override
-    public <PS extends Serializer<P>, P> KeyValueIterator<String, byte[]> prefixScan(P prefix, PS prefixKeySerializer) {
-        writePending();
+    public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        beforeScan();
         return wrapped().prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
     public long approximateNumEntries() {
-        writePending();
+        beforeScan();
         return wrapped().approximateNumEntries();
     }
 
     /** Builds a {@link DeferredKeyValueStore} around the store the given builder builds. */
-    record Builder(StoreBuilder<KeyValueStore<String, byte[]>> inner) implements StoreBuilder<DeferredKeyValueStore> {
+    record Builder<V>(StoreBuilder<KeyValueStore<String, V>> inner) implements StoreBuilder<DeferredKeyValueStore<V>> {
 
         @Override
-        public StoreBuilder<DeferredKeyValueStore> withCachingEnabled() {
-            return new Builder(inner.withCachingEnabled());
+        public StoreBuilder<DeferredKeyValueStore<V>> withCachingEnabled() {
+            return new Builder<>(inner.withCachingEnabled());
         }
 
         @Override
-        public StoreBuilder<DeferredKeyValueStore> withCachingDisabled() {
-            return new Builder(inner.withCachingDisabled());
+        public StoreBuilder<DeferredKeyValueStore<V>> withCachingDisabled() {
+            return new Builder<>(inner.withCachingDisabled());
         }
 
         @Override
-        public StoreBuilder<DeferredKeyValueStore> withLoggingEnabled(Map<String, String> config) {
-            return new Builder(inner.withLoggingEnabled(config));
+        public StoreBuilder<DeferredKeyValueStore<V>> withLoggingEnabled(Map<String, String> config) {
+            return new Builder<>(inner.withLoggingEnabled(config));
         }
 
         @Override
-        public StoreBuilder<DeferredKeyValueStore> withLoggingDisabled() {
-            return new Builder(inner.withLoggingDisabled());
+        public StoreBuilder<DeferredKeyValueStore<V>> withLoggingDisabled() {
+            return new Builder<>(inner.withLoggingDisabled());
         }
 
         @Override
-        public DeferredKeyValueStore build() {
-            return new DeferredKeyValueStore(inner.build());
+        public DeferredKeyValueStore<V> build() {
+            return new DeferredKeyValueStore<>(inner.build());
         }
 
         @Override

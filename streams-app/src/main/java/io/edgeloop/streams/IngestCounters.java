@@ -11,10 +11,10 @@ import java.util.Map;
  * {@code KafkaStreams#metrics()}): group {@value #GROUP}, {@code <outcome>-total} and
  * {@code <outcome>-rate}, tagged with the task. The health endpoint sums them.
  */
-final class IngestCounters implements AutoCloseable {
+public final class IngestCounters implements AutoCloseable {
 
     /** Metric group of the counters. */
-    static final String GROUP = "stream-edgeloop-metrics";
+    public static final String GROUP = "stream-edgeloop-metrics";
     static final String SCOPE = "edgeloop";
 
     /** What happened to a candle. */

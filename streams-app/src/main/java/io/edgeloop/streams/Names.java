@@ -9,21 +9,15 @@ package io.edgeloop.streams;
 final class Names {
 
     static final String CANDLES_SOURCE = "candles-source";
-    static final String CANDLE_VALIDATION = "candle-validation";
     static final String TICKER_MODEL = "ticker-model";
-    static final String OUTPUTS = "ticker-outputs-";
-    static final String SCORES = "scores";
-    static final String PREDICTIONS = "predictions";
-    static final String TRADES = "trades";
-    static final String SIGNALS = "signals";
-    static final String VOTES = "votes";
     static final String SCORES_SINK = "scores-sink";
     static final String PREDICTIONS_SINK = "predictions-sink";
     static final String TRADES_SINK = "trades-sink";
     static final String TICKER_SIGNALS_SINK = "ticker-signals-sink";
-    static final String BREADTH_VOTES = "breadth-votes";
     /** Repartition to one partition: topic {@code <application.id>-breadth-repartition}. */
     static final String BREADTH_REPARTITION = "breadth";
+    /** The repartition's first node (Kafka Streams names it after the repartition): the ticker model sends votes there. */
+    static final String BREADTH_VOTES = BREADTH_REPARTITION + "-repartition-filter";
     static final String BREADTH = "breadth-aggregator";
     static final String BREADTH_SIGNALS_SINK = "breadth-signals-sink";
 

@@ -17,7 +17,6 @@ import io.edgeloop.schemas.avro.TimeframeState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The {@link ScoreSnapshot} of one model step: the snapshot's headline fields, every frame of
@@ -25,6 +24,10 @@ import java.util.Locale;
  * their revision, status and confidence. A value the model has not warmed up yet (NaN) is null.
  */
 final class SnapshotMapping {
+
+    private static final StateQuadrant[] STATES = EnumMapping.byCategory(Fields.STATES, StateQuadrant.class);
+    private static final Stage[] STAGES = EnumMapping.byCategory(Fields.STAGES, Stage.class);
+    private static final PhaseZone[] ZONES = EnumMapping.byCategory(Fields.PHASE_ZONES, PhaseZone.class);
 
     private SnapshotMapping() {
     }
@@ -38,21 +41,15 @@ final class SnapshotMapping {
         for (Timeframe tf : step.htf()) {
             frames.add(frame(tf, step, s));
         }
-        String stage = s.category(Fields.STAGE);
-        String prevStage = s.category(Fields.PREV_STAGE);
-        String state = s.category(Fields.STATE);
-        String prevState = s.category(Fields.PREV_STATE);
-        String zone = s.category(Fields.PHASE_ZONE);
+        Stage stage = category(s, Fields.STAGE, STAGES);
         double close = s.get(Fields.CLOSE);
         return new ScoreSnapshot(candle.ticker(), Instant.ofEpochMilli(candle.openTime()), candle.interval().code(),
                 new TimeframeProfile(codes(step.ltf()), codes(step.htf())),
                 value(s, Fields.HTF_SCORE), value(s, Fields.LTF_SCORE),
                 value(s, Fields.HTF_CHANGE), value(s, Fields.LTF_CHANGE),
-                state == null ? null : StateQuadrant.valueOf(state),
-                prevState == null ? null : StateQuadrant.valueOf(prevState),
-                stage == null ? Stage.WATCH : stage(stage),
-                prevStage == null ? null : stage(prevStage),
-                value(s, Fields.PHASE), zone == null ? null : PhaseZone.valueOf(zone),
+                category(s, Fields.STATE, STATES), category(s, Fields.PREV_STATE, STATES),
+                stage == null ? Stage.WATCH : stage, category(s, Fields.PREV_STAGE, STAGES),
+                value(s, Fields.PHASE), category(s, Fields.PHASE_ZONE, ZONES),
                 value(s, Fields.COMPLETION), value(s, Fields.RANK),
                 s.get(Fields.MOMENTUM_ELITE) == 1.0,
                 s.present(Fields.SIGNAL_COUNT) ? (int) s.get(Fields.SIGNAL_COUNT) : 0,
@@ -73,8 +70,10 @@ final class SnapshotMapping {
         return out;
     }
 
-    static Stage stage(String code) {
-        return Stage.valueOf(code.toUpperCase(Locale.ROOT));
+    /** The constant of a category field's value (its index in the field's categories), or null when absent. */
+    private static <T> T category(Snapshot s, Field field, T[] constants) {
+        double v = s.get(field);
+        return Double.isNaN(v) ? null : constants[(int) v];
     }
 
     private static TimeframeState frame(Timeframe tf, ModelStep step, Snapshot s) {

@@ -2,24 +2,18 @@ package io.edgeloop.streams;
 
 import io.edgeloop.kstreams.DeadLetterProcessingHandler;
 import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
-import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.PatternDefinition;
-import io.edgeloop.schemas.avro.Prediction;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
-import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -31,7 +25,7 @@ import org.apache.kafka.streams.state.Stores;
  * The streams app's topology, built by a pure factory from its settings.
  *
  * <pre>
- * candles (event time = bar close) -> candle-validation -> ticker-model [ticker-state, latest-snapshots]
+ * candles (event time = bar close) -> ticker-model [ticker-state, latest-snapshots] (validation, model, outputs)
  *     -> scores, predictions, trades, signals (TICKER:x)
  *     -> breadth votes (label changes, partition progress) -> repartition "breadth" (1 partition)
  *        -> breadth-aggregator [breadth-state] -> signals (SECTOR:x, MARKET:ALL)
@@ -66,12 +60,12 @@ public final class StreamsTopology {
                 Topics.PATTERN_LIBRARY.name(), consumed(Topics.PATTERN_LIBRARY, Names.LIBRARY_UPDATE),
                 () -> new GlobalTableUpdate<PatternDefinition>(Names.LIBRARY_STORE, watch::changed));
 
-        builder.addStateStore(new DeferredKeyValueStore.Builder(Stores.keyValueStoreBuilder(
+        builder.addStateStore(new DeferredKeyValueStore.Builder<>(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.TICKER_STATE_STORE), EdgeloopSerdes.string(), Serdes.ByteArray()))
                 .withCachingEnabled());
-        MemoizingSerde<ScoreSnapshot> snapshots = new MemoizingSerde<>(new BufferedAvroSerde<>(Topics.SCORES.valueSerde()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.LATEST_STORE),
-                EdgeloopSerdes.string(), snapshots).withCachingEnabled());
+        builder.addStateStore(new DeferredKeyValueStore.Builder<>(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.LATEST_STORE), EdgeloopSerdes.string(), Topics.SCORES.valueSerde()))
+                .withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.BREADTH_STORE),
                 EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
 
@@ -79,49 +73,43 @@ public final class StreamsTopology {
         KStream<String, Object> outputs = builder
                 .stream(Topics.CANDLES.name(), consumed(Topics.CANDLES, Names.CANDLES_SOURCE)
                         .withTimestampExtractor(new BarCloseTimestampExtractor()))
-                .processValues(() -> new CandleValidation(validator), Named.as(Names.CANDLE_VALIDATION))
-                .<String, Object>process(() -> new TickerProcessor(models, watch, settings),
+                .process(() -> new TickerProcessor(models, watch, settings, validator),
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
-        outputs.split(Named.as(Names.OUTPUTS))
-                .branch((k, v) -> v instanceof ScoreSnapshot, Branched.withConsumer(s -> s
-                        .mapValues(v -> (ScoreSnapshot) v, Named.as(Names.SCORES + "-value"))
-                        .to(Topics.SCORES.name(), Produced.with(Topics.SCORES.keySerde(), snapshots)
-                                .withName(Names.SCORES_SINK)), Names.SCORES))
-                .branch((k, v) -> v instanceof Prediction, Branched.withConsumer(s -> s
-                        .mapValues(v -> (Prediction) v, Named.as(Names.PREDICTIONS + "-value"))
-                        .to(Topics.PREDICTIONS.name(), produced(Topics.PREDICTIONS, Names.PREDICTIONS_SINK)),
-                        Names.PREDICTIONS))
-                .branch((k, v) -> v instanceof Trade, Branched.withConsumer(s -> s
-                        .mapValues(v -> (Trade) v, Named.as(Names.TRADES + "-value"))
-                        .to(Topics.TRADES.name(), produced(Topics.TRADES, Names.TRADES_SINK)), Names.TRADES))
-                .branch((k, v) -> v instanceof MarketSignal, Branched.withConsumer(s -> s
-                        .mapValues(v -> (MarketSignal) v, Named.as(Names.SIGNALS + "-value"))
-                        .to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.TICKER_SIGNALS_SINK)), Names.SIGNALS))
-                .branch((k, v) -> v instanceof BreadthVote, Branched.withConsumer(s ->
-                        breadth(s.mapValues(v -> (BreadthVote) v, Named.as(Names.BREADTH_VOTES)), settings),
-                        Names.VOTES));
-        return builder.build();
-    }
-
-    private static void breadth(KStream<String, BreadthVote> votes, StreamsSettings settings) {
-        votes
-                .repartition(Repartitioned.<String, BreadthVote>as(Names.BREADTH_REPARTITION)
+        // The ticker model sends each output straight to its sink by name (no branching or mapping nodes).
+        sink(outputs, Topics.SCORES, Names.SCORES_SINK);
+        sink(outputs, Topics.PREDICTIONS, Names.PREDICTIONS_SINK);
+        sink(outputs, Topics.TRADES, Names.TRADES_SINK);
+        sink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK);
+        KStream<String, BreadthVote> votes = only(outputs);
+        votes.repartition(Repartitioned.<String, BreadthVote>as(Names.BREADTH_REPARTITION)
                         .withKeySerde(EdgeloopSerdes.string())
                         .withValueSerde(BreadthVote.serde())
                         .withNumberOfPartitions(1))
                 .process(() -> new BreadthProcessor(settings.signals(), settings.breadthIdle(),
                                 settings.candlePartitions()),
                         Named.as(Names.BREADTH), Names.BREADTH_STORE)
-                .to(Topics.SIGNALS.name(), produced(Topics.SIGNALS, Names.BREADTH_SIGNALS_SINK));
+                .to(Topics.SIGNALS.name(), Produced.with(Topics.SIGNALS.keySerde(), Topics.SIGNALS.valueSerde())
+                        .withName(Names.BREADTH_SIGNALS_SINK));
+        return builder.build();
+    }
+
+    /** A sink of the ticker model's outputs: the model forwards it only values of the topic's type. */
+    private static <V> void sink(KStream<String, Object> outputs, Topic<String, V> topic, String name) {
+        KStream<String, V> typed = only(outputs);
+        typed.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+
+    /**
+     * The ticker model's outputs as a stream of one value type, for a child node the model
+     * forwards only that type to (by name); the same node, no mapping step.
+     */
+    @SuppressWarnings("unchecked")
+    private static <V> KStream<String, V> only(KStream<String, Object> outputs) {
+        return (KStream<String, V>) (KStream<String, ?>) outputs;
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {
         return Consumed.with(topic.keySerde(), topic.valueSerde()).withName(name);
-    }
-
-    /** A sink's serdes: the topic's, with the value written by a {@link BufferedAvroSerde} (same bytes). */
-    private static <V extends SpecificRecord> Produced<String, V> produced(Topic<String, V> topic, String name) {
-        return Produced.with(topic.keySerde(), new BufferedAvroSerde<>(topic.valueSerde())).withName(name);
     }
 }

@@ -3,6 +3,7 @@ package io.edgeloop.streams;
 import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.BarSequencer;
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.signals.SignalLabel;
@@ -17,7 +18,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.errors.TaskCorruptedException;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.time.Instant;
@@ -29,10 +29,12 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The per-ticker processor: per candle it applies the sequencing rule, runs the ticker's model,
- * writes its state to the {@code ticker-state} store and forwards the snapshot, the predictions,
- * the paper trade event, the ticker signal and, for breadth, a vote when the ticker's label
- * changed. The state of a ticker and base interval lives under the key {@code TICKER|interval}.
+ * The per-ticker processor: per candle it validates the record ({@link CandleValidation}), applies
+ * the sequencing rule, runs the ticker's model, writes its state to the {@code ticker-state} store
+ * and forwards the snapshot, the predictions, the paper trade event, the ticker signal and, for
+ * breadth, a vote when the ticker's label changed, each straight to its sink (by child name: no
+ * branching or mapping nodes, which cost as much per record as the sinks' own work). The state of
+ * a ticker and base interval lives under the key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
  * counted; a revision or a late bar is refused ({@link RejectedRecordException}, dead-lettered)
@@ -44,7 +46,9 @@ import java.util.function.Supplier;
  * {@code ticker-state} store when the task commits, not after every candle
  * ({@link DeferredKeyValueStore}: about 9 KB per hourly ticker, which cost more than the model
  * step itself), so at each commit the store holds every ticker's state after its last candle and
- * a restore from the changelog continues exactly where the commit left off. {@link #init} (which
+ * a restore from the changelog continues exactly where the commit left off. Each ticker's latest
+ * snapshot goes into {@code latest-snapshots} the same way, once per commit (queries see it as of
+ * the last commit). {@link #init} (which
  * Kafka Streams calls again whenever it revives a task, e.g. after an aborted transaction)
  * forgets the models and their pending state, which are then read back from the store; a
  * failure inside the model rebuilds it from its stored state and the candles accepted since.
@@ -60,9 +64,12 @@ import java.util.function.Supplier;
  * bar-time record timestamp would let the broker's time-based retention delete a replay of
  * history (bars back to 1984 on a topic that keeps 120 days) as soon as its segment rolls.
  */
-final class TickerProcessor implements Processor<String, Candle, String, Object> {
+final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avro.Candle, String, Object> {
 
     static final long PROGRESS_EVERY_MS = 1_000;
+
+    private static final SignalLabel[] LABELS = EnumMapping.byOrdinal(io.edgeloop.schemas.avro.SignalLabel.class,
+            SignalLabel.class);
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickerProcessor.class);
 
@@ -85,6 +92,9 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         private TickerState.LastBar lastBar;
         private SignalLabel label;
         private byte[] stored;
+        /** The snapshot of the last accepted candle, and its supplier for {@code latest-snapshots}. */
+        private ScoreSnapshot snapshot;
+        private final Supplier<ScoreSnapshot> latest = () -> snapshot;
         private final List<Candle> since = new ArrayList<>();
         private final List<PatternLibrary> libraries = new ArrayList<>();
 
@@ -123,21 +133,23 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     private final TickerModels models;
     private final LibraryWatch watch;
     private final StreamsSettings settings;
+    private final CandleValidator validator;
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
-    private DeferredKeyValueStore states;
-    private KeyValueStore<String, ScoreSnapshot> latest;
+    private DeferredKeyValueStore<byte[]> states;
+    private DeferredKeyValueStore<ScoreSnapshot> latest;
     private ReadOnlyKeyValueStore<String, TickerReference> reference;
     private LibraryWatch.View library;
     private IngestCounters counters;
     private long progress = Long.MIN_VALUE;
     private long progressSentAt = Long.MIN_VALUE;
 
-    TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings) {
+    TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings, CandleValidator validator) {
         this.models = models;
         this.watch = watch;
         this.settings = settings;
+        this.validator = validator;
     }
 
     @Override
@@ -145,7 +157,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         this.context = context;
         states = DeferredKeyValueStore.of(context.getStateStore(Names.TICKER_STATE_STORE));
         states.dropPending();
-        latest = context.getStateStore(Names.LATEST_STORE);
+        latest = DeferredKeyValueStore.of(context.getStateStore(Names.LATEST_STORE));
+        latest.dropPending();
         reference = context.getStateStore(Names.REFERENCE_STORE);
         ReadOnlyKeyValueStore<String, PatternDefinition> patterns = context.getStateStore(Names.LIBRARY_STORE);
         library = new LibraryWatch.View(watch, patterns);
@@ -160,8 +173,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     }
 
     @Override
-    public void process(Record<String, Candle> record) {
-        Candle candle = record.value();
+    public void process(Record<String, io.edgeloop.schemas.avro.Candle> record) {
+        Candle candle = CandleValidation.check(record.key(), record.value(), validator);
         Timeframe base = candle.interval();
         if (!models.supports(base)) {
             counters.count(IngestCounters.Outcome.UNSUPPORTED);
@@ -207,7 +220,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
             trade = Calls.trade(candle, step);
             signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
-            label = signal == null ? ticker.label : SignalLabel.valueOf(signal.getLabel().name());
+            label = signal == null ? ticker.label : LABELS[signal.getLabel().ordinal()];
         } catch (RuntimeException e) {
             rebuild(key, ticker);
             throw e;
@@ -219,7 +232,8 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         } else {
             states.putLater(key, ticker);
         }
-        latest.put(key, snapshot);
+        ticker.snapshot = snapshot;
+        latest.putLater(key, ticker.latest);
         counters.count(IngestCounters.Outcome.ACCEPTED);
         SignalLabel before = ticker.label;
         ticker.lastBar = bar;
@@ -229,22 +243,22 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
         Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
-        context.forward(out);
+        context.forward(out, Names.SCORES_SINK);
         for (Prediction prediction : predictions) {
-            context.forward(out.withValue(prediction));
+            context.forward(out.withValue(prediction), Names.PREDICTIONS_SINK);
         }
         if (trade != null) {
-            context.forward(out.withValue(trade));
+            context.forward(out.withValue(trade), Names.TRADES_SINK);
         }
         if (signal != null) {
-            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal));
+            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal), Names.TICKER_SIGNALS_SINK);
         }
-        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(0);
         if (signal != null && label != before) {
-            context.forward(out.withValue(new BreadthVote(partition, name, label, candle.openTime(), closeTime)));
+            context.forward(out.withValue(new BreadthVote(partition(), name, label, candle.openTime(), closeTime)),
+                    Names.BREADTH_VOTES);
             progressSentAt = now;
         } else if (closeTime > progress && (progressSentAt == Long.MIN_VALUE || now - progressSentAt >= PROGRESS_EVERY_MS)) {
-            context.forward(out.withKey("").withValue(BreadthVote.progress(partition, closeTime)));
+            context.forward(out.withKey("").withValue(BreadthVote.progress(partition(), closeTime)), Names.BREADTH_VOTES);
             progressSentAt = now;
         }
         progress = Math.max(progress, closeTime);
@@ -256,6 +270,11 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
             counters.close();
             counters = null;
         }
+    }
+
+    /** The {@code candles} partition of the record being processed. */
+    private int partition() {
+        return context.recordMetadata().map(RecordMetadata::partition).orElse(0);
     }
 
     /** The {@code ticker-state} / {@code latest-snapshots} key of a ticker and base interval. */
@@ -275,6 +294,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
         } catch (RuntimeException e) {
             live.remove(key);
             states.dropPending();
+            latest.dropPending();
             LOG.error("{}: the model failed and could not be rebuilt from its stored state and the {} candles since;"
                     + " task {} restarts from its last commit", key, ticker.since.size(), context.taskId(), e);
             throw new TaskCorruptedException(Set.of(context.taskId()));
@@ -314,6 +334,9 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
     /** The finest interval the ticker has a model for, including {@code base}. */
     private Timeframe finestInterval(String ticker, Timeframe base) {
         Timeframe known = finest.get(ticker);
+        if (known != null && known.compareTo(base) <= 0) {
+            return known;
+        }
         if (known == null) {
             known = base;
             for (Timeframe tf : Timeframe.values()) {
@@ -322,7 +345,7 @@ final class TickerProcessor implements Processor<String, Candle, String, Object>
                     known = tf;
                 }
             }
-        } else if (base.compareTo(known) < 0) {
+        } else {
             known = base;
         }
         finest.put(ticker, known);

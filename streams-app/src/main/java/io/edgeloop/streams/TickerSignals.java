@@ -11,7 +11,6 @@ import io.edgeloop.schemas.avro.SignalLevel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A ticker's net signal from its snapshot, by core's {@link TickerSignal} (state part, stage
@@ -24,6 +23,12 @@ final class TickerSignals {
     /** Key prefix of ticker-level signals. */
     static final String TICKER_PREFIX = SignalLevel.TICKER.name() + ":";
 
+    private static final String[] STAGE_CODES = EnumMapping.lowerCaseNames(io.edgeloop.schemas.avro.Stage.class);
+    private static final io.edgeloop.core.rules.Direction[] DIRECTIONS = EnumMapping.byOrdinal(
+            io.edgeloop.schemas.avro.Direction.class, io.edgeloop.core.rules.Direction.class);
+    private static final SignalLabel[] LABELS = EnumMapping.byOrdinal(io.edgeloop.core.signals.SignalLabel.class,
+            SignalLabel.class);
+
     private TickerSignals() {
     }
 
@@ -33,19 +38,19 @@ final class TickerSignals {
     }
 
     static MarketSignal of(ScoreSnapshot snapshot, SignalConfig config) {
-        List<PatternMatch> matches = new ArrayList<>(snapshot.getMatchedPatterns().size());
-        for (io.edgeloop.schemas.avro.PatternMatch m : snapshot.getMatchedPatterns()) {
+        List<io.edgeloop.schemas.avro.PatternMatch> matched = snapshot.getMatchedPatterns();
+        List<PatternMatch> matches = matched.isEmpty() ? List.of() : new ArrayList<>(matched.size());
+        for (io.edgeloop.schemas.avro.PatternMatch m : matched) {
             if (m.getStatus() == PatternStatus.ACTIVE && m.getConfidence() != null) {
-                matches.add(new PatternMatch(io.edgeloop.core.rules.Direction.valueOf(m.getDirection().name()),
-                        m.getConfidence()));
+                matches.add(new PatternMatch(DIRECTIONS[m.getDirection().ordinal()], m.getConfidence()));
             }
         }
         TickerSignal signal = TickerSignal.of(
                 snapshot.getState() == null ? null : snapshot.getState().name(),
-                snapshot.getStage().name().toLowerCase(Locale.ROOT),
+                STAGE_CODES[snapshot.getStage().ordinal()],
                 snapshot.getHtfScore() == null ? Double.NaN : snapshot.getHtfScore(),
                 matches, config);
-        SignalLabel label = SignalLabel.valueOf(signal.label().name());
+        SignalLabel label = LABELS[signal.label().ordinal()];
         return new MarketSignal(SignalLevel.TICKER, snapshot.getTicker(), snapshot.getBarTime(), signal.net(), label,
                 null, label == SignalLabel.BULLISH ? 1 : 0, label == SignalLabel.BEARISH ? 1 : 0,
                 label == SignalLabel.NEUTRAL ? 1 : 0, null, List.of());

@@ -30,7 +30,7 @@ import io.edgeloop.schemas.topics.Topics;
  * The yardstick of the replay's speed: a plain Kafka Streams passthrough {@code candles ->
  * bench.copy} (Avro decode and encode, exactly-once v2, one thread, one in-flight request per
  * connection: streams-app's settings), run on the loop's broker over the candles the replay
- * loaded, as streams-app's {@code StreamsBench} builds it.
+ * loaded; {@code edgeloop bench streams} measures streams-app's topology against the same one.
  *
  * <p>Two figures: end to end, candles / seconds from starting the client until its group has
  * committed every candle (start-up and the first rebalance included, as the replay's end-to-end
@@ -99,7 +99,8 @@ public final class PassthroughBench {
         }
     }
 
-    private static Topology topology() {
+    /** The passthrough {@code candles -> bench.copy}, with the catalog's candle serdes both ways. */
+    public static Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.CANDLES.name(), Consumed.with(Topics.CANDLES.keySerde(), Topics.CANDLES.valueSerde())
                         .withName("bench-candles-source"))

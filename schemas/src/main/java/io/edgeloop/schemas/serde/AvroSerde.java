@@ -1,9 +1,11 @@
 package io.edgeloop.schemas.serde;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BadHeaderException;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -13,7 +15,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -28,9 +29,17 @@ import java.util.Objects;
  * Decoding failures are typed: {@link UnknownSchemaException} for a fingerprint that is not a
  * released version of this record, {@link MalformedRecordException} for anything else.
  *
- * <p>Thread-safe: Avro documents {@link BinaryMessageEncoder} and {@link BinaryMessageDecoder} as
- * thread-safe (they keep per-thread buffers and decoders), so one instance may be shared by every
- * task and thread.
+ * <p>Encoding writes the header and then the body with an {@link AvroRecordWriter} compiled from
+ * the schema straight into a buffer each thread reuses ({@link AvroBuffer}; Avro's
+ * {@code SpecificDatumWriter} through its binary encoder for a schema the compiled writer does not
+ * cover), and copies out the exact bytes: the bytes Avro's {@code BinaryMessageEncoder} writes,
+ * without its synchronized writes into a fresh, growing {@code ByteArrayOutputStream} and its
+ * per-value union resolution by schema name, which for the topology's 600-byte score snapshots
+ * cost about a sixth of the stream thread.
+ *
+ * <p>Thread-safe: the encoding buffers are per thread, and Avro documents
+ * {@link BinaryMessageDecoder} as thread-safe, so one instance may be shared by every task and
+ * thread.
  *
  * @param <T> the generated record class
  */
@@ -42,7 +51,10 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final Class<T> type;
     private final Schema schema;
     private final EdgeloopSchemaStore store;
-    private final BinaryMessageEncoder<T> encoder;
+    private final byte[] header;
+    private final DatumWriter<T> writer;
+    private final AvroRecordWriter compiled;
+    private final ThreadLocal<AvroBuffer> buffers = ThreadLocal.withInitial(AvroBuffer::new);
     private final BinaryMessageDecoder<T> decoder;
     private final Serializer<T> serializer = new AvroSerializer();
     private final Deserializer<T> deserializer = new AvroDeserializer();
@@ -57,7 +69,11 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.store = Objects.requireNonNull(store, "store");
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.header = header(SchemaNormalization.parsingFingerprint64(schema));
+        @SuppressWarnings("unchecked")
+        DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+        this.writer = datumWriter;
+        this.compiled = AvroRecordWriter.of(schema).orElse(null);
         this.decoder = new BinaryMessageDecoder<>(model, schema, store.forRecord(schema.getFullName()));
     }
 
@@ -81,13 +97,37 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         if (value == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        AvroBuffer buffer = buffers.get();
+        buffer.reset();
         try {
-            encoder.encode(value, out);
+            buffer.write(header, 0, header.length);
+            if (compiled != null) {
+                compiled.write(value, buffer);
+            } else {
+                buffer.encoder = EncoderFactory.get().binaryEncoder(buffer, buffer.encoder);
+                writer.write(value, buffer.encoder);
+                buffer.encoder.flush();
+            }
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("cannot encode " + schema.getName() + ": " + e.getMessage(), e);
         }
-        return out.toByteArray();
+        return buffer.bytes();
+    }
+
+    /** True when records are written by a compiled {@link AvroRecordWriter}, false with Avro's writer. */
+    boolean compiled() {
+        return compiled != null;
+    }
+
+    /** The single-object header of a fingerprint: marker {@code C3 01}, then its 8 bytes little-endian. */
+    private static byte[] header(long fingerprint) {
+        byte[] bytes = new byte[HEADER_LENGTH];
+        bytes[0] = (byte) 0xC3;
+        bytes[1] = (byte) 0x01;
+        for (int i = 0; i < Long.BYTES; i++) {
+            bytes[2 + i] = (byte) (fingerprint >>> (8 * i));
+        }
+        return bytes;
     }
 
     /**

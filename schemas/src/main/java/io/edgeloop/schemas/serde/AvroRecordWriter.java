@@ -1,12 +1,11 @@
-package io.edgeloop.streams;
+package io.edgeloop.schemas.serde;
 
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.io.Encoder;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,16 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An Avro binary writer compiled once from a record schema into one small writer per field, for
- * generated records on the topology's hot path. It writes what Avro's {@code SpecificDatumWriter}
- * writes (Avro specification, "Binary encoding": zig-zag varints, little-endian doubles,
- * length-prefixed UTF-8 strings, the branch index before a union value, blocks for arrays and
+ * An Avro binary writer compiled once from a record schema into one small writer per field, with
+ * which {@link AvroSerde} writes generated records straight into an {@link AvroBuffer}. It writes
+ * what Avro's {@code SpecificDatumWriter} writes through a {@code BinaryEncoder} (Avro
+ * specification, "Binary encoding": zig-zag varints, little-endian doubles,
+ * length-prefixed UTF-8 strings and bytes, the branch index before a union value, blocks for arrays and
  * maps, the ordinal for enums, epoch milliseconds for {@code timestamp-millis}), but without its
  * per-value schema lookups: a nullable field's branch is chosen by a null check instead of
  * resolving the value's schema name in the union.
  *
  * <p>Covers records, nullable unions ({@code [null, T]} in either order), arrays, maps, enums,
- * strings, the numeric and boolean primitives and {@code timestamp-millis}; {@link #of} answers
+ * strings, bytes, the numeric and boolean primitives and {@code timestamp-millis}; {@link #of} answers
  * empty for a schema with anything else, and the caller then keeps Avro's writer.
  */
 final class AvroRecordWriter {
@@ -32,7 +32,7 @@ final class AvroRecordWriter {
     /** Writes one value of a compiled schema. */
     @FunctionalInterface
     private interface ValueWriter {
-        void write(Object value, Encoder out) throws IOException;
+        void write(Object value, AvroBuffer out);
     }
 
     private final ValueWriter root;
@@ -51,7 +51,7 @@ final class AvroRecordWriter {
     }
 
     /** Writes a record of the compiled schema. */
-    void write(IndexedRecord record, Encoder out) throws IOException {
+    void write(IndexedRecord record, AvroBuffer out) {
         root.write(record, out);
     }
 
@@ -67,38 +67,39 @@ final class AvroRecordWriter {
                 ValueWriter element = compile(schema.getElementType(), records);
                 yield (v, out) -> {
                     Collection<?> items = (Collection<?>) v;
-                    out.writeArrayStart();
-                    out.setItemCount(items.size());
-                    for (Object item : items) {
-                        out.startItem();
-                        element.write(item, out);
+                    if (!items.isEmpty()) {
+                        out.writeLong(items.size());
+                        for (Object item : items) {
+                            element.write(item, out);
+                        }
                     }
-                    out.writeArrayEnd();
+                    out.writeLong(0);
                 };
             }
             case MAP -> {
                 ValueWriter value = compile(schema.getValueType(), records);
                 yield (v, out) -> {
                     Map<?, ?> map = (Map<?, ?>) v;
-                    out.writeMapStart();
-                    out.setItemCount(map.size());
-                    for (Map.Entry<?, ?> e : map.entrySet()) {
-                        out.startItem();
-                        out.writeString(e.getKey().toString());
-                        value.write(e.getValue(), out);
+                    if (!map.isEmpty()) {
+                        out.writeLong(map.size());
+                        for (Map.Entry<?, ?> e : map.entrySet()) {
+                            out.writeString(e.getKey().toString());
+                            value.write(e.getValue(), out);
+                        }
                     }
-                    out.writeMapEnd();
+                    out.writeLong(0);
                 };
             }
-            case ENUM -> (v, out) -> out.writeEnum(((Enum<?>) v).ordinal());
+            case ENUM -> (v, out) -> out.writeInt(((Enum<?>) v).ordinal());
             case STRING -> (v, out) -> out.writeString((CharSequence) v);
+            case BYTES -> (v, out) -> out.writeBytes((ByteBuffer) v);
             case LONG -> logical == null ? (v, out) -> out.writeLong((Long) v)
                     : (v, out) -> out.writeLong(((Instant) v).toEpochMilli());
             case INT -> (v, out) -> out.writeInt((Integer) v);
             case DOUBLE -> (v, out) -> out.writeDouble((Double) v);
             case FLOAT -> (v, out) -> out.writeFloat((Float) v);
             case BOOLEAN -> (v, out) -> out.writeBoolean((Boolean) v);
-            case NULL -> (v, out) -> out.writeNull();
+            case NULL -> (v, out) -> { };
             default -> throw new UnsupportedOperationException(schema.getType().getName());
         };
     }
@@ -117,7 +118,7 @@ final class AvroRecordWriter {
         return (v, out) -> writeFields(writers, (IndexedRecord) v, out);
     }
 
-    private static void writeFields(ValueWriter[] writers, IndexedRecord record, Encoder out) throws IOException {
+    private static void writeFields(ValueWriter[] writers, IndexedRecord record, AvroBuffer out) {
         for (int i = 0; i < writers.length; i++) {
             writers[i].write(record.get(i), out);
         }
@@ -137,10 +138,9 @@ final class AvroRecordWriter {
         ValueWriter value = compile(types.get(valueIndex), records);
         return (v, out) -> {
             if (v == null) {
-                out.writeIndex(nullIndex);
-                out.writeNull();
+                out.writeInt(nullIndex);
             } else {
-                out.writeIndex(valueIndex);
+                out.writeInt(valueIndex);
                 value.write(v, out);
             }
         };

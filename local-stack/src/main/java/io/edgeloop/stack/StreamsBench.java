@@ -1,15 +1,18 @@
-package io.edgeloop.streams;
+package io.edgeloop.stack;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.CandleNormaliser;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.embedded.EmbeddedKafka;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.CleanupPolicy;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import io.edgeloop.stack.loop.PassthroughBench;
+import io.edgeloop.streams.IngestCounters;
+import io.edgeloop.streams.StreamsSettings;
+import io.edgeloop.streams.StreamsTopology;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,13 +24,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +46,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -49,18 +54,20 @@ import java.util.stream.Stream;
  * Kafka Streams passthrough {@code candles -> copy} (Avro decode and encode, exactly-once, Kafka
  * Streams' defaults), (a') the same passthrough with the app's Streams settings (commit interval,
  * producer batching: {@link StreamsSettings#streamsDefaults}) and (b) the full topology
- * (exactly-once, the app's settings). Prints the throughputs, the ratios b/a and b/a', the
- * per-candle cost of the topology's own work, 1/b - 1/a, and what (b) wrote per candle and topic.
+ * (exactly-once, the app's settings): streams-app's {@link StreamsTopology}. Prints the
+ * throughputs, the ratios b/a and b/a', the per-candle cost of the topology's own work, 1/b - 1/a,
+ * the CPU time each app's threads spent per candle (steadier than wall time on a shared machine)
+ * and what (b) wrote per candle and topic.
  *
  * <p>Throughput is measured while each app works through the candles, from the first candle it
  * processed to the last, by its own metrics (a: the thread's {@code process-total}, b: the
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
  * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side; a first warm-up round of all three (JIT compilation) is not counted. Usage: {@code StreamsBench [--data DIR] [--glob history/*_60.json] [--threads N]
- * [--rounds 3] [--set streams.property=value ...]}.
+ * one side; a first warm-up round of all three (JIT compilation) is not counted. Run by
+ * {@code edgeloop bench streams} ({@link BenchCommand}).
  */
-public final class StreamsBench {
+final class StreamsBench {
 
     private static final Topic<String, io.edgeloop.schemas.avro.Candle> COPY = new Topic<>("bench.copy",
             EdgeloopSerdes.string(), Topics.CANDLES.valueSerde(), "ticker", "Passthrough copy of candles (bench only).",
@@ -81,8 +88,12 @@ public final class StreamsBench {
     record Written(String topic, long records, long bytes) {
     }
 
-    /** Throughput of one measured run and what it wrote per topic. */
-    record Run(double perSecond, List<Written> written) {
+    /**
+     * Throughput of one measured run, the CPU time its threads (stream thread, producer and
+     * consumer threads: every thread named after the application id) spent per candle meanwhile,
+     * and what it wrote per topic.
+     */
+    record Run(double perSecond, double cpuMicros, List<Written> written) {
     }
 
     /**
@@ -92,9 +103,11 @@ public final class StreamsBench {
      *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
      * @param rounds  every round's candles per second of (a), (a') and (b), in that order
+     * @param cpu     every round's CPU microseconds per candle of (a), (a') and (b), in that order
      */
     record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
-                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds) {
+                  double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
+                  List<List<Double>> cpu) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
@@ -111,41 +124,35 @@ public final class StreamsBench {
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>();
-        Map<String, Object> overrides = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (args[i].equals("--set")) {
-                String[] kv = args[i + 1].split("=", 2);
-                overrides.put(kv[0], kv[1]);
-            } else {
-                options.put(args[i], args[i + 1]);
-            }
-        }
-        Path data = Path.of(options.getOrDefault("--data", defaultData()));
-        String glob = options.getOrDefault("--glob", "history/*_60.json");
-        int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
-        int rounds = Integer.parseInt(options.getOrDefault("--rounds", "3"));
-        Result r = run(data, glob, threads, rounds, overrides);
-        System.out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
+    /** Prints the figures of a run over the files {@code glob} matched. */
+    static void print(Result r, String glob, PrintWriter out) {
+        int rounds = r.rounds().get(0).size();
+        double cpuA = median(r.cpu().get(0));
+        double cpuB = median(r.cpu().get(2));
+        out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
                 r.candles(), glob, rounds);
-        System.out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
+        out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
                 r.passthroughPerSecond());
-        System.out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
+        out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
                 r.tunedPassthroughPerSecond());
-        System.out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
-        System.out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
+        out.printf(Locale.ROOT, "(b) full topology, EOS  %,.0f candles/s%n", r.topologyPerSecond());
+        out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
                 rounds(r.rounds().get(1)), rounds(r.rounds().get(2)));
-        System.out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
-        System.out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
+        out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
+        out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
                 r.tunedRatio());
-        System.out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
+        out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
                 r.ownMicros(), 1e6 / r.topologyPerSecond() - 1e6 / r.tunedPassthroughPerSecond());
-        System.out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
+        out.printf(Locale.ROOT, "CPU per candle          (a) %.1f us, (a') %.1f us, (b) %.1f us (medians; the app's threads)%n",
+                cpuA, median(r.cpu().get(1)), cpuB);
+        out.printf(Locale.ROOT, "b/a by CPU time         %.2f (CPU a / CPU b: what b/a would be with a core to each app)%n",
+                cpuA / cpuB);
+        out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
-            System.out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
+            out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
                     w.bytes() / (double) r.candles());
         }
+        out.flush();
     }
 
     /** Runs both measurements on a fresh embedded broker. */
@@ -159,21 +166,21 @@ public final class StreamsBench {
             topics.add(COPY);
             kafka.createTopics(topics);
             publish(kafka.bootstrapServers(), candles);
-            List<Double> passthrough = new ArrayList<>();
-            List<Double> tuned = new ArrayList<>();
+            List<Run> passthrough = new ArrayList<>();
+            List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
-                passthrough.add(measure(kafka.bootstrapServers(), passthrough(), copy, COPY.name(),
+                passthrough.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), copy, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()).perSecond());
+                        candles.size()));
                 Map<String, Object> same = StreamsSettings.streamsDefaults(
                         streams(kafka, work, "bench-copy-tuned-" + round, threads));
                 same.putAll(overrides);
-                tuned.add(measure(kafka.bootstrapServers(), passthrough(), same, COPY.name(),
+                tuned.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), same, COPY.name(),
                         m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()).perSecond());
+                        candles.size()));
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
                 full.putAll(overrides);
                 StreamsSettings settings = StreamsSettings.defaults(full).withClock(Clock.systemUTC());
@@ -182,7 +189,7 @@ public final class StreamsBench {
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
-                        Math.round(passthrough.get(passthrough.size() - 1)),
+                        Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
                         Math.round(topology.get(topology.size() - 1).perSecond()));
                 if (round == 0) {
                     passthrough.clear();
@@ -191,12 +198,19 @@ public final class StreamsBench {
                 }
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
-            List<Double> full = topology.stream().map(Run::perSecond).toList();
-            return new Result(candles.size(), median(passthrough), median(tuned), median(full),
-                    sorted.get((sorted.size() - 1) / 2).written(), List.of(passthrough, tuned, full));
+            List<List<Double>> perSecond = List.of(each(passthrough, Run::perSecond), each(tuned, Run::perSecond),
+                    each(topology, Run::perSecond));
+            return new Result(candles.size(), median(perSecond.get(0)), median(perSecond.get(1)),
+                    median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
+                    List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
+                            each(topology, Run::cpuMicros)));
         } finally {
             delete(work);
         }
+    }
+
+    private static List<Double> each(List<Run> runs, ToDoubleFunction<Run> figure) {
+        return runs.stream().map(figure::applyAsDouble).toList();
     }
 
     private static String rounds(List<Double> values) {
@@ -207,14 +221,6 @@ public final class StreamsBench {
         List<Double> sorted = values.stream().sorted().toList();
         int n = sorted.size();
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static Topology passthrough() {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.CANDLES.name(), Consumed.with(Topics.CANDLES.keySerde(), Topics.CANDLES.valueSerde())
-                        .withName("bench-candles-source"))
-                .to(COPY.name(), Produced.with(COPY.keySerde(), COPY.valueSerde()).withName("bench-copy-sink"));
-        return builder.build();
     }
 
     private static Map<String, Object> streams(EmbeddedKafka kafka, Path work, String appId, int threads) {
@@ -250,7 +256,9 @@ public final class StreamsBench {
             partitions.forEach(consumer::position);
             streams.start();
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            String appId = String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG));
             long first = 0;
+            long cpuFirst = 0;
             double done = 0;
             List<Metric> counters = List.of();
             long scanned = 0;
@@ -263,11 +271,13 @@ public final class StreamsBench {
                 done = sum(counters);
                 if (first == 0 && done > 0) {
                     first = System.nanoTime();
+                    cpuFirst = cpuNanos(appId);
                 }
                 check(deadline, output, done, expected);
                 Thread.sleep(2);
             }
             long last = System.nanoTime();
+            long cpu = cpuNanos(appId) - cpuFirst;
             long committed = 0;
             while (committed < expected) {
                 committed += consumer.poll(Duration.ofMillis(50)).count();
@@ -275,9 +285,24 @@ public final class StreamsBench {
             }
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
-            return new Run(expected / ((last - first) / 1e9),
-                    written(streams, String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG))));
+            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId));
         }
+    }
+
+    /**
+     * CPU time so far of the live threads named after the application id: Kafka Streams names its
+     * stream threads {@code <application.id>-<uuid>-StreamThread-N} and their clients' threads
+     * after them. The broker's threads are not counted.
+     */
+    private static long cpuNanos(String applicationId) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().contains(applicationId + "-")) {
+                sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
     }
 
     /**
@@ -371,15 +396,6 @@ public final class StreamsBench {
         }
         all.sort(Comparator.comparingLong(Candle::openTime).thenComparing(Candle::ticker));
         return all;
-    }
-
-    private static String defaultData() {
-        String property = System.getProperty("edgeloop.data.dir");
-        if (property != null) {
-            return property;
-        }
-        String home = System.getenv("EDGELOOP_HOME");
-        return (home == null ? "." : home) + "/../shared/data";
     }
 
     private static void delete(Path dir) throws IOException {

@@ -1,0 +1,125 @@
+package io.edgeloop.schemas.serde;
+
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.util.Utf8;
+
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A growable, unsynchronised byte buffer that one thread reuses for every record it encodes,
+ * with the primitives of Avro's binary encoding written straight into it (Avro specification,
+ * "Binary encoding": zig-zag varints for int and long, little-endian IEEE 754 for float and
+ * double, one byte for a boolean, a varint length before the bytes of a string or bytes value).
+ * As an {@link OutputStream} it also takes what an Avro encoder writes ({@link #encoder}).
+ */
+final class AvroBuffer extends OutputStream {
+
+    /** Capacity kept between records; a buffer grown beyond it for a large record is dropped. */
+    private static final int KEPT = 64 * 1024;
+
+    private byte[] bytes = new byte[1024];
+    private int size;
+
+    /** The Avro encoder over this buffer, for schemas the compiled writer does not cover. */
+    BinaryEncoder encoder;
+
+    void reset() {
+        size = 0;
+        if (bytes.length > KEPT) {
+            bytes = new byte[1024];
+        }
+    }
+
+    /** A copy of what was written since the last reset. */
+    byte[] bytes() {
+        return Arrays.copyOf(bytes, size);
+    }
+
+    @Override
+    public void write(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        ensure(len);
+        System.arraycopy(b, off, bytes, size, len);
+        size += len;
+    }
+
+    void writeBoolean(boolean b) {
+        write(b ? 1 : 0);
+    }
+
+    void writeInt(int n) {
+        writeLong(n);
+    }
+
+    void writeLong(long n) {
+        ensure(10);
+        long v = (n << 1) ^ (n >> 63);
+        while ((v & ~0x7FL) != 0) {
+            bytes[size++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        bytes[size++] = (byte) v;
+    }
+
+    void writeFloat(float f) {
+        ensure(4);
+        int bits = Float.floatToRawIntBits(f);
+        for (int i = 0; i < 4; i++) {
+            bytes[size++] = (byte) (bits >>> (8 * i));
+        }
+    }
+
+    void writeDouble(double d) {
+        ensure(8);
+        long bits = Double.doubleToRawLongBits(d);
+        for (int i = 0; i < 8; i++) {
+            bytes[size++] = (byte) (bits >>> (8 * i));
+        }
+    }
+
+    /** A string as UTF-8; ASCII text is copied char by char, without an intermediate array. */
+    void writeString(CharSequence s) {
+        if (s instanceof Utf8 utf8) {
+            writeLong(utf8.getByteLength());
+            write(utf8.getBytes(), 0, utf8.getByteLength());
+            return;
+        }
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                byte[] utf8 = s.toString().getBytes(StandardCharsets.UTF_8);
+                writeLong(utf8.length);
+                write(utf8, 0, utf8.length);
+                return;
+            }
+        }
+        writeLong(n);
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            bytes[size++] = (byte) s.charAt(i);
+        }
+    }
+
+    /** The bytes from the buffer's position to its limit; the position does not move. */
+    void writeBytes(ByteBuffer b) {
+        int n = b.remaining();
+        writeLong(n);
+        ensure(n);
+        b.duplicate().get(bytes, size, n);
+        size += n;
+    }
+
+    private void ensure(int more) {
+        if (size + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        }
+    }
+}
