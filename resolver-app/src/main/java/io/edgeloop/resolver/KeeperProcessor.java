@@ -28,6 +28,7 @@ import io.edgeloop.schemas.avro.PatternMatch;
 import io.edgeloop.schemas.mapping.PatternMapping;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -39,7 +40,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,6 +54,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -99,8 +103,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     static final String META_KEY = "meta";
     static final String WAITING_PREFIX = "o/";
     static final String MARK_PREFIX = "m/";
-    private static final org.apache.kafka.common.serialization.StringSerializer KEYS =
-            new org.apache.kafka.common.serialization.StringSerializer();
+    private static final StringSerializer KEYS = new StringSerializer();
 
     private static final Logger LOG = LoggerFactory.getLogger(KeeperProcessor.class);
     private static final Set<InvalidReason> REQUEST_REFUSALS = EnumSet.of(InvalidReason.UNKNOWN_CHANGE,
@@ -116,9 +119,9 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private final LearningConfig learning;
     private final BetaPrior prior;
     private final AutoDegrade policy;
-    private final java.time.Duration seedDelay;
+    private final Duration seedDelay;
     private final int sources;
-    private final java.time.Duration learningIdle;
+    private final Duration learningIdle;
     /** Wall-clock time of each outcome task's last learning record, since this keeper started. */
     private final Map<Integer, Long> heard = new HashMap<>();
     private long startedAt;
@@ -159,8 +162,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         heard.clear();
         startedAt = context.currentSystemTimeMs();
         if (!learningIdle.isZero()) {
-            java.time.Duration every = learningIdle.compareTo(java.time.Duration.ofMinutes(1)) < 0 ? learningIdle
-                    : java.time.Duration.ofMinutes(1);
+            Duration every = learningIdle.compareTo(Duration.ofMinutes(1)) < 0 ? learningIdle
+                    : Duration.ofMinutes(1);
             context.schedule(every, PunctuationType.WALL_CLOCK_TIME, this::releaseIdle);
         }
     }
@@ -413,7 +416,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             it.forEachRemaining(kv -> marks.put(Integer.parseInt(kv.key.substring(MARK_PREFIX.length())),
                     longOf(kv.value)));
         }
-        java.util.Set<Integer> tasks = new java.util.TreeSet<>(marks.keySet());
+        Set<Integer> tasks = new TreeSet<>(marks.keySet());
         for (int p = 0; p < sources; p++) {
             tasks.add(p);
         }
@@ -460,11 +463,11 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     }
 
     private static byte[] bytesOf(long value) {
-        return java.nio.ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
     }
 
     private static long longOf(byte[] bytes) {
-        return java.nio.ByteBuffer.wrap(bytes).getLong();
+        return ByteBuffer.wrap(bytes).getLong();
     }
 
     private void onOutcome(Outcome outcome) {
