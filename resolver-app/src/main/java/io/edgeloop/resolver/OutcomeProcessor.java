@@ -25,6 +25,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,9 +55,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
      * outcomes at its open time) at most about a day after its open, when its close comes in
      * (candles come in close-time order), so an outcome is almost never resolved before the mark.
      */
-    static final long MARK_LAG_MS = java.time.Duration.ofDays(2).toMillis();
+    static final long MARK_LAG_MS = Duration.ofDays(2).toMillis();
     /** Stream time between two progress marks of a task. */
-    static final long MARK_STEP_MS = java.time.Duration.ofDays(1).toMillis();
+    static final long MARK_STEP_MS = Duration.ofDays(1).toMillis();
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();

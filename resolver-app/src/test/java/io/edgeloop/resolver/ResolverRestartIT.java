@@ -23,7 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -82,15 +81,11 @@ class ResolverRestartIT {
             Await.until(() -> RunningResolver.when(() -> reached(second, "2025-05-12T00:00:00Z")), TIMEOUT,
                     () -> "last candle not read");
 
-            // read_committed stops at the last stable offset: wait until the transaction with the
-            // expired outcome is committed, then check there is nothing but the two.
-            List<Outcome> outcomes = new ArrayList<>();
-            Await.until(() -> {
-                outcomes.clear();
-                RunningResolver.readAll(kafka, Topics.OUTCOMES.name(), Topics.OUTCOMES.keySerde().deserializer(),
-                        Topics.OUTCOMES.valueSerde().deserializer()).forEach(r -> outcomes.add(r.value()));
-                return outcomes.size() >= 2;
-            }, TIMEOUT, () -> "outcomes committed so far: " + outcomes);
+            // read_committed: wait until the transaction with the expired outcome is committed,
+            // then check there is nothing but the two.
+            List<Outcome> outcomes = kafka.consumeUntil(Topics.OUTCOMES.name(), 2, TIMEOUT,
+                    Topics.OUTCOMES.keySerde().deserializer(), Topics.OUTCOMES.valueSerde().deserializer())
+                    .stream().map(ConsumerRecord::value).toList();
             assertThat(outcomes).extracting(Outcome::getPredictionId)
                     .containsExactlyInAnyOrder(spyCall.getId(), iwmCall.getId());
             Outcome spyOutcome = outcomes.stream().filter(o -> o.getTicker().equals("SPY")).findFirst().orElseThrow();

@@ -3,17 +3,11 @@ package io.edgeloop.resolver;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTestContext;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,27 +44,5 @@ final class RunningResolver {
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             return false;
         }
-    }
-
-    /** Every committed record of a topic, from the beginning to its current end. */
-    static <K, V> List<ConsumerRecord<K, V>> readAll(KafkaTestContext kafka, String topic, Deserializer<K> keys,
-                                                     Deserializer<V> values) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<K, V>> out = new ArrayList<>();
-        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Await.until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(out::add);
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            }, TIMEOUT, () -> "could not read " + topic + " to its end " + end);
-        }
-        return out;
     }
 }
