@@ -51,6 +51,9 @@ class ResolverOptionsTest {
                 List.of("degrade.confidence=1.5"));
         assertThatThrownBy(() -> ResolverOptions.topologyConfig(config))
                 .hasMessage("auto-degrade confidence must be in (0, 1), was 1.5");
+        assertThatThrownBy(() -> AppConfig.resolve(ResolverOptions.all(), new Properties(), Map.of(),
+                List.of("learning.idle.release=-PT1S")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("learning.idle.release: not a duration");
     }
 
     @Test
