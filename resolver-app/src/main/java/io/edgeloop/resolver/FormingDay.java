@@ -26,13 +26,13 @@ import java.util.Objects;
  *
  * <p>Intraday bars are aggregated by core's {@link Aggregator} on the ticker's
  * {@link SessionCalendar} (US equities: regular session 09:30-16:00 New York; crypto: UTC days),
- * with only the daily target. The aggregator is rebuilt for each call from the stored forming
- * bar: feeding it one base bar with the forming bar's OHLCV at the last merged base bar's open
- * time reproduces its state exactly (open of the first, max high, min low, close of the last, sum
- * of volumes). The first intraday interval seen is the ticker's base; bars of another intraday
+ * with only the daily target. The aggregator is rebuilt from the stored forming bar when the
+ * state was read from bytes, and then kept while the instance lives: feeding it one base bar with
+ * the forming bar's OHLCV at the last merged base bar's open time reproduces its state exactly
+ * (open of the first, max high, min low, close of the last, sum of volumes). The first intraday interval seen is the ticker's base; bars of another intraday
  * interval are ignored, and so are intraday bars not after the last one merged.
  *
- * <p>Not thread-safe; one instance per ticker and call, owned by one stream task.
+ * <p>Not thread-safe; owned by one stream task, which keeps one instance per ticker.
  */
 final class FormingDay {
 
@@ -49,6 +49,8 @@ final class FormingDay {
     private double formingLow;
     private double formingClose;
     private double formingVolume;
+    /** The aggregator of the forming bar, kept between calls; null when none is forming or not built yet. */
+    private Aggregator aggregator;
 
     FormingDay(String ticker) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -109,6 +111,9 @@ final class FormingDay {
     }
 
     private Aggregator restore() {
+        if (aggregator != null) {
+            return aggregator;
+        }
         SessionCalendar calendar = Symbols.isCryptoPair(ticker) ? SessionCalendar.CRYPTO : SessionCalendar.US_EQUITY;
         Aggregator aggregator = new Aggregator(calendar, intradayBase, EnumSet.of(Timeframe.D1));
         if (forming) {
@@ -117,9 +122,12 @@ final class FormingDay {
         return aggregator;
     }
 
-    private void keep(Aggregator aggregator) {
-        var bar = aggregator.forming(Timeframe.D1);
+    private void keep(Aggregator updated) {
+        var bar = updated.forming(Timeframe.D1);
         forming = !bar.isEmpty();
+        // Kept only while a bar forms: a rebuilt aggregator knows nothing of closed days, so one
+        // that closed a day is dropped, and the instance behaves as one read back from bytes.
+        aggregator = forming ? updated : null;
         if (forming) {
             formingLastBase = bar.lastBaseTime();
             formingOpen = bar.open();

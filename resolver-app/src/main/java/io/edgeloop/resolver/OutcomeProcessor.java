@@ -1,5 +1,6 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.kstreams.DeferredKeyValueStore;
 import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleValidator;
@@ -14,7 +15,6 @@ import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.avro.TradeEvent;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -29,8 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The outcome side of the resolver, one instance per ticker partition: keeps an open
@@ -44,7 +47,14 @@ import java.util.Optional;
  * from scratch gives the same ids and figures, because everything here is event time.
  *
  * <p>Daily bars are kept per ticker ({@link TickerDays}) so a prediction that arrives after some
- * of its horizon bars still counts them. The stream-time sweep expires predictions of tickers
+ * of its horizon bars still counts them.
+ *
+ * <p>The task's tickers' forming days, recent daily bars and open outcomes, and its stream time,
+ * are kept live in memory (read from the stores once, at the first record after the task starts)
+ * and handed to their stores to be encoded once per commit ({@link DeferredKeyValueStore}), not
+ * once per candle: at every commit the stores hold the state as of the last record, so a restore
+ * from the changelog continues exactly where the commit left off, and {@link #init} (called again
+ * when Kafka Streams revives a task after dropping uncommitted work) forgets the live state. The stream-time sweep expires predictions of tickers
  * that went quiet and closes intraday-built daily bars of half days; the operator's resolve-due
  * request runs the same sweep at a later stream time.
  */
@@ -60,7 +70,6 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     static final long MARK_STEP_MS = Duration.ofDays(1).toMillis();
 
     private static final Logger LOG = LoggerFactory.getLogger(OutcomeProcessor.class);
-    private static final StringSerializer KEYS = new StringSerializer();
     /** Key of a progress mark on the learning topic (an outcome is keyed by its ticker). */
     static final String MARK_RECORD_KEY = "";
 
@@ -68,12 +77,18 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private final OutcomeRetention retention;
     private final CandleValidator validator = CandleValidator.systemClock();
     private KeyValueStore<String, Prediction> predictions;
-    private KeyValueStore<String, byte[]> pending;
+    private DeferredKeyValueStore<byte[]> pending;
     private KeyValueStore<String, Outcome> outcomes;
-    private KeyValueStore<String, byte[]> tickerDays;
-    private KeyValueStore<String, byte[]> formingDays;
+    private DeferredKeyValueStore<byte[]> tickerDays;
+    private DeferredKeyValueStore<byte[]> formingDays;
     private KeyValueStore<String, String> tradeLinks;
-    private KeyValueStore<String, Long> clock;
+    private DeferredKeyValueStore<Long> clock;
+    /** Open outcomes by pending key (ticker|prediction id), in the store's key order. */
+    private final TreeMap<String, PendingOutcome> open = new TreeMap<>();
+    /** Recent closed daily bars by ticker. */
+    private final TreeMap<String, TickerDays> days = new TreeMap<>();
+    /** Forming daily bars by ticker, in the store's key order. */
+    private final TreeMap<String, FormingDay> forming = new TreeMap<>();
     private OutcomeTotals totals;
     private long clockWritten;
     private long markSent;
@@ -89,17 +104,16 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     public void init(ProcessorContext<String, OutcomeOutput> context) {
         super.init(context);
         predictions = context.getStateStore(ResolverStores.PREDICTIONS.name());
-        pending = context.getStateStore(ResolverStores.PENDING.name());
+        pending = deferred(context, ResolverStores.PENDING);
         outcomes = context.getStateStore(ResolverStores.OUTCOMES.name());
-        tickerDays = context.getStateStore(ResolverStores.TICKER_DAYS.name());
-        formingDays = context.getStateStore(ResolverStores.FORMING_DAYS.name());
+        tickerDays = deferred(context, ResolverStores.TICKER_DAYS);
+        formingDays = deferred(context, ResolverStores.FORMING_DAYS);
         tradeLinks = context.getStateStore(ResolverStores.TRADE_LINKS.name());
-        clock = context.getStateStore(ResolverStores.CLOCK.name());
+        clock = deferred(context, ResolverStores.CLOCK);
+        open.clear();
+        days.clear();
+        forming.clear();
         totals = new OutcomeTotals(context.getStateStore(ResolverStores.TOTALS.name()));
-        Long written = clock.get(ResolverStores.CLOCK_KEY);
-        clockWritten = written == null ? Long.MIN_VALUE : written;
-        Long mark = clock.get(ResolverStores.MARK_KEY);
-        markSent = mark == null ? Long.MIN_VALUE : mark;
         source = context.taskId().partition();
         upgraded = false;
         context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
@@ -146,8 +160,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             throw new RejectedRecordException("unusable prediction: " + e.getMessage(), e);
         }
         String id = terms.predictionId();
-        Long stored = clock.get(ResolverStores.CLOCK_KEY);
-        long clockNow = Math.max(now, stored == null ? Long.MIN_VALUE : stored);
+        long clockNow = Math.max(now, clockWritten);
         if (retention.tooOld(terms.time(), clockNow)) {
             throw new RejectedRecordException("prediction " + id + " of " + Instant.ofEpochMilli(terms.time())
                     + " is older than the retention (stream time " + Instant.ofEpochMilli(clockNow) + " minus "
@@ -159,23 +172,26 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         predictions.put(id, prediction);
         totals.prediction();
-        PendingOutcome open = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
-        TickerDays days = days(terms.ticker());
-        if (!days.holdsBarsAfter(open.predictionDate())) {
-            emit(open.expire("the daily bars after " + open.predictionDate() + " are no longer held (the resolver "
-                    + "keeps the last " + config.recentDailyBars() + ", the oldest of " + days.oldestDate().orElseThrow()
+        PendingOutcome opened = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
+        TickerDays held = days.get(terms.ticker());
+        if (held == null) {
+            held = new TickerDays(terms.ticker(), config.recentDailyBars());
+        }
+        if (!held.holdsBarsAfter(opened.predictionDate())) {
+            emit(opened.expire("the daily bars after " + opened.predictionDate() + " are no longer held (the resolver "
+                    + "keeps the last " + config.recentDailyBars() + ", the oldest of " + held.oldestDate().orElseThrow()
                     + "): the prediction arrived too late to measure its horizon", clockNow),
                     ResolverStores.pendingKey(terms.ticker(), id));
             return;
         }
-        for (Candle daily : days.after(open.predictionDate())) {
-            open.onDailyCandle(daily);
+        for (Candle daily : held.after(opened.predictionDate())) {
+            opened.onDailyCandle(daily);
         }
         String tradeId = tradeLinks.get(id);
         if (tradeId != null) {
-            open.onTrade(new TradeRef(tradeId, terms.ticker(), id, terms.time()));
+            opened.onTrade(new TradeRef(tradeId, terms.ticker(), id, terms.time()));
         }
-        settle(open, now);
+        settle(opened, now);
     }
 
     private void onCandle(String key, io.edgeloop.schemas.avro.Candle record, long now) {
@@ -202,32 +218,31 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (candle.interval() == Timeframe.D1) {
             closed = List.of(candle);
         } else {
-            FormingDay forming = FormingDay.fromBytes(candle.ticker(), formingDays.get(candle.ticker()));
-            closed = forming.offerIntraday(candle);
-            formingDays.put(candle.ticker(), forming.toBytes());
+            FormingDay day = forming.computeIfAbsent(candle.ticker(), FormingDay::new);
+            closed = day.offerIntraday(candle);
+            formingDays.putLater(candle.ticker(), day::toBytes);
         }
         addDays(candle.ticker(), closed, now);
     }
 
     /**
-     * Adds closed daily bars to the ticker's days (read and written only here, when there is a
-     * bar to add) and feeds the new ones to its open outcomes.
+     * Adds closed daily bars to the ticker's days and feeds the new ones to its open outcomes.
      */
     private void addDays(String ticker, List<Candle> closed, long now) {
         if (closed.isEmpty()) {
             return;
         }
-        TickerDays days = days(ticker);
+        TickerDays held = days.computeIfAbsent(ticker, t -> new TickerDays(t, config.recentDailyBars()));
         List<Candle> fresh = new ArrayList<>(closed.size());
         for (Candle daily : closed) {
-            if (days.addDaily(daily)) {
+            if (held.addDaily(daily)) {
                 fresh.add(daily);
             }
         }
         if (fresh.isEmpty()) {
             return;
         }
-        tickerDays.put(ticker, days.toBytes());
+        tickerDays.putLater(ticker, held::toBytes);
         for (Candle daily : fresh) {
             feedDaily(daily, now);
         }
@@ -247,14 +262,14 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (ref.linked()) {
             linkTrade(ref);
         } else if (trade.getEvent() == TradeEvent.OPEN) {
-            for (KeyValue<String, byte[]> entry : openOutcomes(ResolverStores.pendingPrefix(ref.ticker()))) {
-                PendingOutcome open = restore(entry.value);
-                if (!open.traded() && open.onTrade(ref)) {
-                    String id = open.terms().predictionId();
+            for (Map.Entry<String, PendingOutcome> entry : openOf(ref.ticker()).entrySet()) {
+                PendingOutcome outcome = entry.getValue();
+                if (!outcome.traded() && outcome.onTrade(ref)) {
+                    String id = outcome.terms().predictionId();
                     if (tradeLinks.get(id) == null) {
                         tradeLinks.put(id, ref.tradeId());
                     }
-                    pending.put(entry.key, open.toBytes());
+                    pending.putLater(entry.getKey(), outcome::toBytes);
                 }
             }
         }
@@ -266,12 +281,11 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             tradeLinks.put(id, ref.tradeId());
         }
         String pendingKey = ResolverStores.pendingKey(ref.ticker(), id);
-        byte[] bytes = pending.get(pendingKey);
-        if (bytes != null) {
-            PendingOutcome open = restore(bytes);
-            if (!open.traded()) {
-                open.onTrade(ref);
-                pending.put(pendingKey, open.toBytes());
+        PendingOutcome outcome = open.get(pendingKey);
+        if (outcome != null) {
+            if (!outcome.traded()) {
+                outcome.onTrade(ref);
+                pending.putLater(pendingKey, outcome::toBytes);
             }
         } else if (outcomes.get(id) != null) {
             LOG.info("trade {} acts on prediction {} whose outcome is already out; the outcome stays as it was",
@@ -281,10 +295,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     /** Offers a new daily bar to every open outcome of its ticker, and resolves those that are due. */
     private void feedDaily(Candle daily, long now) {
-        for (KeyValue<String, byte[]> entry : openOutcomes(ResolverStores.pendingPrefix(daily.ticker()))) {
-            PendingOutcome open = restore(entry.value);
-            open.onDailyCandle(daily);
-            settle(open, now);
+        for (PendingOutcome outcome : new ArrayList<>(openOf(daily.ticker()).values())) {
+            outcome.onDailyCandle(daily);
+            settle(outcome, now);
         }
     }
 
@@ -294,24 +307,15 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
      */
     private void sweep(long streamTime) {
         upgradeOnce();
-        List<KeyValue<String, byte[]>> forming = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = formingDays.all()) {
-            it.forEachRemaining(forming::add);
-        }
-        for (KeyValue<String, byte[]> entry : forming) {
-            FormingDay day = FormingDay.fromBytes(entry.key, entry.value);
+        for (Map.Entry<String, FormingDay> entry : forming.entrySet()) {
+            FormingDay day = entry.getValue();
             List<Candle> closed = day.advanceTo(streamTime);
             if (!closed.isEmpty()) {
-                formingDays.put(entry.key, day.toBytes());
-                addDays(entry.key, closed, streamTime);
+                formingDays.putLater(entry.getKey(), day::toBytes);
+                addDays(entry.getKey(), closed, streamTime);
             }
         }
-        List<KeyValue<String, byte[]>> open = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = pending.all()) {
-            it.forEachRemaining(open::add);
-        }
-        for (KeyValue<String, byte[]> entry : open) {
-            PendingOutcome outcome = restore(entry.value);
+        for (PendingOutcome outcome : new ArrayList<>(open.values())) {
             if (outcome.isExpired(streamTime)) {
                 settle(outcome, streamTime);
             }
@@ -321,28 +325,40 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     /** The retention purge ({@link OutcomeRetention}), once a day of stream time. */
     private void purge(long streamTime) {
         upgradeOnce();
-        OutcomeRetention.Purged purged = retention.purge(streamTime, predictions, outcomes, tradeLinks, tickerDays,
-                formingDays, pending, config.recentDailyBars());
+        Map<String, Long> lastBar = new TreeMap<>();
+        days.forEach((ticker, held) -> lastBar.merge(ticker, held.lastBarOpen(), Math::max));
+        forming.forEach((ticker, day) -> lastBar.merge(ticker, day.lastIntradayOpen(), Math::max));
+        OutcomeRetention.Purged purged = retention.purge(streamTime, predictions, outcomes, tradeLinks, lastBar,
+                ticker -> !openOf(ticker).isEmpty());
+        for (String ticker : purged.tickers()) {
+            days.remove(ticker);
+            forming.remove(ticker);
+            tickerDays.delete(ticker);
+            formingDays.delete(ticker);
+        }
         if (purged.any()) {
             LOG.info("retention at stream time {}: forgot {} resolved predictions and {} silent tickers",
-                    Instant.ofEpochMilli(streamTime), purged.predictions(), purged.tickers());
+                    Instant.ofEpochMilli(streamTime), purged.predictions(), purged.tickers().size());
         }
     }
 
     /** Emits the outcome when it is known at this stream time, else keeps the open state. */
-    private void settle(PendingOutcome open, long streamTime) {
-        Optional<io.edgeloop.core.outcome.Outcome> outcome = open.tryResolve(streamTime);
-        String pendingKey = ResolverStores.pendingKey(open.terms().ticker(), open.terms().predictionId());
-        if (outcome.isPresent()) {
-            emit(outcome.get(), pendingKey);
+    private void settle(PendingOutcome outcome, long streamTime) {
+        Optional<io.edgeloop.core.outcome.Outcome> resolved = outcome.tryResolve(streamTime);
+        String pendingKey = ResolverStores.pendingKey(outcome.terms().ticker(), outcome.terms().predictionId());
+        if (resolved.isPresent()) {
+            emit(resolved.get(), pendingKey);
         } else {
-            pending.put(pendingKey, open.toBytes());
+            open.put(pendingKey, outcome);
+            pending.putLater(pendingKey, outcome::toBytes);
         }
     }
 
     private void emit(io.edgeloop.core.outcome.Outcome outcome, String pendingKey) {
         String id = outcome.predictionId();
-        pending.delete(pendingKey);
+        if (open.remove(pendingKey) != null) {
+            pending.delete(pendingKey);
+        }
         if (outcomes.get(id) != null) {
             LOG.warn("prediction {} already has its outcome; a second one is not emitted", id);
             return;
@@ -359,12 +375,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         LOG.debug("outcome of {}: {} return {}%", id, outcome.status(), record.getReturnPct());
     }
 
-    private List<KeyValue<String, byte[]>> openOutcomes(String prefix) {
-        List<KeyValue<String, byte[]>> out = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = pending.prefixScan(prefix, KEYS)) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
+    /** The ticker's open outcomes, a view in key order. */
+    private SortedMap<String, PendingOutcome> openOf(String ticker) {
+        String prefix = ResolverStores.pendingPrefix(ticker);
+        return open.subMap(prefix, prefix + Character.MAX_VALUE);
     }
 
     /** The prediction date and expiry time are in the bytes; the config only gives the thresholds. */
@@ -372,8 +386,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         return PendingOutcome.fromBytes(bytes, config.outcome());
     }
 
-    private TickerDays days(String ticker) {
-        return TickerDays.fromBytes(ticker, config.recentDailyBars(), tickerDays.get(ticker));
+    private static <V> DeferredKeyValueStore<V> deferred(ProcessorContext<?, ?> context, StoreSpec<String, V> spec) {
+        DeferredKeyValueStore<V> store = DeferredKeyValueStore.of(context.getStateStore(spec.name()));
+        store.dropPending();
+        return store;
     }
 
     /**
@@ -382,13 +398,18 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
      * {@link ResolverStores#FORMING_DAYS}, so an upgraded app continues the day that was forming,
      * and starts the all-time counts ({@link OutcomeTotals#startFrom}) of a store that predates them.
      * Done on the first record rather than in {@code init}, so the writes are changelogged in
-     * that record's transaction; a no-op (one scan of the ticker-days keys) once upgraded.
+     * that record's transaction. Then reads the task's clock and live state (forming days, daily
+     * bars, open outcomes) from the stores.
      */
     private void upgradeOnce() {
         if (upgraded) {
             return;
         }
         upgraded = true;
+        Long written = clock.get(ResolverStores.CLOCK_KEY);
+        clockWritten = written == null ? Long.MIN_VALUE : written;
+        Long mark = clock.get(ResolverStores.MARK_KEY);
+        markSent = mark == null ? Long.MIN_VALUE : mark;
         totals.startFrom(predictions, outcomes);
         List<KeyValue<String, byte[]>> legacy = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
@@ -408,6 +429,15 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (!legacy.isEmpty()) {
             LOG.info("moved the forming daily bar of {} tickers to {}", legacy.size(), ResolverStores.FORMING_DAYS.name());
         }
+        try (KeyValueIterator<String, byte[]> it = formingDays.all()) {
+            it.forEachRemaining(kv -> forming.put(kv.key, FormingDay.fromBytes(kv.key, kv.value)));
+        }
+        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
+            it.forEachRemaining(kv -> days.put(kv.key, TickerDays.fromBytes(kv.key, config.recentDailyBars(), kv.value)));
+        }
+        try (KeyValueIterator<String, byte[]> it = pending.all()) {
+            it.forEachRemaining(kv -> open.put(kv.key, restore(kv.value)));
+        }
     }
 
     private OutcomeConfig outcomeConfig(String ticker) {
@@ -416,8 +446,8 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     private void tick(long now) {
         if (now > clockWritten) {
-            clock.put(ResolverStores.CLOCK_KEY, now);
             clockWritten = now;
+            clock.putLater(ResolverStores.CLOCK_KEY, () -> clockWritten);
         }
         if (now != Long.MIN_VALUE) {
             advanceMark(now - MARK_LAG_MS, false);

@@ -2,7 +2,6 @@ package io.edgeloop.resolver;
 
 import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.Prediction;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -11,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The retention rule of the outcome tasks' stores, so they do not grow without bound.
@@ -42,12 +41,10 @@ final class OutcomeRetention {
     /** Stream-time interval of the purge. */
     static final Duration PURGE_INTERVAL = Duration.ofDays(1);
 
-    private static final StringSerializer KEYS = new StringSerializer();
-
-    /** What one purge removed. */
-    record Purged(int predictions, int tickers) {
+    /** What one purge removed: how many resolved predictions, and the silent tickers to forget. */
+    record Purged(int predictions, List<String> tickers) {
         boolean any() {
-            return predictions > 0 || tickers > 0;
+            return predictions > 0 || !tickers.isEmpty();
         }
     }
 
@@ -68,13 +65,14 @@ final class OutcomeRetention {
     }
 
     /**
-     * Forgets resolved predictions and silent tickers older than the cutoff (see the class doc).
+     * Forgets resolved predictions older than the cutoff, and names the silent tickers (see the
+     * class doc) whose daily bars the caller forgets.
      *
-     * @param capacity daily bars kept per ticker, to read the ticker-days entries
+     * @param lastBar open time of each ticker's latest bar, daily or intraday
+     * @param hasOpen whether a ticker has an open prediction
      */
     Purged purge(long streamTime, KeyValueStore<String, Prediction> predictions, KeyValueStore<String, Outcome> outcomes,
-                 KeyValueStore<String, String> tradeLinks, KeyValueStore<String, byte[]> tickerDays,
-                 KeyValueStore<String, byte[]> formingDays, KeyValueStore<String, byte[]> pending, int capacity) {
+                 KeyValueStore<String, String> tradeLinks, Map<String, Long> lastBar, Predicate<String> hasOpen) {
         long cutoff = cutoff(streamTime);
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Prediction> it = predictions.all()) {
@@ -89,31 +87,12 @@ final class OutcomeRetention {
             outcomes.delete(id);
             tradeLinks.delete(id);
         }
-        Map<String, Long> lastBar = new TreeMap<>();
-        try (KeyValueIterator<String, byte[]> it = tickerDays.all()) {
-            it.forEachRemaining(kv -> lastBar.merge(kv.key,
-                    TickerDays.fromBytes(kv.key, capacity, kv.value).lastBarOpen(), Math::max));
-        }
-        try (KeyValueIterator<String, byte[]> it = formingDays.all()) {
-            it.forEachRemaining(kv -> lastBar.merge(kv.key,
-                    FormingDay.fromBytes(kv.key, kv.value).lastIntradayOpen(), Math::max));
-        }
         List<String> silent = new ArrayList<>();
         lastBar.forEach((ticker, last) -> {
-            if (last < cutoff && !hasOpen(pending, ticker)) {
+            if (last < cutoff && !hasOpen.test(ticker)) {
                 silent.add(ticker);
             }
         });
-        for (String ticker : silent) {
-            tickerDays.delete(ticker);
-            formingDays.delete(ticker);
-        }
-        return new Purged(old.size(), silent.size());
-    }
-
-    private static boolean hasOpen(KeyValueStore<String, byte[]> pending, String ticker) {
-        try (KeyValueIterator<String, byte[]> it = pending.prefixScan(ResolverStores.pendingPrefix(ticker), KEYS)) {
-            return it.hasNext();
-        }
+        return new Purged(old.size(), silent);
     }
 }

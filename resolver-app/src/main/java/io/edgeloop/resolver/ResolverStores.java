@@ -23,22 +23,22 @@ final class ResolverStores {
     /** {@code ticker|predictionId} -> core PendingOutcome bytes, while the outcome is open. */
     static final StoreSpec<String, byte[]> PENDING = new StoreSpec<>("resolver-pending",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
-            "open outcomes by ticker|prediction id, as core PendingOutcome bytes");
+            "open outcomes by ticker|prediction id, as core PendingOutcome bytes").deferredWrites();
 
     /** Prediction id -> its one outcome; a prediction with an entry here is never resolved again. */
     static final StoreSpec<String, Outcome> OUTCOMES = new StoreSpec<>("resolver-outcomes",
             EdgeloopSerdes.string(), EdgeloopSerdes.of(Outcome.class),
             "the one outcome of each resolved prediction, by prediction id (the exactly-once guard)");
 
-    /** Ticker -> recent closed daily bars ({@link TickerDays}); written only when a daily bar is added. */
+    /** Ticker -> recent closed daily bars ({@link TickerDays}); written at the commit after a daily bar is added. */
     static final StoreSpec<String, byte[]> TICKER_DAYS = new StoreSpec<>("resolver-ticker-days",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
-            "recent closed daily bars per ticker");
+            "recent closed daily bars per ticker").deferredWrites();
 
-    /** Ticker -> the daily bar forming from its intraday bars ({@link FormingDay}), a small value written per intraday bar. */
+    /** Ticker -> the daily bar forming from its intraday bars ({@link FormingDay}), written at the commit after an intraday bar. */
     static final StoreSpec<String, byte[]> FORMING_DAYS = new StoreSpec<>("resolver-forming-days",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
-            "the daily bar forming from each ticker's intraday bars");
+            "the daily bar forming from each ticker's intraday bars").deferredWrites();
 
     /** Prediction id -> id of the first trade linked to it. */
     static final StoreSpec<String, String> TRADE_LINKS = new StoreSpec<>("resolver-trade-links",
@@ -52,7 +52,7 @@ final class ResolverStores {
      */
     static final StoreSpec<String, Long> CLOCK = new StoreSpec<>("resolver-clock",
             EdgeloopSerdes.string(), Serdes.Long(),
-            "stream time of each outcome task and the latest resolve-due request it handled");
+            "stream time of each outcome task and the latest resolve-due request it handled").deferredWrites();
 
     /** All-time counts of predictions and outcomes ({@link OutcomeTotals}); not purged by the retention. */
     static final StoreSpec<String, Long> TOTALS = new StoreSpec<>("resolver-totals",

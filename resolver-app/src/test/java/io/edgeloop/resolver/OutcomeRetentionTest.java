@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static io.edgeloop.resolver.MarketData.between;
 import static io.edgeloop.resolver.MarketData.on;
@@ -136,13 +137,13 @@ class OutcomeRetentionTest {
         resolver.predict(open);
 
         long muchLater = entry.openTime() + Duration.ofDays(400).toMillis();
-        rule.purge(muchLater, resolver.store(ResolverStores.PREDICTIONS), resolver.store(ResolverStores.OUTCOMES),
-                resolver.store(ResolverStores.TRADE_LINKS), resolver.store(ResolverStores.TICKER_DAYS),
-                resolver.store(ResolverStores.FORMING_DAYS),
-                resolver.store(ResolverStores.PENDING), 40);
+        OutcomeRetention.Purged purged = rule.purge(muchLater, resolver.store(ResolverStores.PREDICTIONS),
+                resolver.store(ResolverStores.OUTCOMES), resolver.store(ResolverStores.TRADE_LINKS),
+                Map.of("IWM", entry.openTime(), "QQQ", entry.openTime()), "IWM"::equals);
 
         assertThat(resolver.contents(ResolverStores.PREDICTIONS)).containsKey(open.getId());
-        assertThat(resolver.contents(ResolverStores.TICKER_DAYS)).containsKey("IWM");
+        assertThat(purged.predictions()).isZero();
+        assertThat(purged.tickers()).as("a silent ticker with an open prediction is kept").containsExactly("QQQ");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.DeferredKeyValueStore;
 import io.edgeloop.kstreams.DeadLetterProcessingHandler;
 import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
 import io.edgeloop.core.candle.CandleValidator;

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.DeferredKeyValueStore;
 import io.edgeloop.kstreams.RejectedRecordException;
 import io.edgeloop.core.candle.BarSequencer;
 import io.edgeloop.core.candle.Candle;

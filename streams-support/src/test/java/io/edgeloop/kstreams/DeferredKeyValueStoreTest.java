@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.kstreams;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;

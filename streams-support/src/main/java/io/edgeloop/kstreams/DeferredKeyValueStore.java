@@ -1,4 +1,4 @@
-package io.edgeloop.streams;
+package io.edgeloop.kstreams;
 
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -36,14 +36,14 @@ import java.util.function.Supplier;
  *
  * @param <V> value type
  */
-final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
+public final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<String, V>, String, V>
         implements KeyValueStore<String, V> {
 
     private final Map<String, Supplier<V>> pending = new LinkedHashMap<>();
     /** The stream thread that handed values over, the only one that sees them before a flush. */
     private volatile Thread writer;
 
-    DeferredKeyValueStore(KeyValueStore<String, V> inner) {
+    public DeferredKeyValueStore(KeyValueStore<String, V> inner) {
         super(inner);
     }
 
@@ -54,7 +54,7 @@ final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<Str
      * @throws IllegalArgumentException when the handle is not backed by a deferred store
      */
     @SuppressWarnings("unchecked")
-    static <V> DeferredKeyValueStore<V> of(StateStore store) {
+    public static <V> DeferredKeyValueStore<V> of(StateStore store) {
         StateStore s = store;
         while (!(s instanceof DeferredKeyValueStore) && s instanceof WrappedStateStore<?, ?, ?> w) {
             s = w.wrapped();
@@ -70,18 +70,18 @@ final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<Str
      * Sets the key's value to what the supplier returns when the store is next flushed or read;
      * the supplier must answer the value as of the latest call for its key.
      */
-    void putLater(String key, Supplier<V> value) {
+    public void putLater(String key, Supplier<V> value) {
         writer = Thread.currentThread();
         pending.put(key, value);
     }
 
     /** Forgets every pending value (the work that produced them is being dropped). */
-    void dropPending() {
+    public void dropPending() {
         pending.clear();
     }
 
     /** Writes every pending value into the store now. */
-    void writePending() {
+    public void writePending() {
         if (pending.isEmpty()) {
             return;
         }
@@ -191,7 +191,7 @@ final class DeferredKeyValueStore<V> extends WrappedStateStore<KeyValueStore<Str
     }
 
     /** Builds a {@link DeferredKeyValueStore} around the store the given builder builds. */
-    record Builder<V>(StoreBuilder<KeyValueStore<String, V>> inner) implements StoreBuilder<DeferredKeyValueStore<V>> {
+    public record Builder<V>(StoreBuilder<KeyValueStore<String, V>> inner) implements StoreBuilder<DeferredKeyValueStore<V>> {
 
         @Override
         public StoreBuilder<DeferredKeyValueStore<V>> withCachingEnabled() {
