@@ -89,6 +89,8 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private final TreeMap<String, TickerDays> days = new TreeMap<>();
     /** Forming daily bars by ticker, in the store's key order. */
     private final TreeMap<String, FormingDay> forming = new TreeMap<>();
+    /** Bar time of every prediction the predictions store holds, by id: what the purge reads. */
+    private final TreeMap<String, Long> predictionTimes = new TreeMap<>();
     private OutcomeTotals totals;
     private long clockWritten;
     private long markSent;
@@ -113,6 +115,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         open.clear();
         days.clear();
         forming.clear();
+        predictionTimes.clear();
         totals = new OutcomeTotals(context.getStateStore(ResolverStores.TOTALS.name()));
         source = context.taskId().partition();
         upgraded = false;
@@ -171,6 +174,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             return;
         }
         predictions.put(id, prediction);
+        predictionTimes.put(id, terms.time());
         totals.prediction();
         PendingOutcome opened = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
         TickerDays held = days.get(terms.ticker());
@@ -328,8 +332,14 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         Map<String, Long> lastBar = new TreeMap<>();
         days.forEach((ticker, held) -> lastBar.merge(ticker, held.lastBarOpen(), Math::max));
         forming.forEach((ticker, day) -> lastBar.merge(ticker, day.lastIntradayOpen(), Math::max));
-        OutcomeRetention.Purged purged = retention.purge(streamTime, predictions, outcomes, tradeLinks, lastBar,
-                ticker -> !openOf(ticker).isEmpty());
+        OutcomeRetention.Purged purged = retention.purge(streamTime, predictionTimes, id -> outcomes.get(id) != null,
+                lastBar, ticker -> !openOf(ticker).isEmpty());
+        for (String id : purged.predictions()) {
+            predictionTimes.remove(id);
+            predictions.delete(id);
+            outcomes.delete(id);
+            tradeLinks.delete(id);
+        }
         for (String ticker : purged.tickers()) {
             days.remove(ticker);
             forming.remove(ticker);
@@ -338,7 +348,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         if (purged.any()) {
             LOG.info("retention at stream time {}: forgot {} resolved predictions and {} silent tickers",
-                    Instant.ofEpochMilli(streamTime), purged.predictions(), purged.tickers().size());
+                    Instant.ofEpochMilli(streamTime), purged.predictions().size(), purged.tickers().size());
         }
     }
 
@@ -437,6 +447,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         try (KeyValueIterator<String, byte[]> it = pending.all()) {
             it.forEachRemaining(kv -> open.put(kv.key, restore(kv.value)));
+        }
+        try (KeyValueIterator<String, Prediction> it = predictions.all()) {
+            it.forEachRemaining(kv -> predictionTimes.put(kv.key, kv.value.getBarTime().toEpochMilli()));
         }
     }
 

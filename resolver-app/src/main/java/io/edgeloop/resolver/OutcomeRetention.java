@@ -1,9 +1,5 @@
 package io.edgeloop.resolver;
 
-import io.edgeloop.schemas.avro.Outcome;
-import io.edgeloop.schemas.avro.Prediction;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +37,10 @@ final class OutcomeRetention {
     /** Stream-time interval of the purge. */
     static final Duration PURGE_INTERVAL = Duration.ofDays(1);
 
-    /** What one purge removed: how many resolved predictions, and the silent tickers to forget. */
-    record Purged(int predictions, List<String> tickers) {
+    /** What one purge forgets: the resolved predictions, by id, and the silent tickers. */
+    record Purged(List<String> predictions, List<String> tickers) {
         boolean any() {
-            return predictions > 0 || !tickers.isEmpty();
+            return !predictions.isEmpty() || !tickers.isEmpty();
         }
     }
 
@@ -65,34 +61,29 @@ final class OutcomeRetention {
     }
 
     /**
-     * Forgets resolved predictions older than the cutoff, and names the silent tickers (see the
-     * class doc) whose daily bars the caller forgets.
+     * What to forget at {@code streamTime} (see the class doc): the resolved predictions older
+     * than the cutoff and the silent tickers. The caller deletes them.
      *
-     * @param lastBar open time of each ticker's latest bar, daily or intraday
-     * @param hasOpen whether a ticker has an open prediction
+     * @param predictionTimes bar time of each prediction held, by id
+     * @param resolved        whether a prediction has its outcome
+     * @param lastBar         open time of each ticker's latest bar, daily or intraday
+     * @param hasOpen         whether a ticker has an open prediction
      */
-    Purged purge(long streamTime, KeyValueStore<String, Prediction> predictions, KeyValueStore<String, Outcome> outcomes,
-                 KeyValueStore<String, String> tradeLinks, Map<String, Long> lastBar, Predicate<String> hasOpen) {
+    Purged purge(long streamTime, Map<String, Long> predictionTimes, Predicate<String> resolved,
+                 Map<String, Long> lastBar, Predicate<String> hasOpen) {
         long cutoff = cutoff(streamTime);
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, Prediction> it = predictions.all()) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.getBarTime().toEpochMilli() < cutoff && outcomes.get(kv.key) != null) {
-                    old.add(kv.key);
-                }
-            });
-        }
-        for (String id : old) {
-            predictions.delete(id);
-            outcomes.delete(id);
-            tradeLinks.delete(id);
-        }
+        predictionTimes.forEach((id, time) -> {
+            if (time < cutoff && resolved.test(id)) {
+                old.add(id);
+            }
+        });
         List<String> silent = new ArrayList<>();
         lastBar.forEach((ticker, last) -> {
             if (last < cutoff && !hasOpen.test(ticker)) {
                 silent.add(ticker);
             }
         });
-        return new Purged(old.size(), silent);
+        return new Purged(old, silent);
     }
 }

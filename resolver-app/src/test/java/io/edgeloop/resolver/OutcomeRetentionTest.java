@@ -131,19 +131,17 @@ class OutcomeRetentionTest {
     @Test
     void shouldKeepAnOpenPredictionAndItsTickerWhateverItsAge() {
         Candle entry = on(iwm, LocalDate.of(2025, 4, 21));
-        resolver.candle(entry);
         Prediction open = TestRecords.prediction(entry, Direction.UP);
         OutcomeRetention rule = new OutcomeRetention(Duration.ofDays(30));
-        resolver.predict(open);
 
         long muchLater = entry.openTime() + Duration.ofDays(400).toMillis();
-        OutcomeRetention.Purged purged = rule.purge(muchLater, resolver.store(ResolverStores.PREDICTIONS),
-                resolver.store(ResolverStores.OUTCOMES), resolver.store(ResolverStores.TRADE_LINKS),
+        OutcomeRetention.Purged purged = rule.purge(muchLater, Map.of(open.getId(), entry.openTime()), id -> false,
                 Map.of("IWM", entry.openTime(), "QQQ", entry.openTime()), "IWM"::equals);
 
-        assertThat(resolver.contents(ResolverStores.PREDICTIONS)).containsKey(open.getId());
-        assertThat(purged.predictions()).isZero();
+        assertThat(purged.predictions()).as("an open prediction is kept whatever its age").isEmpty();
         assertThat(purged.tickers()).as("a silent ticker with an open prediction is kept").containsExactly("QQQ");
+        assertThat(rule.purge(muchLater, Map.of(open.getId(), entry.openTime()), id -> true, Map.of(), t -> false)
+                .predictions()).as("once resolved, it is forgotten").containsExactly(open.getId());
     }
 
     @Test
