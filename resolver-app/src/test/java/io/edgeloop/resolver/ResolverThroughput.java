@@ -7,6 +7,7 @@ import io.edgeloop.schemas.avro.Outcome;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.io.IOException;
@@ -32,14 +33,17 @@ import java.util.Properties;
  *
  * <p>Two modes ({@code bench.mode}): {@code processor} (default) runs the {@link OutcomeProcessor}
  * alone on a {@link MockProcessorContext} with its stores (changelogs off) and fires the
- * stream-time punctuators as stream time passes them, which measures the processor's own cost;
+ * stream-time punctuators as stream time passes them, and commits (flushes the stores' caches
+ * and the values handed over to be written at a commit) every {@code bench.commit.every} records,
+ * which measures the processor's own cost;
  * the rate is per CPU second of the feeding thread, so other load on the machine does not skew
  * it; {@code driver} pipes the records through {@link ResolverTopology} on a
  * {@code TopologyTestDriver}, whose per-record commit and topic checks dominate the time.
  *
  * <p>System properties: {@code edgeloop.data.dir} (required), {@code bench.from} (first date,
  * default 2021-01-01), {@code bench.rounds} (default 3, the best is reported),
- * {@code bench.memory} (in-memory stores instead of RocksDB, default false).
+ * {@code bench.memory} (in-memory stores instead of RocksDB, default false),
+ * {@code bench.commit.every} (records between two commits, default 1000).
  */
 public final class ResolverThroughput {
 
@@ -51,6 +55,7 @@ public final class ResolverThroughput {
         LocalDate from = LocalDate.parse(System.getProperty("bench.from", "2021-01-01"));
         int rounds = Integer.getInteger("bench.rounds", 3);
         boolean memory = Boolean.getBoolean("bench.memory");
+        int commitEvery = Integer.getInteger("bench.commit.every", 1000);
         long fromMs = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         List<Candle> candles = new ArrayList<>();
         for (String ticker : List.of("SPY", "QQQ", "IWM", "GLD", "MSTR", "NVDA", "TSLA", "UNH", "USO", "XLE")) {
@@ -62,7 +67,7 @@ public final class ResolverThroughput {
         candles.sort(Comparator.comparingLong(Candle::openTime).thenComparing(Candle::ticker));
         ResolverConfig config = memory ? ResolverConfig.defaults().withInMemoryStores() : ResolverConfig.defaults();
         if (!"driver".equals(System.getProperty("bench.mode", "processor"))) {
-            processorRounds(candles, config, rounds, memory, from);
+            processorRounds(candles, config, rounds, memory, from, commitEvery);
             return;
         }
         double best = 0;
@@ -96,7 +101,7 @@ public final class ResolverThroughput {
     }
 
     private static void processorRounds(List<Candle> candles, ResolverConfig config, int rounds, boolean memory,
-                                        LocalDate from) throws IOException {
+                                        LocalDate from, int commitEvery) throws IOException {
         List<Record<String, ResolverInput>> records = new ArrayList<>();
         int daily = 0;
         for (Candle c : candles) {
@@ -125,7 +130,12 @@ public final class ResolverThroughput {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
+            int sinceCommit = 0;
             for (Record<String, ResolverInput> record : records) {
+                if (++sinceCommit == commitEvery) {
+                    sinceCommit = 0;
+                    commit(stores);
+                }
                 streamTime = Math.max(streamTime, record.timestamp());
                 context.setCurrentStreamTimeMs(streamTime);
                 processor.process(record);
@@ -138,6 +148,8 @@ public final class ResolverThroughput {
                     }
                 }
             }
+            commit(stores);
+            commit(stores);
             long nanos = System.nanoTime() - started;
             long cpuNanos = threads.getCurrentThreadCpuTime() - cpuStarted;
             List<Outcome> outcomes = context.forwarded().stream().map(f -> f.record().value())
@@ -153,5 +165,14 @@ public final class ResolverThroughput {
         }
         System.out.printf("processor, best of %d (%s stores, from %s): %.0f candles per CPU second%n", rounds,
                 memory ? "memory" : "RocksDB", from, best);
+    }
+
+    /** What a task commit does to the stores: flushes their caches (and the values handed over to be written then). */
+    private static void commit(List<StateStore> stores) {
+        for (StateStore store : stores) {
+            if (store instanceof WrappedStateStore<?, ?, ?> wrapped) {
+                wrapped.flushCache();
+            }
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.edgeloop.streams;
 
-import io.edgeloop.kstreams.DeadLetterProcessingHandler;
-import io.edgeloop.kstreams.DeadLetterDeserializationHandler;
+import io.edgeloop.kstreams.StreamsTuning;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.signals.SignalConfig;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.core.stats.BetaPrior;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.time.Clock;
@@ -37,26 +35,6 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     /** Application id when none is configured. */
     public static final String DEFAULT_APPLICATION_ID = "edgeloop-streams";
 
-    /**
-     * Default {@code commit.interval.ms} (Kafka Streams' default under exactly-once is 100): each
-     * commit ends a transaction, which costs round trips to the coordinator and a marker in every
-     * partition written (scores, signals, predictions, trades, changelogs, repartition), so fewer
-     * commits leave more of the machine to the model. The price is latency: a read_committed
-     * consumer sees an output up to a second after its candle (a bar is an hour or a day), and a
-     * crash redoes up to a second of work.
-     */
-    public static final int COMMIT_INTERVAL_MS = 1_000;
-
-    /**
-     * Default producer {@code linger.ms} (Kafka's default is 5): under exactly-once no reader sees
-     * a record before its transaction commits, so waiting up to 100 ms to fill a batch adds no
-     * visible latency and sends far fewer, larger produce requests.
-     */
-    public static final int LINGER_MS = 100;
-
-    /** Default producer {@code batch.size} (Kafka's default is 16 KB), so lingering batches can fill. */
-    public static final int BATCH_SIZE = 256 * 1024;
-
     public StreamsSettings {
         streams = Map.copyOf(streams);
         Objects.requireNonNull(confidence, "confidence");
@@ -80,29 +58,12 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     }
 
     /**
-     * The app's own Streams defaults under the given properties: exactly-once v2, explicit names
-     * for every internal resource, the dead-letter handlers, and one in-flight produce request per
-     * connection (with more, a retry of a batch refused while a new partition's leader is elected
-     * can arrive after the batches behind it, which the broker then refuses as out of sequence,
-     * seen on Kafka 4.3 with the internal topics Kafka Streams has just created), a commit interval
-     * of {@value #COMMIT_INTERVAL_MS} ms and producer batches that linger {@value #LINGER_MS} ms and
-     * hold up to {@value #BATCH_SIZE} bytes. {@code overrides} win, except that explicit naming
-     * cannot be turned off.
+     * The app's own Streams defaults ({@link StreamsTuning#exactlyOnce}: exactly-once v2, explicit
+     * names, the dead-letter handlers, one in-flight produce request, a one-second commit interval
+     * and lingering batches) under the given properties.
      */
     public static Map<String, Object> streamsDefaults(Map<String, ?> overrides) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), LINGER_MS);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_SIZE);
-        p.putAll(overrides);
-        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        return p;
+        return StreamsTuning.exactlyOnce(DEFAULT_APPLICATION_ID, overrides);
     }
 
     /** Defaults of every option over the given Streams properties (tests, bench). */
