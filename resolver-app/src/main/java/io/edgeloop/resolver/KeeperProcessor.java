@@ -124,6 +124,9 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private final Duration learningIdle;
     /** Wall-clock time of each outcome task's last learning record, since this keeper started. */
     private final Map<Integer, Long> heard = new HashMap<>();
+    /** Mirror of the learning store's progress marks and learnt-up-to time; null until read after a start. */
+    private Map<Integer, Long> marks;
+    private Long applied;
     private long startedAt;
     private KeyValueStore<String, byte[]> state;
     private KeyValueStore<String, ModelChange> changelog;
@@ -158,6 +161,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         stats = context.getStateStore(ResolverStores.PATTERN_STATS.name());
         learningBuffer = context.getStateStore(ResolverStores.KEEPER_LEARNING.name());
         keeper = null;
+        marks = null;
+        applied = null;
         seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
         heard.clear();
         startedAt = context.currentSystemTimeMs();
@@ -370,10 +375,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                         LearningRecord.SERDE.serializer().serialize(null, r));
             }
         }
-        String markKey = MARK_PREFIX + r.source();
-        byte[] old = learningBuffer.get(markKey);
-        if (old == null || longOf(old) < r.mark()) {
-            learningBuffer.put(markKey, bytesOf(r.mark()));
+        Long old = marks().get(r.source());
+        if (old == null || old < r.mark()) {
+            learningBuffer.put(MARK_PREFIX + r.source(), bytesOf(r.mark()));
+            marks.put(r.source(), r.mark());
         }
         learnDue();
     }
@@ -400,6 +405,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         long upTo = watermark == Long.MAX_VALUE ? last : watermark;
         if (upTo > applied) {
             learningBuffer.put(ResolverStores.APPLIED_KEY, bytesOf(upTo));
+            this.applied = upTo;
         }
     }
 
@@ -411,11 +417,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
      * when none holds learning back.
      */
     private long watermark() {
-        Map<Integer, Long> marks = new TreeMap<>();
-        try (KeyValueIterator<String, byte[]> it = learningBuffer.prefixScan(MARK_PREFIX, KEYS)) {
-            it.forEachRemaining(kv -> marks.put(Integer.parseInt(kv.key.substring(MARK_PREFIX.length())),
-                    longOf(kv.value)));
-        }
+        Map<Integer, Long> marks = marks();
         Set<Integer> tasks = new TreeSet<>(marks.keySet());
         for (int p = 0; p < sources; p++) {
             tasks.add(p);
@@ -449,8 +451,23 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     /** The order time learnt up to, {@code Long.MIN_VALUE} before the first. */
     private long learnt() {
-        byte[] applied = learningBuffer.get(ResolverStores.APPLIED_KEY);
-        return applied == null ? Long.MIN_VALUE : longOf(applied);
+        if (applied == null) {
+            byte[] stored = learningBuffer.get(ResolverStores.APPLIED_KEY);
+            applied = stored == null ? Long.MIN_VALUE : longOf(stored);
+        }
+        return applied;
+    }
+
+    /** Each outcome task's last progress mark, read from the learning store once per task start. */
+    private Map<Integer, Long> marks() {
+        if (marks == null) {
+            marks = new TreeMap<>();
+            try (KeyValueIterator<String, byte[]> it = learningBuffer.prefixScan(MARK_PREFIX, KEYS)) {
+                it.forEachRemaining(kv -> marks.put(Integer.parseInt(kv.key.substring(MARK_PREFIX.length())),
+                        longOf(kv.value)));
+            }
+        }
+        return marks;
     }
 
     /** Key of a waiting outcome: its order time (hex, sorting as the signed time) then its prediction id. */
