@@ -269,6 +269,10 @@ public final class TimeframeBundle implements IndicatorState {
             // a NaN emptied the regression (only on overflowing prices): warming up again
             warm = false;
         }
+        rollFull(MOM_DISPERSION, s[LR_VALUE], true);
+        rollFull(VOLUME, volume, false);
+        rollFull(ATR_AVG, atr, false);
+        rollFull(COMP_BB, close, true);
         finish(close, volume, atr);
     }
 
@@ -312,26 +316,27 @@ public final class TimeframeBundle implements IndicatorState {
         average(SQ_ATR, tr);
         squeeze();
         linReg(close - s[ROLL_MEAN + SQ_BB]);
+        roll(MOM_DISPERSION, s[LR_VALUE], true);
+        roll(VOLUME, volume, false);
+        roll(ATR_AVG, atr, false);
+        roll(COMP_BB, close, true);
         finish(close, volume, atr);
     }
 
     /**
-     * The rest of a bar, from the momentum's dispersion on: the ratios, compression, the cross,
-     * the phase and the close (one code for both steps; a full window takes {@link #rollFull}).
+     * The rest of a bar once its four remaining windows (momentum dispersion, volume, ATR, the
+     * compression band) took their value: the ratios, compression, the cross, the phase and the
+     * close. None of these feeds a window, so the windows can go first.
      */
     private void finish(double close, double volume, double atr) {
         double[] s = d;
-        roll(MOM_DISPERSION, s[LR_VALUE], true);
-        s[VOL_CURRENT] = volume;
-        roll(VOLUME, volume, false);
         double volumeMean = s[ROLL_MEAN + VOLUME];
+        s[VOL_CURRENT] = volume;
         s[VOL_RATIO] = volumeMean == 0 ? Double.NaN : volume / volumeMean;
-        s[ATR_CURRENT] = atr;
-        roll(ATR_AVG, atr, false);
         double atrMean = s[ROLL_MEAN + ATR_AVG];
+        s[ATR_CURRENT] = atr;
         s[ATR_RATIO] = atrMean == 0 ? Double.NaN : atr / atrMean;
         double ema21 = s[AVG_VALUE + EMA21];
-        roll(COMP_BB, close, true);
         s[COMP_EMA] = ema21;
         s[COMP_ATR] = atr;
         s[COMP_VALUE] = compression();
@@ -340,7 +345,7 @@ public final class TimeframeBundle implements IndicatorState {
         s[CROSS_A] = s[AVG_VALUE + EMA13];
         s[CROSS_B] = s[AVG_VALUE + EMA48];
         s[CROSS_VALUE] = cross();
-        phase(close, ema21, atr, s[LR_VALUE], s[ROLL_STDEV + MOM_DISPERSION], volume, volumeMean);
+        phase(close, ema21, atr, s[LR_VALUE], s[ROLL_STDEV + MOM_DISPERSION], volumeMean, s[VOL_RATIO]);
         s[CLOSE] = close;
         bars++;
     }
@@ -478,15 +483,19 @@ public final class TimeframeBundle implements IndicatorState {
         return Cross.of(s[CROSS_A], s[CROSS_B], s[CROSS_PREV_A], s[CROSS_PREV_B]);
     }
 
-    private void phase(double close, double ema21, double atr14, double mom, double momStd, double volume,
-                       double volumeAvg) {
+    /**
+     * The phase oscillator's bar; {@code volumeRatio} is the bar's {@code volume / volumeAvg}
+     * (computed once for the volume ratio, the same division).
+     */
+    private void phase(double close, double ema21, double atr14, double mom, double momStd, double volumeAvg,
+                       double volumeRatio) {
         if (Double.isNaN(ema21) || Double.isNaN(atr14) || Double.isNaN(mom) || Double.isNaN(momStd)
                 || Double.isNaN(volumeAvg)) {
             return;
         }
         double stretch = atr14 == 0 ? 0 : (close - ema21) / (3 * atr14) * 100;
         double momZ = momStd == 0 ? 0 : (mom / momStd) * 20;
-        double vol = volumeAvg == 0 ? 0 : (volume / volumeAvg - 1) * 30;
+        double vol = volumeAvg == 0 ? 0 : (volumeRatio - 1) * 30;
         average(PHASE, 0.6 * stretch + 0.3 * momZ + 0.1 * vol);
     }
 
