@@ -167,6 +167,13 @@ public final class TimeframeBundle implements IndicatorState {
     private final double[] ring = new double[RING_SIZE];
 
     private long bars;
+    /**
+     * True once every average is seeded and every window full ({@link #computeWarm}): from then
+     * on {@link #step} takes {@link #stepWarm}, the same arithmetic without the warm-up checks.
+     * Derived from the counters, so not stored; it only turns false again through a reset, a copy
+     * or a read of a younger state (each sets it from the source).
+     */
+    private boolean warm;
     /** Bumped by every change of state, so a scratch bundle can tell whether its source moved. */
     private long version;
     /** The bundle this one holds a peek of (its state plus one bar), or null. */
@@ -211,6 +218,81 @@ public final class TimeframeBundle implements IndicatorState {
 
     /** One bar through every indicator, in the order of their dependencies; inputs are valid. */
     private void step(double high, double low, double close, double volume) {
+        if (warm) {
+            stepWarm(high, low, close, volume);
+            return;
+        }
+        stepWarmingUp(high, low, close, volume);
+        warm = computeWarm();
+    }
+
+    /**
+     * {@link #stepWarmingUp} once {@link #warm}: every average seeded, every window full, so the
+     * seeding and filling branches are gone and each window takes its full-window step. The same
+     * operations in the same order, so the same bits.
+     */
+    private void stepWarm(double high, double low, double close, double volume) {
+        double[] s = d;
+        s[PREV_EMA48] = s[AVG_VALUE + EMA48];
+        s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
+        for (int k = 0; k < CLOSE_EMAS; k++) {
+            s[AVG_VALUE + k] = ALPHA[k] * close + BETA[k] * s[AVG_VALUE + k];
+        }
+        // rsi: the previous close exists once the RSI averages are seeded
+        double prev = s[RSI_PREV];
+        seeded(RSI_UP, Math.max(close - prev, 0));
+        seeded(RSI_DOWN, Math.max(prev - close, 0));
+        s[RSI_PREV] = close;
+        double u = s[AVG_VALUE + RSI_UP];
+        double dn = s[AVG_VALUE + RSI_DOWN];
+        s[RSI_VALUE] = dn == 0 ? 100 : u == 0 ? 0 : 100 - 100 / (1 + u / dn);
+        // true range: the previous close exists
+        double range = high - low;
+        double prevClose = s[TR_PREV_CLOSE];
+        double tr = Math.max(Math.max(range, Math.abs(high - prevClose)), Math.abs(low - prevClose));
+        s[TR_VALUE] = tr;
+        s[TR_PREV_CLOSE] = close;
+        seeded(ATR14, tr);
+        double atr = s[AVG_VALUE + ATR14];
+        superTrend(high, low, close, tr);
+        rollFull(SQ_BB, close, true);
+        seeded(SQ_ATR, tr);
+        // squeeze: both inputs warm
+        s[SQ_PREV_ON] = s[SQ_ON];
+        double basis = s[ROLL_MEAN + SQ_BB];
+        double sqStdev = s[ROLL_STDEV + SQ_BB];
+        double sqAtr = s[AVG_VALUE + SQ_ATR];
+        s[SQ_ON] = basis - BB_MULT * sqStdev > basis - KC_MULT * sqAtr
+                && basis + BB_MULT * sqStdev < basis + KC_MULT * sqAtr ? 1 : 0;
+        linReg(close - basis);
+        if (n[LR_COUNT] != LINREG_LENGTH) {
+            // a NaN emptied the regression (only on overflowing prices): warming up again
+            warm = false;
+        }
+        rollFull(MOM_DISPERSION, s[LR_VALUE], true);
+        rollFull(VOLUME, volume, false);
+        rollFull(ATR_AVG, atr, false);
+        rollFull(COMP_BB, close, true);
+        finish(close, volume, atr);
+    }
+
+    /** Every average seeded, every rolling window and the regression full (see {@link #warm}). */
+    private boolean computeWarm() {
+        for (int k = 0; k < AVERAGES; k++) {
+            if (!averageWarm(k)) {
+                return false;
+            }
+        }
+        for (int k = 0; k < ROLLING; k++) {
+            if (!rollWarm(k)) {
+                return false;
+            }
+        }
+        return n[LR_COUNT] == LINREG_LENGTH && !Double.isNaN(d[RSI_PREV]) && !Double.isNaN(d[TR_PREV_CLOSE]);
+    }
+
+    /** The bar through every indicator while some are still warming up. */
+    private void stepWarmingUp(double high, double low, double close, double volume) {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
@@ -235,16 +317,26 @@ public final class TimeframeBundle implements IndicatorState {
         squeeze();
         linReg(close - s[ROLL_MEAN + SQ_BB]);
         roll(MOM_DISPERSION, s[LR_VALUE], true);
-        s[VOL_CURRENT] = volume;
         roll(VOLUME, volume, false);
-        double volumeMean = s[ROLL_MEAN + VOLUME];
-        s[VOL_RATIO] = volumeMean == 0 ? Double.NaN : volume / volumeMean;
-        s[ATR_CURRENT] = atr;
         roll(ATR_AVG, atr, false);
+        roll(COMP_BB, close, true);
+        finish(close, volume, atr);
+    }
+
+    /**
+     * The rest of a bar once its four remaining windows (momentum dispersion, volume, ATR, the
+     * compression band) took their value: the ratios, compression, the cross, the phase and the
+     * close. None of these feeds a window, so the windows can go first.
+     */
+    private void finish(double close, double volume, double atr) {
+        double[] s = d;
+        double volumeMean = s[ROLL_MEAN + VOLUME];
+        s[VOL_CURRENT] = volume;
+        s[VOL_RATIO] = volumeMean == 0 ? Double.NaN : volume / volumeMean;
         double atrMean = s[ROLL_MEAN + ATR_AVG];
+        s[ATR_CURRENT] = atr;
         s[ATR_RATIO] = atrMean == 0 ? Double.NaN : atr / atrMean;
         double ema21 = s[AVG_VALUE + EMA21];
-        roll(COMP_BB, close, true);
         s[COMP_EMA] = ema21;
         s[COMP_ATR] = atr;
         s[COMP_VALUE] = compression();
@@ -253,7 +345,7 @@ public final class TimeframeBundle implements IndicatorState {
         s[CROSS_A] = s[AVG_VALUE + EMA13];
         s[CROSS_B] = s[AVG_VALUE + EMA48];
         s[CROSS_VALUE] = cross();
-        phase(close, ema21, atr, s[LR_VALUE], s[ROLL_STDEV + MOM_DISPERSION], volume, volumeMean);
+        phase(close, ema21, atr, s[LR_VALUE], s[ROLL_STDEV + MOM_DISPERSION], volumeMean, s[VOL_RATIO]);
         s[CLOSE] = close;
         bars++;
     }
@@ -272,6 +364,14 @@ public final class TimeframeBundle implements IndicatorState {
             if (seeded == length) {
                 d[AVG_VALUE + k] = sum / length;
             }
+            return;
+        }
+        d[AVG_VALUE + k] = ALPHA[k] * x + BETA[k] * d[AVG_VALUE + k];
+    }
+
+    /** {@link #average} of a seeded average (NaN input skipped). */
+    private void seeded(int k, double x) {
+        if (Double.isNaN(x)) {
             return;
         }
         d[AVG_VALUE + k] = ALPHA[k] * x + BETA[k] * d[AVG_VALUE + k];
@@ -383,15 +483,19 @@ public final class TimeframeBundle implements IndicatorState {
         return Cross.of(s[CROSS_A], s[CROSS_B], s[CROSS_PREV_A], s[CROSS_PREV_B]);
     }
 
-    private void phase(double close, double ema21, double atr14, double mom, double momStd, double volume,
-                       double volumeAvg) {
+    /**
+     * The phase oscillator's bar; {@code volumeRatio} is the bar's {@code volume / volumeAvg}
+     * (computed once for the volume ratio, the same division).
+     */
+    private void phase(double close, double ema21, double atr14, double mom, double momStd, double volumeAvg,
+                       double volumeRatio) {
         if (Double.isNaN(ema21) || Double.isNaN(atr14) || Double.isNaN(mom) || Double.isNaN(momStd)
                 || Double.isNaN(volumeAvg)) {
             return;
         }
         double stretch = atr14 == 0 ? 0 : (close - ema21) / (3 * atr14) * 100;
         double momZ = momStd == 0 ? 0 : (mom / momStd) * 20;
-        double vol = volumeAvg == 0 ? 0 : (volume / volumeAvg - 1) * 30;
+        double vol = volumeAvg == 0 ? 0 : (volumeRatio - 1) * 30;
         average(PHASE, 0.6 * stretch + 0.3 * momZ + 0.1 * vol);
     }
 
@@ -403,34 +507,56 @@ public final class TimeframeBundle implements IndicatorState {
         if (Double.isNaN(x)) {
             return;
         }
-        double[] s = d;
         int length = ROLL_LENGTH[k];
         int count = n[ROLL_COUNT + k];
-        int base = ROLL_RING[k];
-        if (count < length) {
-            if (count == 0) {
-                s[ROLL_SHIFT + k] = x;
-            }
-            ring[base + count] = x;
-            n[ROLL_COUNT + k] = ++count;
-            double dx = x - s[ROLL_SHIFT + k];
-            s[ROLL_SUM + k] += dx;
-            s[ROLL_SUM_SQ + k] += dx * dx;
-        } else {
-            int head = n[ROLL_HEAD + k];
-            double out = ring[base + head];
-            ring[base + head] = x;
-            n[ROLL_HEAD + k] = head + 1 == length ? 0 : head + 1;
-            double shift = s[ROLL_SHIFT + k];
-            double din = x - shift;
-            double dout = out - shift;
-            s[ROLL_SUM + k] += din - dout;
-            s[ROLL_SUM_SQ + k] += din * din - dout * dout;
-            if (++n[ROLL_SINCE + k] == length) {
-                resync(k);
-            }
+        if (count == length) {
+            rollFull(k, x, withStdev);
+            return;
         }
+        double[] s = d;
+        if (count == 0) {
+            s[ROLL_SHIFT + k] = x;
+        }
+        ring[ROLL_RING[k] + count] = x;
+        n[ROLL_COUNT + k] = ++count;
+        double dx = x - s[ROLL_SHIFT + k];
+        s[ROLL_SUM + k] += dx;
+        s[ROLL_SUM_SQ + k] += dx * dx;
         rollStats(k, withStdev);
+    }
+
+    /** {@link #roll} of a full window: the oldest value out, x in, the mean (and stdev). */
+    private void rollFull(int k, double x, boolean withStdev) {
+        if (Double.isNaN(x)) {
+            return;
+        }
+        double[] s = d;
+        int length = ROLL_LENGTH[k];
+        int base = ROLL_RING[k];
+        int head = n[ROLL_HEAD + k];
+        double out = ring[base + head];
+        ring[base + head] = x;
+        n[ROLL_HEAD + k] = head + 1 == length ? 0 : head + 1;
+        double shift = s[ROLL_SHIFT + k];
+        double din = x - shift;
+        double dout = out - shift;
+        double sum = s[ROLL_SUM + k] + (din - dout);
+        double sumSq = s[ROLL_SUM_SQ + k] + (din * din - dout * dout);
+        s[ROLL_SUM + k] = sum;
+        s[ROLL_SUM_SQ + k] = sumSq;
+        if (++n[ROLL_SINCE + k] == length) {
+            resync(k);
+            shift = s[ROLL_SHIFT + k];
+            sum = s[ROLL_SUM + k];
+            sumSq = s[ROLL_SUM_SQ + k];
+        }
+        double m = sum / length;
+        s[ROLL_MEAN_OFFSET + k] = m;
+        s[ROLL_MEAN + k] = shift + m;
+        if (withStdev) {
+            double variance = sumSq / length - m * m;
+            s[ROLL_STDEV + k] = variance > 0 ? Math.sqrt(variance) : 0;
+        }
     }
 
     /** Mean (and stdev) of window k from its sums, NaN until it is full. */
@@ -582,6 +708,7 @@ public final class TimeframeBundle implements IndicatorState {
         int slot = LINREG_RING + (count < LINREG_LENGTH ? count : on[LR_HEAD]);
         ring[slot] = other.ring[slot];
         bars = other.bars;
+        warm = other.warm;
     }
 
     private void changed() {
@@ -601,6 +728,7 @@ public final class TimeframeBundle implements IndicatorState {
         System.arraycopy(other.n, 0, n, 0, INTS);
         System.arraycopy(other.ring, 0, ring, 0, RING_SIZE);
         bars = other.bars;
+        warm = other.warm;
     }
 
     /** Returns this bundle to its freshly constructed state, without allocating. */
@@ -925,6 +1053,7 @@ public final class TimeframeBundle implements IndicatorState {
         getDoubles(buffer, CROSS_A, CROSS_PREV_B);
         s[CROSS_VALUE] = cross();
         readAverage(buffer, PHASE);
+        warm = computeWarm();
     }
 
     private static double ratio(double current, double mean) {
