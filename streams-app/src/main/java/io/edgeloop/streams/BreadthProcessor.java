@@ -61,6 +61,9 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
     /** The pending votes, mirrored from the store so a drain never scans it: close time, then ticker. */
     private final TreeMap<Long, TreeMap<String, BreadthState.Vote>> pending = new TreeMap<>();
     private long emittedThrough = Long.MIN_VALUE;
+    /** Partitions that stopped holding the watermark back by wall-clock silence, until they send again. */
+    private final java.util.Set<Integer> idle = new TreeSet<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreadthProcessor.class);
 
     /**
      * @param config     signal thresholds
@@ -85,6 +88,7 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         lastSeen.clear();
         emitted.clear();
         pending.clear();
+        idle.clear();
         long now = context.currentSystemTimeMs();
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
             it.forEachRemaining(kv -> wait(BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value)));
@@ -122,6 +126,10 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         int partition = in.partition();
         long close = in.closeTime();
         lastSeen.put(partition, context.currentSystemTimeMs());
+        if (idle.remove(partition)) {
+            LOG.info("breadth: candle partition {} sends again at bar close {} (breadth emitted through {})", partition,
+                    time(close), time(emittedThrough));
+        }
         Long before = progress.get(partition);
         if (before == null || close > before) {
             progress.put(partition, close);
@@ -132,6 +140,8 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
             String sector = ref == null || ref.getSector() == null ? "" : ref.getSector();
             BreadthState.Vote vote = new BreadthState.Vote(in.ticker(), sector, in.label(), in.openTime(), close);
             if (close <= emittedThrough) {
+                LOG.info("breadth: late vote {} {} of partition {} at bar close {}, breadth emitted through {}",
+                        in.ticker(), in.label(), partition, time(close), time(emittedThrough));
                 BreadthState.Vote member = members.get(vote.ticker());
                 if (member == null || member.closeTime() <= close) {
                     join(vote, new TreeSet<>());
@@ -158,6 +168,11 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         for (Map.Entry<Integer, Long> e : lastSeen.entrySet()) {
             if (now - e.getValue() < idleMs) {
                 min = Math.min(min, progress.getOrDefault(e.getKey(), Long.MIN_VALUE));
+            } else if (idle.add(e.getKey())) {
+                Long at = progress.get(e.getKey());
+                LOG.info("breadth: candle partition {} silent for {} ms of wall clock, no longer holds breadth back"
+                        + " (its progress {}, breadth emitted through {})", e.getKey(), now - e.getValue(),
+                        at == null ? "none" : time(at), time(emittedThrough));
             }
         }
         return min;
@@ -223,4 +238,8 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         context.forward(new Record<>(key, signal, context.currentSystemTimeMs()));
     }
 
+    /** A bar close time for the log. */
+    private static String time(long t) {
+        return t == Long.MIN_VALUE ? "none" : t == Long.MAX_VALUE ? "end" : java.time.Instant.ofEpochMilli(t).toString();
+    }
 }
