@@ -18,14 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A candle whose interval or open time is unusable gets its partition's current stream time,
  * so it neither moves stream time nor is dropped here: the validation step sends it to the dead
- * letter queue with the reason. Any other value keeps its record timestamp: so does an input
- * mark of {@code streams.control}, whose record timestamp is the wall-clock time it was written,
- * after every bar close it vouches for; Kafka Streams then takes it after every candle of the
- * task's partition that closed before it and is on the broker (its default
- * {@code max.task.idle.ms} of 0 fetches known data before it picks the partition with the
- * smallest time). Not the mark's value: a far-future time (the end of input is
- * {@code Long.MAX_VALUE}) would become the timestamp of the task's changelog records, which the
- * broker refuses.
+ * letter queue with the reason. Any other value keeps its record timestamp, an input mark of
+ * {@code streams.control} too (when it was written), not the mark's value: a far-future time (the
+ * end of input is {@code Long.MAX_VALUE}) would become the timestamp of the task's changelog
+ * records, which the broker refuses.
  */
 public final class BarCloseTimestampExtractor implements TimestampExtractor {
 

@@ -36,11 +36,11 @@ import java.util.TreeSet;
  * the partitions' votes arrived in, and two runs over the same candles emit the same signals.
  *
  * <p>End of input: a ticker task passes on the {@code streams.control} mark that its partition's
- * input has ended as a progress mark at {@code Long.MAX_VALUE}, after every candle of the
- * partition published before the mark. Such a partition holds nothing back until it sends again
+ * input has ended as a progress mark at {@code Long.MAX_VALUE}, after the partition's candles
+ * (the mark is written once they are consumed, see {@code CandleInputMarks}). Such a partition holds nothing back until it sends again
  * (then it is waited for from that bar on), so once every partition has ended, every boundary is
  * applied, and the outcome depends only on the candles and the marks, not on timing. A replay
- * writes the mark when its candles are published; a partition without tickers gets one too.
+ * writes the mark once streams-app has committed its candles; a partition without tickers gets one too.
  *
  * <p>Liveness, the one wall-clock path: every {@code candles} partition is waited for from the
  * start, and a partition that sent nothing for {@code signals.breadth.idle} of wall-clock time (it

@@ -18,15 +18,15 @@ import java.util.concurrent.Future;
 /**
  * Writes candle input marks to {@code streams.control}, one record per partition (key = who
  * writes, value = the bar close time through which the candle input is complete, {@link #END}
- * for its end; record timestamp = when it was written). Write a mark only once the candles it
- * vouches for are acknowledged: each ticker task then reads it after every candle of its partition
- * that is on the broker and closed before the mark was written (Kafka Streams takes a task's
- * records in timestamp order, and a candle's is its bar close), and passes it on to breadth, which
- * stops waiting for an ended partition at the same place in the data in every run, instead of
- * after {@code signals.breadth.idle} of wall-clock silence. A partition without tickers needs the
- * mark too: it has no other way to tell breadth it holds nothing. A bar closing after the mark was
- * written (a forming bar of a file) would be read after it, and breadth would wait for its
- * partition again.
+ * for its end). Write a mark once streams-app has consumed the candles it vouches for (its
+ * group's committed offsets on {@code candles} at their end): each ticker task then reads it after
+ * its last candle and passes it on to breadth, which stops waiting for an ended partition at the
+ * same place in the data in every run, instead of after {@code signals.breadth.idle} of wall-clock
+ * silence. A partition without tickers needs the mark too: it has no other way to tell breadth it
+ * holds nothing. Written earlier, a mark competes with the candles in Kafka Streams' choice of the
+ * next record (by timestamp, from what it has fetched), and a task that takes it before its last
+ * candles ends its partition too early: breadth waits for the partition again when they come,
+ * until the next mark or the idle release.
  */
 public final class CandleInputMarks {
 

@@ -60,8 +60,9 @@ import java.util.function.Supplier;
  * breadth can complete boundaries while labels stay the same. An input mark from
  * {@code streams.control} (the partition's candles are complete through a bar close time, or have
  * ended: {@code Long.MAX_VALUE}) is passed on to breadth at once as a progress mark of that time;
- * it comes after every candle it vouches for (see {@link BarCloseTimestampExtractor}), so breadth
- * stops waiting for an ended partition at the same place in the data in every run.
+ * written once the app has consumed the candles it vouches for ({@link CandleInputMarks}), it comes
+ * after them, so breadth stops waiting for an ended partition at the same place in the data in
+ * every run.
  *
  * <p>Record timestamps: the outputs carry the processing time, as the connector stamps candles
  * with their ingest time. Event time is in every payload ({@code barTime}, {@code time}); a

@@ -9,6 +9,9 @@ import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -17,10 +20,12 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every partition has sent the end-of-input mark: on a real broker, one run gets the candles of
  * one partition only after the others' are all scored (a partition whose tickers come late in the
  * feed, or whose task fell behind), and one partition holds no ticker at all; another run finds
- * every candle and mark in place when it starts. The wall-clock release is set far beyond the
+ * every candle in place when it starts. Each run's marks are written once it has consumed the
+ * candles, as the replay does. The wall-clock release is set far beyond the
  * test, so only the marks can complete the last boundaries. Without the marks, the late run
  * depends on {@code signals.breadth.idle}: with the loop's former 5 s, the late partition is
  * released while it is silent and its votes show at later boundaries.
@@ -69,13 +75,18 @@ class BreadthEndOfInputIT {
         Await.until(() -> lateRun.lag() == 0, StreamsRun.TIMEOUT, () -> "lag " + lateRun.lag());
         assertThat(lateRun.pendingVotes()).as("votes waiting for the silent partitions").isPositive();
         publish(kafka, late);
+        Await.until(() -> lateRun.lag() == 0, StreamsRun.TIMEOUT, () -> "lag " + lateRun.lag());
         assertThat(CandleInputMarks.end(kafka.bootstrapServers(), "breadth-it")).isEqualTo(Topics.CANDLES.partitions());
         lateRun.awaitCaughtUp();
         lateRun.close();
         Map<TopicPartition, Long> middle = StreamsRun.endOffsets(kafka, SIGNALS);
 
+        forgetMarks(kafka);
         StreamsRun inPlace = new StreamsRun(kafka, "breadth-in-place", NEVER);
         inPlace.start();
+        Await.until(() -> inPlace.lag() == 0, StreamsRun.TIMEOUT, () -> "lag " + inPlace.lag());
+        assertThat(inPlace.pendingVotes()).as("votes waiting for the empty partition").isPositive();
+        CandleInputMarks.end(kafka.bootstrapServers(), "breadth-it");
         inPlace.awaitCaughtUp();
         inPlace.close();
         Map<TopicPartition, Long> after = StreamsRun.endOffsets(kafka, SIGNALS);
@@ -84,6 +95,24 @@ class BreadthEndOfInputIT {
         List<String> second = breadth(StreamsRun.read(kafka, SIGNALS, middle, after));
         assertThat(first).anyMatch(s -> s.startsWith("MARKET:ALL")).anyMatch(s -> s.startsWith("SECTOR:Energy"));
         assertThat(second).containsExactlyElementsOf(first);
+    }
+
+    /**
+     * Deletes the first run's marks, so the second run reads its own, written once it has
+     * consumed the candles (a mark already there could be taken before them).
+     */
+    private static void forgetMarks(KafkaTestContext kafka) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            Map<TopicPartition, RecordsToDelete> all = new HashMap<>();
+            StreamsRun.endOffsets(kafka, List.of(Topics.STREAMS_CONTROL))
+                    .forEach((tp, end) -> all.put(tp, RecordsToDelete.beforeOffset(end)));
+            admin.deleteRecords(all).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("cannot delete the marks", e.getCause());
+        }
     }
 
     /** The sector and market signals of a run (ticker signals do not depend on other partitions). */

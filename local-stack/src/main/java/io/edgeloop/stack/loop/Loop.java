@@ -59,9 +59,9 @@ import io.edgeloop.streams.StreamsSettings;
  * <ol>
  *   <li>the candle connector has had every bar it found acknowledged ({@code awaitCaughtUp});</li>
  *   <li>streams-app's group has committed every candle and every breadth vote, and breadth holds
- *       no pending vote: once the candles are in, the loop marks the end of the candle input on
- *       {@code streams.control}, and breadth applies the last boundaries when every partition has
- *       passed the mark on. Its wall-clock fallback ({@code signals.breadth.idle}) is set to the
+ *       no pending vote: once streams-app has committed every candle, the loop marks the end of
+ *       the candle input on {@code streams.control}, and breadth applies the last boundaries when
+ *       every partition has passed the mark on. Its wall-clock fallback ({@code signals.breadth.idle}) is set to the
  *       stage timeout, so no partition is released by timing: breadth waits for every partition
  *       from the start however late its first candle comes, and two replays emit the same
  *       sector and market signals;</li>
@@ -200,14 +200,16 @@ public final class Loop implements AutoCloseable {
         }
         connect.addConnector(candles);
         ConnectorProgress loaded = connect.awaitCaughtUp(CANDLE_CONNECTOR, settings.timeout());
-        CandleInputMarks.end(bootstrap, LOOP_ACTOR);
         long candlesMillis = millisSince(candlesStart);
         LOG.info("loop: {} candles published, {} dead letters in {} ms", loaded.acked(), loaded.deadLetters(), candlesMillis);
 
         stage = "scoring";
-        List<String> streamsInputs = List.of(Topics.CANDLES.name(), STREAMS_APP_ID + "-breadth-repartition");
+        List<String> streamsInputs = List.of(Topics.CANDLES.name(), Topics.STREAMS_CONTROL.name(),
+                STREAMS_APP_ID + "-breadth-repartition");
         await("streams-app to commit every candle", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
+        // Only now: every ticker task has passed its last candle, so each reads the mark after it.
+        CandleInputMarks.end(bootstrap, LOOP_ACTOR);
         await("breadth to apply every vote", () -> pendingVotes() == 0, () -> pendingVotes() + " votes pending");
         await("streams-app to commit the last breadth signals", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));

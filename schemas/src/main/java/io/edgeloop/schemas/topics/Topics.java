@@ -52,9 +52,8 @@ import java.util.Optional;
  * outcome tasks have read it; it keeps as long as candles (30 days), so reprocessing the candles
  * still in Kafka meets every request made among them at the same place. {@link #STREAMS_CONTROL}
  * tells streams-app's ticker tasks, one record per partition, that the candle input has ended (a
- * replay's last candle is published), the same way: each task reads it in event-time order with
- * its {@code candles} partition, so breadth stops waiting for that partition at a fixed point in
- * the data, not after a wall-clock silence.
+ * replay's candles are all scored), so breadth stops waiting for that partition at a fixed point
+ * in the data, not after a wall-clock silence.
  */
 public final class Topics {
 
@@ -149,9 +148,9 @@ public final class Topics {
      * Candle input marks to streams-app: key = who wrote it, value = the bar close time (epoch ms)
      * through which the candle input of the partition is complete, {@link Long#MAX_VALUE} for "the
      * input has ended", as a Kafka {@code LongSerializer} value (not Avro). Written one record per
-     * partition after the candles it vouches for are published (the replay does it when the candle
-     * connector has caught up); read only by streams-app's ticker tasks, with the partitions of
-     * {@code candles}.
+     * partition once streams-app has consumed the candles it vouches for (the replay does it when
+     * streams-app has committed every candle); read only by streams-app's ticker tasks, with the
+     * partitions of {@code candles}.
      */
     public static final Topic<String, Long> STREAMS_CONTROL = new Topic<>("streams.control",
             EdgeloopSerdes.string(), Serdes.Long(), "who wrote it",
