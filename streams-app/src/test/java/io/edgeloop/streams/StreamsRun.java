@@ -91,11 +91,14 @@ final class StreamsRun {
             }
             latest.put(new TopicPartition(settings.applicationId() + "-" + Names.BREADTH_REPARTITION
                     + "-repartition", 0), OffsetSpec.latest());
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            latest.keySet().forEach(tp -> earliest.put(tp, OffsetSpec.earliest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = admin.listOffsets(earliest).all().get();
             long lag = 0;
             for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
                     : admin.listOffsets(latest).all().get().entrySet()) {
                 OffsetAndMetadata done = committed.get(e.getKey());
-                lag += e.getValue().offset() - (done == null ? 0 : done.offset());
+                lag += e.getValue().offset() - (done == null ? start.get(e.getKey()).offset() : done.offset());
             }
             return lag;
         } catch (ExecutionException e) {
