@@ -52,5 +52,8 @@ create --topic approvals --partitions 1 \
 create --topic resolver.control --partitions 6 \
   --config cleanup.policy=delete \
   --config retention.ms=2592000000
+create --topic streams.control --partitions 6 \
+  --config cleanup.policy=delete \
+  --config retention.ms=2592000000
 
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --describe

@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>A candle whose interval or open time is unusable gets its partition's current stream time,
  * so it neither moves stream time nor is dropped here: the validation step sends it to the dead
- * letter queue with the reason. Any other value keeps its record timestamp.
+ * letter queue with the reason. Any other value keeps its record timestamp, an input mark of
+ * {@code streams.control} too (when it was written), not the mark's value: a far-future time (the
+ * end of input is {@code Long.MAX_VALUE}) would become the timestamp of the task's changelog
+ * records, which the broker refuses.
  */
 public final class BarCloseTimestampExtractor implements TimestampExtractor {
 

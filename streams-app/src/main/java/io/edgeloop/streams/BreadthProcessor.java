@@ -35,12 +35,20 @@ import java.util.TreeSet;
  * breadth at a bar counts each ticker's latest label at or before that bar's close whatever order
  * the partitions' votes arrived in, and two runs over the same candles emit the same signals.
  *
- * <p>Liveness: every {@code candles} partition is waited for from the start, and a partition that
- * sent nothing for {@code signals.breadth.idle} of wall-clock time (it holds no ticker, its feed
- * ended or paused) stops holding the watermark back until it sends again, as
- * {@code max.task.idle.ms} does for joins. A vote that arrives for a boundary already emitted
- * (its partition was idle, or the feed was not in time order) is applied at once without
- * rewriting the past: it shows in the next boundary.
+ * <p>End of input: a ticker task passes on the {@code streams.control} mark that its partition's
+ * input has ended as a progress mark at {@code Long.MAX_VALUE}, after the partition's candles
+ * (the mark is written once they are consumed, see {@code CandleInputMarks}). Such a partition holds nothing back until it sends again
+ * (then it is waited for from that bar on), so once every partition has ended, every boundary is
+ * applied, and the outcome depends only on the candles and the marks, not on timing. A replay
+ * writes the mark once streams-app has committed its candles; a partition without tickers gets one too.
+ *
+ * <p>Liveness, the one wall-clock path: every {@code candles} partition is waited for from the
+ * start, and a partition that sent nothing for {@code signals.breadth.idle} of wall-clock time (it
+ * holds no ticker, its feed ended or paused without a mark, its task fell behind) stops holding
+ * the watermark back until it sends again, as {@code max.task.idle.ms} does for joins. A vote
+ * that arrives for a boundary already emitted (its partition was idle, or the feed was not in time
+ * order) is applied at once without rewriting the past: it shows in the next boundary, so where it
+ * shows depends on timing. Each release, return and late vote is logged.
  */
 final class BreadthProcessor implements Processor<String, BreadthVote, String, MarketSignal> {
 
@@ -61,6 +69,11 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
     /** The pending votes, mirrored from the store so a drain never scans it: close time, then ticker. */
     private final TreeMap<Long, TreeMap<String, BreadthState.Vote>> pending = new TreeMap<>();
     private long emittedThrough = Long.MIN_VALUE;
+    /** Progress of a partition whose input has ended ({@code streams.control}): it holds nothing back until it sends again. */
+    private static final long END = Long.MAX_VALUE;
+    /** Partitions that stopped holding the watermark back by wall-clock silence, until they send again. */
+    private final java.util.Set<Integer> idle = new TreeSet<>();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreadthProcessor.class);
 
     /**
      * @param config     signal thresholds
@@ -85,6 +98,7 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         lastSeen.clear();
         emitted.clear();
         pending.clear();
+        idle.clear();
         long now = context.currentSystemTimeMs();
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
             it.forEachRemaining(kv -> wait(BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value)));
@@ -122,8 +136,19 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         int partition = in.partition();
         long close = in.closeTime();
         lastSeen.put(partition, context.currentSystemTimeMs());
+        if (idle.remove(partition)) {
+            LOG.info("breadth: candle partition {} sends again at bar close {} (breadth emitted through {})", partition,
+                    time(close), time(emittedThrough));
+        }
         Long before = progress.get(partition);
-        if (before == null || close > before) {
+        if (before == null || close > before || before == END) {
+            if (close == END) {
+                LOG.info("breadth: candle partition {} reports the end of its input (progress {}, breadth emitted through {})",
+                        partition, time(before == null ? Long.MIN_VALUE : before), time(emittedThrough));
+            } else if (before != null && before == END) {
+                LOG.info("breadth: candle partition {} sends again after the end of its input, at bar close {}",
+                        partition, time(close));
+            }
             progress.put(partition, close);
             store.put(BreadthState.PROGRESS + partition, BreadthState.time(close));
         }
@@ -132,6 +157,9 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
             String sector = ref == null || ref.getSector() == null ? "" : ref.getSector();
             BreadthState.Vote vote = new BreadthState.Vote(in.ticker(), sector, in.label(), in.openTime(), close);
             if (close <= emittedThrough) {
+                LOG.info("breadth: late vote {} {} of partition {} at bar close {}, breadth emitted through {}",
+                        in.ticker(), in.label(), partition, time(close),
+                        time(emittedThrough));
                 BreadthState.Vote member = members.get(vote.ticker());
                 if (member == null || member.closeTime() <= close) {
                     join(vote, new TreeSet<>());
@@ -158,6 +186,11 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         for (Map.Entry<Integer, Long> e : lastSeen.entrySet()) {
             if (now - e.getValue() < idleMs) {
                 min = Math.min(min, progress.getOrDefault(e.getKey(), Long.MIN_VALUE));
+            } else if (idle.add(e.getKey())) {
+                Long at = progress.get(e.getKey());
+                LOG.info("breadth: candle partition {} silent for {} ms of wall clock, no longer holds breadth back"
+                        + " (its progress {}, breadth emitted through {})", e.getKey(), now - e.getValue(),
+                        at == null ? "none" : time(at), time(emittedThrough));
             }
         }
         return min;
@@ -223,4 +256,8 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         context.forward(new Record<>(key, signal, context.currentSystemTimeMs()));
     }
 
+    /** A bar close time for the log. */
+    private static String time(long t) {
+        return t == Long.MIN_VALUE ? "none" : t == Long.MAX_VALUE ? "end" : java.time.Instant.ofEpochMilli(t).toString();
+    }
 }

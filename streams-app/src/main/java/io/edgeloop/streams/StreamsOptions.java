@@ -39,7 +39,8 @@ public final class StreamsOptions {
             "Below this many tickers the market regime is INSUFFICIENT_DATA.");
     public static final Option<Duration> BREADTH_IDLE = Option.duration("signals.breadth.idle", Duration.ofSeconds(30),
             "Wall-clock time after which a candle partition that sent nothing stops holding back sector and market "
-                    + "breadth (like max.task.idle.ms: progress over strict event-time order when a feed is idle).");
+                    + "breadth (like max.task.idle.ms: progress over strict event-time order when a feed is idle); the one "
+                    + "timing-dependent path. An end-of-input mark on streams.control releases a partition without it.");
 
     public static final Option<Integer> CANDLE_PARTITIONS = Option.integer("signals.breadth.partitions",
             Topics.CANDLES.partitions(), "Partitions of the candles topic; sector and market breadth wait for each.");

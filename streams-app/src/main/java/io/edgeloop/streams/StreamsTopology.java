@@ -10,7 +10,11 @@ import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -22,11 +26,14 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.List;
+
 /**
  * The streams app's topology, built by a pure factory from its settings.
  *
  * <pre>
- * candles (event time = bar close) -> ticker-model [ticker-state, latest-snapshots] (validation, model, outputs)
+ * candles (event time = bar close), streams.control (end-of-input marks)
+ *     -> ticker-model [ticker-state, latest-snapshots] (validation, model, outputs)
  *     -> scores, predictions, trades, signals (TICKER:x)
  *     -> breadth votes (label changes, partition progress) -> repartition "breadth" (1 partition)
  *        -> breadth-aggregator [breadth-state] -> signals (SECTOR:x, MARKET:ALL)
@@ -71,9 +78,11 @@ public final class StreamsTopology {
                 EdgeloopSerdes.string(), Serdes.ByteArray()).withCachingEnabled());
 
         CandleValidator validator = new CandleValidator(settings.clock());
+        // One source node for both: a task reads its streams.control partition in event-time order with its candles.
         KStream<String, Object> outputs = builder
-                .stream(Topics.CANDLES.name(), consumed(Topics.CANDLES, Names.CANDLES_SOURCE)
-                        .withTimestampExtractor(new BarCloseTimestampExtractor()))
+                .stream(List.of(Topics.CANDLES.name(), Topics.STREAMS_CONTROL.name()),
+                        Consumed.with(EdgeloopSerdes.string(), candleInput()).withName(Names.CANDLES_SOURCE)
+                                .withTimestampExtractor(new BarCloseTimestampExtractor()))
                 .process(() -> new TickerProcessor(models, watch, settings, validator),
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
@@ -108,6 +117,33 @@ public final class StreamsTopology {
     @SuppressWarnings("unchecked")
     private static <V> KStream<String, V> only(KStream<String, Object> outputs) {
         return (KStream<String, V>) (KStream<String, ?>) outputs;
+    }
+
+    /**
+     * Values of the ticker model's source: an Avro {@code Candle} from {@code candles}, a
+     * {@code Long} input mark from {@code streams.control}, each decoded by its topic's serde.
+     */
+    private static Serde<Object> candleInput() {
+        Serde<io.edgeloop.schemas.avro.Candle> candles = Topics.CANDLES.valueSerde();
+        Serde<Long> marks = Topics.STREAMS_CONTROL.valueSerde();
+        String control = Topics.STREAMS_CONTROL.name();
+        Serializer<Object> serializer = (topic, value) -> control.equals(topic)
+                ? marks.serializer().serialize(topic, (Long) value)
+                : candles.serializer().serialize(topic, (io.edgeloop.schemas.avro.Candle) value);
+        Deserializer<Object> deserializer = new Deserializer<>() {
+            @Override
+            public Object deserialize(String topic, byte[] data) {
+                return control.equals(topic) ? marks.deserializer().deserialize(topic, data)
+                        : candles.deserializer().deserialize(topic, data);
+            }
+
+            @Override
+            public Object deserialize(String topic, Headers headers, byte[] data) {
+                return control.equals(topic) ? marks.deserializer().deserialize(topic, headers, data)
+                        : candles.deserializer().deserialize(topic, headers, data);
+            }
+        };
+        return Serdes.serdeFrom(serializer, deserializer);
     }
 
     private static <V> Consumed<String, V> consumed(Topic<String, V> topic, String name) {

@@ -58,14 +58,19 @@ import java.util.function.Supplier;
  * interval; its ticker signal and its breadth votes come from the finest interval seen so far,
  * so breadth counts each ticker once. Besides the votes, the task sends its partition's progress
  * (the latest bar close) at most every {@value #PROGRESS_EVERY_MS} ms of wall-clock time, so
- * breadth can complete boundaries while labels stay the same.
+ * breadth can complete boundaries while labels stay the same. An input mark from
+ * {@code streams.control} (the partition's candles are complete through a bar close time, or have
+ * ended: {@code Long.MAX_VALUE}) is passed on to breadth at once as a progress mark of that time;
+ * written once the app has consumed the candles it vouches for ({@link CandleInputMarks}), it comes
+ * after them, so breadth stops waiting for an ended partition at the same place in the data in
+ * every run.
  *
  * <p>Record timestamps: the outputs carry the processing time, as the connector stamps candles
  * with their ingest time. Event time is in every payload ({@code barTime}, {@code time}); a
  * bar-time record timestamp would let the broker's time-based retention delete a replay of
  * history (bars back to 1984 on a topic that keeps 120 days) as soon as its segment rolls.
  */
-final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avro.Candle, String, Object> {
+final class TickerProcessor implements Processor<String, Object, String, Object> {
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
@@ -174,8 +179,12 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
     }
 
     @Override
-    public void process(Record<String, io.edgeloop.schemas.avro.Candle> record) {
-        Candle candle = CandleValidation.check(record.key(), record.value(), validator);
+    public void process(Record<String, Object> record) {
+        if (record.value() instanceof Long through) {
+            inputMark(record, through);
+            return;
+        }
+        Candle candle = CandleValidation.check(record.key(), (io.edgeloop.schemas.avro.Candle) record.value(), validator);
         Timeframe base = candle.interval();
         if (!models.supports(base)) {
             counters.count(IngestCounters.Outcome.UNSUPPORTED);
@@ -263,6 +272,28 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
             progressSentAt = now;
         }
         progress = Math.max(progress, closeTime);
+    }
+
+    /**
+     * Passes a {@code streams.control} mark on to breadth: a progress mark at {@code through} when
+     * that moves the partition on. The end of input ({@code Long.MAX_VALUE}) leaves the task's own
+     * progress alone, so the next candle reports again at once and breadth waits for the partition again.
+     */
+    private void inputMark(Record<String, Object> record, long through) {
+        LOG.info("task {}: candle input of partition {} complete through {} (mark from {})", context.taskId(),
+                partition(), through == Long.MAX_VALUE ? "its end" : Instant.ofEpochMilli(through), record.key());
+        if (through <= progress) {
+            return;
+        }
+        long now = context.currentSystemTimeMs();
+        context.forward(new Record<String, Object>("", BreadthVote.progress(partition(), through), now),
+                Names.BREADTH_VOTES);
+        if (through == Long.MAX_VALUE) {
+            progressSentAt = Long.MIN_VALUE;
+        } else {
+            progress = through;
+            progressSentAt = now;
+        }
     }
 
     @Override

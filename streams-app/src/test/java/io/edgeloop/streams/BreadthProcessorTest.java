@@ -92,11 +92,7 @@ class BreadthProcessorTest {
 
     @Test
     void shouldWaitForAPartitionNotHeardFromUntilItGoesIdle() {
-        BreadthProcessor breadth = start(3);
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
-        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
-        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        BreadthProcessor breadth = twoOfThreePartitions(SignalLabel.BULLISH);
         assertThat(context.forwarded()).as("partition 2 may still send bars at T0").isEmpty();
 
         context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() / 2);
@@ -109,6 +105,70 @@ class BreadthProcessorTest {
 
         assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0);
         assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 3 * HOUR);
+    }
+
+    /**
+     * The end-of-input mark releases a partition at a fixed place in the input, with the wall
+     * clock standing still: a partition without tickers holds nothing back once it has ended, the
+     * last boundaries are applied when the last partition ends, and a partition that sends again
+     * after its end is waited for again from that bar on.
+     */
+    @Test
+    void shouldStopWaitingForAPartitionAtItsEndMarkWithoutWallClock() {
+        BreadthProcessor breadth = twoOfThreePartitions(SignalLabel.BEARISH);
+        assertThat(context.forwarded()).as("partition 2 not heard from").isEmpty();
+
+        breadth.process(end(2));
+        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0);
+        breadth.process(end(0));
+        assertThat(context.forwarded()).as("partition 1 may still send bars at T0 + 1h").isEmpty();
+        breadth.process(end(1));
+        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0 + HOUR);
+        try (var pending = state.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
+            assertThat(pending.hasNext()).as("votes still pending").isFalse();
+        }
+
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
+        assertThat(context.forwarded()).as("partition 1 sends again, so it is waited for").isEmpty();
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 3 * HOUR, 1));
+        assertThat(emitted()).extracting(s -> s.getTime().toEpochMilli()).containsOnly(T0 + 2 * HOUR);
+    }
+
+    /**
+     * Property: when one partition's votes all come after the others' (its task started late, its
+     * tickers come later in the feed, or it fell behind), the signals are the same as in order,
+     * with no wall-clock release, once every partition has sent its end mark.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 5})
+    void shouldEmitTheSameSignalsWhenAPartitionComesLastAndEndsWithAMark(long seed) {
+        List<List<Record<String, BreadthVote>>> partitions = votes(new Random(seed), 30);
+        List<Record<String, BreadthVote>> inOrder = interleave(partitions, new Random(0), true);
+        List<Record<String, BreadthVote>> lateLast = new ArrayList<>();
+        int late = (int) (seed % 3);
+        for (int p = 0; p < 3; p++) {
+            if (p != late) {
+                lateLast.addAll(partitions.get(p));
+                lateLast.add(end(p));
+            }
+        }
+        lateLast.addAll(partitions.get(late));
+        lateLast.add(end(late));
+        List<Record<String, BreadthVote>> ordered = new ArrayList<>(inOrder);
+        for (int p = 0; p < 3; p++) {
+            ordered.add(end(p));
+        }
+
+        BreadthProcessor first = start();
+        ordered.forEach(first::process);
+        List<MarketSignal> expected = emitted();
+        setUpQuietly();
+        BreadthProcessor second = start();
+        lateLast.forEach(second::process);
+
+        assertThat(expected).isNotEmpty();
+        assertThat(emitted()).containsExactlyElementsOf(expected);
     }
 
     @Test
@@ -255,6 +315,19 @@ class BreadthProcessorTest {
         return partitions;
     }
 
+    /**
+     * Breadth over three partitions, of which only 0 and 1 have sent: AMZN and KO bullish at T0,
+     * then AMZN {@code amznNext} and KO bullish an hour later.
+     */
+    private BreadthProcessor twoOfThreePartitions(SignalLabel amznNext) {
+        BreadthProcessor breadth = start(3);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
+        breadth.process(vote("AMZN", amznNext, T0 + HOUR, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        return breadth;
+    }
+
     private BreadthProcessor start() {
         return start(3);
     }
@@ -278,6 +351,11 @@ class BreadthProcessorTest {
         context.forwarded().forEach(f -> out.add(f.record().value()));
         context.resetForwards();
         return out;
+    }
+
+    /** A partition's end-of-input mark, as its ticker task passes it on. */
+    private static Record<String, BreadthVote> end(int partition) {
+        return new Record<>("", BreadthVote.progress(partition, CandleInputMarks.END), 0L);
     }
 
     /** A vote for an hourly bar opening at {@code time} (so closing an hour later). */

@@ -2,7 +2,6 @@ package io.edgeloop.streams;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.schemas.avro.AssetClass;
-import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.avro.SessionCalendar;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.topics.Topic;
@@ -10,22 +9,9 @@ import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,16 +19,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +39,9 @@ class StreamsAppIT {
             "UNH", "MSTR");
     private static final List<Topic<String, ?>> OUTPUTS = List.of(Topics.SCORES, Topics.PREDICTIONS, Topics.TRADES,
             Topics.SIGNALS, Topics.CANDLES_DLQ);
-    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration TIMEOUT = StreamsRun.TIMEOUT;
+    /** No end-of-input mark here: the last boundaries are applied after this wall-clock silence. */
+    private static final Duration IDLE = Duration.ofSeconds(10);
 
     @Test
     void shouldGiveTheSameOutputsWhenRestartedMidStreamAsWhenRunUninterrupted(KafkaTestContext kafka)
@@ -68,16 +50,16 @@ class StreamsAppIT {
                 .map(t -> MarketData.history(t + "_D", "2019-01-01T00:00:00Z", "2026-07-01T00:00:00Z")).toList());
         publish(kafka, candles);
 
-        Map<TopicPartition, Long> start = endOffsets(kafka);
-        Run uninterrupted = new Run(kafka, "streams-it-a");
+        Map<TopicPartition, Long> start = StreamsRun.endOffsets(kafka, OUTPUTS);
+        StreamsRun uninterrupted = new StreamsRun(kafka, "streams-it-a", IDLE);
         uninterrupted.start();
         uninterrupted.awaitCaughtUp();
         checkQueries(uninterrupted);
         uninterrupted.close();
-        Map<TopicPartition, Long> middle = endOffsets(kafka);
-        Map<String, List<String>> first = read(kafka, start, middle);
+        Map<TopicPartition, Long> middle = StreamsRun.endOffsets(kafka, OUTPUTS);
+        Map<String, List<String>> first = StreamsRun.read(kafka, OUTPUTS, start, middle);
 
-        Run restarted = new Run(kafka, "streams-it-b");
+        StreamsRun restarted = new StreamsRun(kafka, "streams-it-b", IDLE);
         restarted.start();
         Await.until(() -> restarted.accepted() >= candles.size() / 2, TIMEOUT,
                 () -> "run b accepted " + restarted.accepted() + " of " + candles.size() / 2 + " before the stop");
@@ -87,7 +69,7 @@ class StreamsAppIT {
         restarted.start();
         restarted.awaitCaughtUp();
         restarted.close();
-        Map<String, List<String>> second = read(kafka, middle, endOffsets(kafka));
+        Map<String, List<String>> second = StreamsRun.read(kafka, OUTPUTS, middle, StreamsRun.endOffsets(kafka, OUTPUTS));
 
         assertThat(first.get(Topics.SCORES.name())).hasSize(candles.size());
         assertThat(first.get(Topics.PREDICTIONS.name())).isNotEmpty();
@@ -104,7 +86,7 @@ class StreamsAppIT {
     }
 
     /** The query API of a finished run answers for its tickers, the breadth and its health. */
-    private static void checkQueries(Run run) throws IOException, InterruptedException {
+    private static void checkQueries(StreamsRun run) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://localhost:" + run.handle.httpPort();
         HttpResponse<String> ticker = http.send(HttpRequest.newBuilder(URI.create(base + "/model/tickers/SPY")).build(),
@@ -146,157 +128,5 @@ class StreamsAppIT {
             }
         }
         kafka.produce(Topics.CANDLES.name(), new ByteArraySerializer(), new ByteArraySerializer(), raw);
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(KafkaTestContext kafka) {
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (Topic<String, ?> topic : OUTPUTS) {
-                consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-            }
-            return consumer.endOffsets(partitions);
-        }
-    }
-
-    /**
-     * Every committed record between two offset maps, as sorted "key value" lines per topic, so
-     * two runs compare regardless of how their partitions interleaved.
-     */
-    private static Map<String, List<String>> read(KafkaTestContext kafka, Map<TopicPartition, Long> from,
-                                                  Map<TopicPartition, Long> to) {
-        Map<String, List<String>> out = new HashMap<>();
-        OUTPUTS.forEach(t -> out.put(t.name(), new ArrayList<>()));
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(kafka)) {
-            for (Map.Entry<TopicPartition, Long> e : from.entrySet()) {
-                TopicPartition tp = e.getKey();
-                long end = to.get(tp);
-                consumer.assign(List.of(tp));
-                consumer.seek(tp, e.getValue());
-                Topic<String, ?> topic = OUTPUTS.stream().filter(t -> t.name().equals(tp.topic())).findFirst().orElseThrow();
-                List<String> lines = new ArrayList<>();
-                Await.until(() -> {
-                    for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                        lines.add(line(topic, r));
-                    }
-                    return consumer.position(tp) >= end;
-                }, TIMEOUT, () -> tp + " read " + lines.size() + " records up to " + consumer.position(tp) + " of " + end);
-                out.get(tp.topic()).addAll(lines);
-            }
-        }
-        out.replaceAll((t, lines) -> lines.stream().sorted().toList());
-        return out;
-    }
-
-    private static String line(Topic<String, ?> topic, ConsumerRecord<byte[], byte[]> r) {
-        String key = topic.keySerde().deserializer().deserialize(topic.name(), r.key());
-        Object value = r.value() == null ? null : topic.valueSerde().deserializer().deserialize(topic.name(), r.value());
-        if (value instanceof DeadLetter letter) {
-            return key + " " + letter.getSourceTopic() + "@" + letter.getOffset() + " " + letter.getErrorClass();
-        }
-        return key + " " + value;
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(KafkaTestContext kafka) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-    }
-
-    /** One app id's run; it can be stopped and started again. */
-    private static final class Run {
-        private final StreamsSettings settings;
-        private final String bootstrap;
-        private StreamsApp.Handle handle;
-
-        Run(KafkaTestContext kafka, String prefix) {
-            Map<String, Object> props = new HashMap<>();
-            kafka.streamsProperties(prefix).forEach((k, v) -> props.put(k.toString(), v));
-            props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-            settings = StreamsSettings.defaults(props).withClock(Harness.CLOCK).withBreadthIdle(Duration.ofSeconds(10));
-            bootstrap = kafka.bootstrapServers();
-        }
-
-        void start() {
-            handle = StreamsApp.start(settings, "localhost", 0, CoreTickerModels.of(settings));
-            Await.until(() -> handle.streams().state() == KafkaStreams.State.RUNNING, TIMEOUT,
-                    () -> "streams state " + handle.streams().state());
-        }
-
-        double accepted() {
-            return handle.streams().metrics().entrySet().stream()
-                    .filter(e -> e.getKey().group().equals(IngestCounters.GROUP)
-                            && e.getKey().name().equals("accepted-total"))
-                    .mapToDouble(e -> (Double) e.getValue().metricValue()).sum();
-        }
-
-        /**
-         * Waits until the group committed every candle and every breadth vote, and breadth applied
-         * every vote (the last ones after the idle flush).
-         */
-        void awaitCaughtUp() {
-            Await.until(() -> lag() == 0, TIMEOUT, () -> "lag " + lag());
-            Await.until(() -> pendingVotes() == 0, TIMEOUT, () -> pendingVotes() + " breadth votes pending");
-            Await.until(() -> lag() == 0, TIMEOUT, () -> "lag after the breadth flush " + lag());
-        }
-
-        /** Candles and breadth votes not yet committed by this run's group. */
-        long lag() {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.applicationId())
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                for (int p = 0; p < Topics.CANDLES.partitions(); p++) {
-                    latest.put(new TopicPartition(Topics.CANDLES.name(), p), OffsetSpec.latest());
-                }
-                latest.put(new TopicPartition(settings.applicationId() + "-" + Names.BREADTH_REPARTITION
-                        + "-repartition", 0), OffsetSpec.latest());
-                long lag = 0;
-                for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> e
-                        : admin.listOffsets(latest).all().get().entrySet()) {
-                    OffsetAndMetadata done = committed.get(e.getKey());
-                    lag += e.getValue().offset() - (done == null ? 0 : done.offset());
-                }
-                return lag;
-            } catch (ExecutionException e) {
-                return Long.MAX_VALUE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Long.MAX_VALUE;
-            }
-        }
-
-        private long pendingVotes() {
-            try {
-                ReadOnlyKeyValueStore<String, byte[]> store = handle.streams().store(StoreQueryParameters
-                        .fromNameAndType(Names.BREADTH_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
-                long n = 0;
-                try (var it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
-                    while (it.hasNext()) {
-                        it.next();
-                        n++;
-                    }
-                }
-                return n;
-            } catch (RuntimeException e) {
-                return Long.MAX_VALUE;
-            }
-        }
-
-        void close() {
-            handle.close();
-        }
-
-        void wipeLocalState() throws IOException {
-            Path dir = Path.of(settings.streams().get(StreamsConfig.STATE_DIR_CONFIG).toString());
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        }
     }
 }

@@ -42,7 +42,7 @@ class StreamsTopologyTest {
             }
         }
         description.globalStores().forEach(g -> topics.addAll(g.source().topicSet()));
-        assertThat(topics).containsExactlyInAnyOrder(Topics.CANDLES.name(), Topics.SCORES.name(),
+        assertThat(topics).containsExactlyInAnyOrder(Topics.CANDLES.name(), Topics.STREAMS_CONTROL.name(), Topics.SCORES.name(),
                 Topics.PREDICTIONS.name(), Topics.TRADES.name(), Topics.SIGNALS.name(), Topics.REFERENCE_TICKERS.name(),
                 Topics.PATTERN_LIBRARY.name(), Names.BREADTH_REPARTITION + "-repartition");
     }

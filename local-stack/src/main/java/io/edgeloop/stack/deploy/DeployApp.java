@@ -9,6 +9,7 @@ import static io.edgeloop.schemas.topics.Topics.PATTERN_LIBRARY;
 import static io.edgeloop.schemas.topics.Topics.PREDICTIONS;
 import static io.edgeloop.schemas.topics.Topics.REFERENCE_TICKERS;
 import static io.edgeloop.schemas.topics.Topics.RESOLVER_CONTROL;
+import static io.edgeloop.schemas.topics.Topics.STREAMS_CONTROL;
 import static io.edgeloop.schemas.topics.Topics.SCORES;
 import static io.edgeloop.schemas.topics.Topics.SIGNALS;
 import static io.edgeloop.schemas.topics.Topics.TRADES;
@@ -38,8 +39,9 @@ import io.edgeloop.schemas.topics.Topics;
  *       every applied change; candles it cannot decode are dead-lettered; its query API's
  *       resolve-due trigger</td></tr>
  *   <tr><td>retro-app</td><td>model-changelog</td><td>the retrospective's proposals</td></tr>
- *   <tr><td>admin</td><td>approvals, resolver.control</td><td>operators' decisions, nobody else may write
- *       them; an operator's resolve-due request</td></tr>
+ *   <tr><td>admin</td><td>approvals, resolver.control, streams.control</td><td>operators' decisions, nobody
+ *       else may write them; an operator's resolve-due request; an operator's end-of-input mark for
+ *       the candle feed (streams-app's breadth stops waiting for an ended partition)</td></tr>
  * </table>
  *
  * <p>Every process also owns a Kafka principal whose name is its {@linkplain #principal()
@@ -61,7 +63,7 @@ public enum DeployApp {
     STREAMS_APP("streams-app", "edgeloop-streams", ClientKind.STREAMS,
             "io.edgeloop.streams.StreamsApp", "io.edgeloop.streams.StreamsOptions", "/health", null,
             List.of(SCORES, PREDICTIONS, TRADES, SIGNALS, CANDLES_DLQ),
-            List.of(CANDLES, REFERENCE_TICKERS, PATTERN_LIBRARY)),
+            List.of(CANDLES, STREAMS_CONTROL, REFERENCE_TICKERS, PATTERN_LIBRARY)),
 
     /** Outcomes, the fast learning loop and the pattern-library keeper. */
     RESOLVER_APP("resolver-app", "edgeloop-resolver", ClientKind.STREAMS,
@@ -80,7 +82,7 @@ public enum DeployApp {
     /** The operators' dashboard and CLI; the only writer of approvals. */
     ADMIN("admin", "edgeloop-admin", ClientKind.CLIENTS,
             "io.edgeloop.admin.AdminApp", "io.edgeloop.admin.AdminOptions", "/health", "/metrics",
-            List.of(APPROVALS, RESOLVER_CONTROL),
+            List.of(APPROVALS, RESOLVER_CONTROL, STREAMS_CONTROL),
             Topics.all()),
 
     /** The Kafka Connect worker running the edgeloop source connectors. */

@@ -43,6 +43,7 @@ import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.stack.LocalStack;
 import io.edgeloop.stack.StackSettings;
+import io.edgeloop.streams.CandleInputMarks;
 import io.edgeloop.streams.StreamsApp;
 import io.edgeloop.streams.StreamsOptions;
 import io.edgeloop.streams.StreamsSettings;
@@ -58,7 +59,12 @@ import io.edgeloop.streams.StreamsSettings;
  * <ol>
  *   <li>the candle connector has had every bar it found acknowledged ({@code awaitCaughtUp});</li>
  *   <li>streams-app's group has committed every candle and every breadth vote, and breadth holds
- *       no pending vote (the last boundary is applied after {@code signals.breadth.idle});</li>
+ *       no pending vote: once streams-app has committed every candle, the loop marks the end of
+ *       the candle input on {@code streams.control}, and breadth applies the last boundaries when
+ *       every partition has passed the mark on. Its wall-clock fallback ({@code signals.breadth.idle}) is set to the
+ *       stage timeout, so no partition is released by timing: breadth waits for every partition
+ *       from the start however late its first candle comes, and two replays emit the same
+ *       sector and market signals;</li>
  *   <li>the resolver's group has committed every input (the keeper's learning repartition topic
  *       included), it is asked to resolve what is due at the end of the data
  *       ({@code resolveDueNow}), and its group has committed every input again;</li>
@@ -100,8 +106,8 @@ public final class Loop implements AutoCloseable {
     public static final String CANDLE_CONNECTOR = "candle-files";
     /** Name of the reference-data connector. */
     public static final String REFERENCE_CONNECTOR = "reference-tickers";
-    /** Wall-clock silence after which breadth stops waiting for a candle partition (streams-app option). */
-    static final Duration BREADTH_IDLE = Duration.ofSeconds(5);
+    /** Who the loop's candle input marks ({@code streams.control}) are from. */
+    static final String LOOP_ACTOR = "edgeloop-loop";
 
     private static final Logger LOG = LoggerFactory.getLogger(Loop.class);
     private static final String MARKER = ".edgeloop-run";
@@ -180,7 +186,7 @@ public final class Loop implements AutoCloseable {
 
         stage = "starting streams-app";
         List<String> streamsFlags = new ArrayList<>(List.of(
-                StreamsOptions.BREADTH_IDLE.name() + "=" + BREADTH_IDLE.toSeconds() + "s"));
+                StreamsOptions.BREADTH_IDLE.name() + "=" + settings.timeout().toSeconds() + "s"));
         streams = remember(StreamsApp.start(config(StreamsOptions.all(), bootstrap, "streams", streamsFlags)));
         await("streams-app to run", () -> streams.streams().state() == KafkaStreams.State.RUNNING,
                 () -> "state " + streams.streams().state());
@@ -198,9 +204,12 @@ public final class Loop implements AutoCloseable {
         LOG.info("loop: {} candles published, {} dead letters in {} ms", loaded.acked(), loaded.deadLetters(), candlesMillis);
 
         stage = "scoring";
-        List<String> streamsInputs = List.of(Topics.CANDLES.name(), STREAMS_APP_ID + "-breadth-repartition");
+        List<String> streamsInputs = List.of(Topics.CANDLES.name(), Topics.STREAMS_CONTROL.name(),
+                STREAMS_APP_ID + "-breadth-repartition");
         await("streams-app to commit every candle", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
+        // Only now: every ticker task has passed its last candle, so each reads the mark after it.
+        CandleInputMarks.end(bootstrap, LOOP_ACTOR);
         await("breadth to apply every vote", () -> pendingVotes() == 0, () -> pendingVotes() + " votes pending");
         await("streams-app to commit the last breadth signals", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));

@@ -44,13 +44,16 @@ import java.util.Optional;
  * and tombstones for 7 days ({@code delete.retention.ms}), so a consumer that was down for a week
  * still sees each transition and each deletion.
  *
- * <p>{@link #RESOLVER_CONTROL} is the one operational topic: the operator's "resolve due
+ * <p>{@link #RESOLVER_CONTROL} and {@link #STREAMS_CONTROL} are the operational topics. The first carries the operator's "resolve due
  * predictions now" requests to the resolver. It has the ticker partitions because a request is
  * written to every partition, so that each outcome task (one per ticker partition, co-partitioned
  * with predictions) reads it in order with its other input and acts on it in the same transaction;
  * with one partition only the task of partition 0 would see it. A request matters until the
  * outcome tasks have read it; it keeps as long as candles (30 days), so reprocessing the candles
- * still in Kafka meets every request made among them at the same place.
+ * still in Kafka meets every request made among them at the same place. {@link #STREAMS_CONTROL}
+ * tells streams-app's ticker tasks, one record per partition, that the candle input has ended (a
+ * replay's candles are all scored), so breadth stops waiting for that partition at a fixed point
+ * in the data, not after a wall-clock silence.
  */
 public final class Topics {
 
@@ -141,13 +144,29 @@ public final class Topics {
                     + "the resolver.",
             TICKER_PARTITIONS, CleanupPolicy.DELETE, days(30), Map.of());
 
+    /**
+     * Candle input marks to streams-app: key = who wrote it, value = the bar close time (epoch ms)
+     * through which the candle input of the partition is complete, {@link Long#MAX_VALUE} for "the
+     * input has ended", as a Kafka {@code LongSerializer} value (not Avro). Written one record per
+     * partition once streams-app has consumed the candles it vouches for (the replay does it when
+     * streams-app has committed every candle); read only by streams-app's ticker tasks, with the
+     * partitions of {@code candles}.
+     */
+    public static final Topic<String, Long> STREAMS_CONTROL = new Topic<>("streams.control",
+            EdgeloopSerdes.string(), Serdes.Long(), "who wrote it",
+            "Candle input marks to the streams app (value: the bar close time in epoch ms through which a partition's "
+                    + "candle input is complete, Long.MAX_VALUE for its end, as an 8-byte big-endian long); one record per "
+                    + "partition, read by every ticker task of the streams app.",
+            TICKER_PARTITIONS, CleanupPolicy.DELETE, days(30), Map.of());
+
     private static final List<Topic<?, ?>> ALL = List.of(CANDLES, CANDLES_DLQ, REFERENCE_TICKERS, SCORES,
-            PREDICTIONS, TRADES, OUTCOMES, SIGNALS, PATTERN_LIBRARY, MODEL_CHANGELOG, APPROVALS, RESOLVER_CONTROL);
+            PREDICTIONS, TRADES, OUTCOMES, SIGNALS, PATTERN_LIBRARY, MODEL_CHANGELOG, APPROVALS, RESOLVER_CONTROL,
+            STREAMS_CONTROL);
 
     private Topics() {
     }
 
-    /** Every topic, in the order of the design's topic table, then {@link #RESOLVER_CONTROL}. */
+    /** Every topic, in the order of the design's topic table, then the two control topics. */
     public static List<Topic<?, ?>> all() {
         return ALL;
     }

@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
 
-    /** The topic table of the design document (DESIGN.md, "Topics"), name by name, then the resolver's control topic. */
+    /** The topic table of the design document (DESIGN.md, "Topics"), name by name, then the two control topics. */
     private static final List<String> DESIGN_TOPICS = List.of("candles", "candles.dlq", "reference.tickers", "scores",
             "predictions", "trades", "outcomes", "signals", "pattern-library", "model-changelog", "approvals",
-            "resolver.control");
+            "resolver.control", "streams.control");
 
     @Test
     void shouldListEveryDesignTopicOnceUnderUniqueNames() {
@@ -42,7 +42,7 @@ class TopicsTest {
 
     @Test
     void shouldGiveEveryValueTypeWithHistoryATopicAndTheDlqDeadLetters() {
-        assertThat(Topics.all()).filteredOn(t -> t != Topics.RESOLVER_CONTROL)
+        assertThat(Topics.all()).filteredOn(t -> t != Topics.RESOLVER_CONTROL && t != Topics.STREAMS_CONTROL)
                 .extracting(t -> t.valueSchema().orElseThrow().getName())
                 .containsAll(EdgeloopSchemaStore.recordTypes().stream().map(Class::getSimpleName).toList());
         assertThat(Topics.CANDLES_DLQ.valueSchema()).contains(DeadLetter.getClassSchema());
@@ -58,6 +58,16 @@ class TopicsTest {
                 .isEqualTo(1_745_798_400_000L);
         assertThat(Topics.RESOLVER_CONTROL.configs()).containsEntry("cleanup.policy", "delete")
                 .containsEntry("retention.ms", Long.toString(Duration.ofDays(30).toMillis()));
+    }
+
+    @Test
+    void shouldSpreadCandleInputMarksOverTheCandlePartitionsAsLongValues() {
+        assertThat(Topics.STREAMS_CONTROL.partitions()).isEqualTo(Topics.CANDLES.partitions());
+        assertThat(Topics.STREAMS_CONTROL.valueSchema()).isEmpty();
+        assertThat(Topics.STREAMS_CONTROL.valueSerde().deserializer().deserialize("streams.control",
+                Topics.STREAMS_CONTROL.valueSerde().serializer().serialize("streams.control", Long.MAX_VALUE)))
+                .isEqualTo(Long.MAX_VALUE);
+        assertThat(Topics.STREAMS_CONTROL.configs()).containsEntry("cleanup.policy", "delete");
     }
 
     @Test
