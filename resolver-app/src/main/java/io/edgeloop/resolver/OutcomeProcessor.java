@@ -54,9 +54,11 @@ import java.util.TreeMap;
  * and handed to their stores to be encoded once per commit ({@link DeferredKeyValueStore}), not
  * once per candle: at every commit the stores hold the state as of the last record, so a restore
  * from the changelog continues exactly where the commit left off, and {@link #init} (called again
- * when Kafka Streams revives a task after dropping uncommitted work) forgets the live state. The stream-time sweep expires predictions of tickers
- * that went quiet and closes intraday-built daily bars of half days; the operator's resolve-due
- * request runs the same sweep at a later stream time.
+ * when Kafka Streams revives a task after dropping uncommitted work) forgets the live state.
+ *
+ * <p>The stream-time sweep expires predictions of tickers that went quiet and closes
+ * intraday-built daily bars of half days; the operator's resolve-due request runs the same sweep
+ * at a later stream time.
  */
 final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, String, OutcomeOutput> {
 

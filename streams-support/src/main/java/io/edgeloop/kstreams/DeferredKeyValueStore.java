@@ -16,17 +16,18 @@ import java.util.function.Supplier;
 /**
  * A key-value store whose values may be handed over as suppliers, called only when Kafka
  * Streams flushes the store's cache, i.e. right before every commit writes the changelog and the
- * local store, or when the processor reads the store. The ticker processor hands over its live
- * models this way, so a model's state (about 9 KB for an hourly ticker) is encoded once per commit
- * instead of once per candle, and the store still holds each ticker's state as of its last
- * candle whenever the task commits; likewise each ticker's latest snapshot, which then goes
- * through the store's cache once per commit instead of once per candle.
+ * local store, or when the processor reads the store. streams-app's ticker processor hands over
+ * its live models this way, so a model's state (about 9 KB for an hourly ticker) is encoded once
+ * per commit instead of once per candle, and the store still holds each ticker's state as of its
+ * last candle whenever the task commits; likewise each ticker's latest snapshot. resolver-app's
+ * outcome processor does the same with its forming days, daily bars, open outcomes and clock.
  *
  * <p>The hook is Kafka Streams' cache flush ({@code flushCache()}, which a task calls on every
  * commit, before the producer is flushed and the transaction committed): it is internal API
- * ({@link WrappedStateStore}, pinned with the Kafka version); {@code StreamsAppIT} (restart with
- * the local state wiped gives the records of an uninterrupted run) and
- * {@code RealDataTopologyTest} check the result. {@code clearCache()}, which Kafka Streams calls
+ * ({@link WrappedStateStore}, pinned with the Kafka version); {@code StreamsAppIT} (a restart with
+ * the local state wiped gives the records of an uninterrupted run), {@code ResolverRestartIT} (a
+ * restart restored from the changelogs gives no second outcome) and {@code RealDataTopologyTest}
+ * check the result. {@code clearCache()}, which Kafka Streams calls
  * when it drops uncommitted work, drops the pending values too.
  *
  * <p>Reads by the stream thread that handed the values over see them: {@link #get} answers a
