@@ -77,7 +77,10 @@ public final class StreamsTopology {
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
         // The ticker model sends each output straight to its sink by name (no branching or mapping nodes).
-        sink(outputs, Topics.SCORES, Names.SCORES_SINK);
+        // Scores come encoded (SnapshotEncoding writes the catalog serde's bytes without building the record).
+        KStream<String, byte[]> scores = only(outputs);
+        scores.to(Topics.SCORES.name(), Produced.with(Topics.SCORES.keySerde(), Serdes.ByteArray())
+                .withName(Names.SCORES_SINK));
         sink(outputs, Topics.PREDICTIONS, Names.PREDICTIONS_SINK);
         sink(outputs, Topics.TRADES, Names.TRADES_SINK);
         sink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK);

@@ -92,9 +92,12 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         private TickerState.LastBar lastBar;
         private SignalLabel label;
         private byte[] stored;
-        /** The snapshot of the last accepted candle, and its supplier for {@code latest-snapshots}. */
-        private ScoreSnapshot snapshot;
-        private final Supplier<ScoreSnapshot> latest = () -> snapshot;
+        /**
+         * The {@code scores} value (encoded snapshot) of the last accepted candle, and its
+         * supplier for {@code latest-snapshots}, which decodes it once per commit.
+         */
+        private byte[] snapshot;
+        private final Supplier<ScoreSnapshot> latest = () -> SnapshotEncoding.decode(snapshot);
         private final List<Candle> since = new ArrayList<>();
         private final List<PatternLibrary> libraries = new ArrayList<>();
 
@@ -134,6 +137,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
     private final LibraryWatch watch;
     private final StreamsSettings settings;
     private final CandleValidator validator;
+    private final SnapshotEncoding encoding = new SnapshotEncoding();
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
@@ -203,7 +207,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         }
         PatternLibrary patterns = library.current();
         ModelStep step;
-        ScoreSnapshot snapshot;
+        byte[] snapshot;
         List<Prediction> predictions;
         Trade trade;
         MarketSignal signal;
@@ -216,10 +220,11 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
                 counters.count(IngestCounters.Outcome.IGNORED);
                 return;
             }
-            snapshot = SnapshotMapping.of(candle, step, patterns);
-            predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
+            snapshot = encoding.encode(candle, step, patterns);
+            predictions = Calls.predictions(candle, step, patterns, settings);
             trade = Calls.trade(candle, step);
-            signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
+            signal = finestInterval(candle.ticker(), base) == base
+                    ? TickerSignals.of(candle, step, patterns, settings.signals()) : null;
             label = signal == null ? ticker.label : LABELS[signal.getLabel().ordinal()];
         } catch (RuntimeException e) {
             rebuild(key, ticker);

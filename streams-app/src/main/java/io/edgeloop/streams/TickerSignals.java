@@ -1,14 +1,20 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.signals.PatternMatch;
 import io.edgeloop.core.signals.SignalConfig;
 import io.edgeloop.core.signals.TickerSignal;
+import io.edgeloop.core.snapshot.Fields;
+import io.edgeloop.core.snapshot.Snapshot;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.PatternStatus;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.SignalLabel;
 import io.edgeloop.schemas.avro.SignalLevel;
+import io.edgeloop.schemas.avro.Stage;
+import io.edgeloop.schemas.avro.StateQuadrant;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,13 +51,35 @@ final class TickerSignals {
                 matches.add(new PatternMatch(DIRECTIONS[m.getDirection().ordinal()], m.getConfidence()));
             }
         }
-        TickerSignal signal = TickerSignal.of(
-                snapshot.getState() == null ? null : snapshot.getState().name(),
-                STAGE_CODES[snapshot.getStage().ordinal()],
-                snapshot.getHtfScore() == null ? Double.NaN : snapshot.getHtfScore(),
-                matches, config);
+        return of(snapshot.getTicker(), snapshot.getBarTime(), snapshot.getState(), snapshot.getStage(),
+                snapshot.getHtfScore() == null ? Double.NaN : snapshot.getHtfScore(), matches, config);
+    }
+
+    /**
+     * The signal of a model step, straight from the step: the same as {@link #of(ScoreSnapshot,
+     * SignalConfig)} of its {@link SnapshotMapping#of snapshot}, without building the snapshot.
+     */
+    static MarketSignal of(Candle candle, ModelStep step, PatternLibrary library, SignalConfig config) {
+        int n = step.matchCount();
+        List<PatternMatch> matches = n == 0 ? List.of() : new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            PatternLibrary.Entry e = library.entry(step.matchPosition(i));
+            double confidence = e.confidence();
+            if (e.status() == PatternStatus.ACTIVE && !Double.isNaN(confidence)) {
+                matches.add(new PatternMatch(DIRECTIONS[e.direction().ordinal()], confidence));
+            }
+        }
+        Snapshot s = step.snapshot();
+        return of(candle.ticker(), Instant.ofEpochMilli(candle.openTime()), SnapshotMapping.state(s),
+                SnapshotMapping.stage(s), s.get(Fields.HTF_SCORE), matches, config);
+    }
+
+    private static MarketSignal of(String ticker, Instant barTime, StateQuadrant state, Stage stage, double htfScore,
+                                   List<PatternMatch> matches, SignalConfig config) {
+        TickerSignal signal = TickerSignal.of(state == null ? null : state.name(), STAGE_CODES[stage.ordinal()],
+                htfScore, matches, config);
         SignalLabel label = LABELS[signal.label().ordinal()];
-        return new MarketSignal(SignalLevel.TICKER, snapshot.getTicker(), snapshot.getBarTime(), signal.net(), label,
+        return new MarketSignal(SignalLevel.TICKER, ticker, barTime, signal.net(), label,
                 null, label == SignalLabel.BULLISH ? 1 : 0, label == SignalLabel.BEARISH ? 1 : 0,
                 label == SignalLabel.NEUTRAL ? 1 : 0, null, List.of());
     }
