@@ -22,21 +22,28 @@ import java.util.List;
  * branch 0 for null, 1 for a value); {@code SnapshotEncodingTest} checks the bytes against the
  * serde's on real data, with and without matched patterns, for every candle.
  *
- * <p>One instance per processor (it holds the candle and library of the step being written).
+ * <p>One instance per processor (it holds the candle and library of the step being written, and
+ * the processor's buffer).
  */
 final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
 
     private static final AvroSerde<ScoreSnapshot> SERDE = EdgeloopSerdes.of(ScoreSnapshot.class);
 
+    private final AvroBuffer buffer;
     private Candle candle;
     private PatternLibrary library;
+
+    /** @param buffer the buffer to encode in, used by the processor's thread alone */
+    SnapshotEncoding(AvroBuffer buffer) {
+        this.buffer = buffer;
+    }
 
     /** The {@code scores} value of a step: single-object header and body. */
     byte[] encode(Candle stepCandle, ModelStep step, PatternLibrary stepLibrary) {
         candle = stepCandle;
         library = stepLibrary;
         try {
-            return SERDE.encode(this, step);
+            return SERDE.encode(this, step, buffer);
         } finally {
             candle = null;
             library = null;

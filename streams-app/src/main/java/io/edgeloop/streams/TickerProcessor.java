@@ -7,12 +7,13 @@ import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.signals.SignalLabel;
-import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.core.signals.TickerSignal;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.avro.Trade;
+import io.edgeloop.schemas.serde.AvroBuffer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -68,9 +69,6 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
-    private static final SignalLabel[] LABELS = EnumMapping.byOrdinal(io.edgeloop.schemas.avro.SignalLabel.class,
-            SignalLabel.class);
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickerProcessor.class);
 
     /**
@@ -92,6 +90,8 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         private TickerState.LastBar lastBar;
         private SignalLabel label;
         private byte[] stored;
+        /** The ticker's key on the {@code signals} topic. */
+        private final String signalKey;
         /**
          * The {@code scores} value (encoded snapshot) of the last accepted candle, and its
          * supplier for {@code latest-snapshots}, which decodes it once per commit.
@@ -101,9 +101,10 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         private final List<Candle> since = new ArrayList<>();
         private final List<PatternLibrary> libraries = new ArrayList<>();
 
-        private Live(TickerModel model, SessionCalendar calendar) {
+        private Live(TickerModel model, SessionCalendar calendar, String ticker) {
             this.model = model;
             this.calendar = calendar;
+            this.signalKey = TickerSignals.key(ticker);
         }
 
         @Override
@@ -137,7 +138,9 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
     private final LibraryWatch watch;
     private final StreamsSettings settings;
     private final CandleValidator validator;
-    private final SnapshotEncoding encoding = new SnapshotEncoding();
+    /** The buffer the outputs written straight from the model step are encoded in. */
+    private final AvroBuffer buffer = new AvroBuffer();
+    private final SnapshotEncoding encoding = new SnapshotEncoding(buffer);
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
@@ -210,7 +213,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         byte[] snapshot;
         List<Prediction> predictions;
         Trade trade;
-        MarketSignal signal;
+        byte[] signal;
         SignalLabel label;
         TickerState.LastBar bar = TickerState.LastBar.of(candle);
         try {
@@ -223,9 +226,11 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
             snapshot = encoding.encode(candle, step, patterns);
             predictions = Calls.predictions(candle, step, patterns, settings);
             trade = Calls.trade(candle, step);
-            signal = finestInterval(candle.ticker(), base) == base
-                    ? TickerSignals.of(candle, step, patterns, settings.signals()) : null;
-            label = signal == null ? ticker.label : LABELS[signal.getLabel().ordinal()];
+            TickerSignal tickerSignal = finestInterval(candle.ticker(), base) == base
+                    ? TickerSignals.of(step, patterns, settings.signals()) : null;
+            signal = tickerSignal == null ? null
+                    : TickerSignals.encode(candle.ticker(), candle.openTime(), tickerSignal, buffer);
+            label = tickerSignal == null ? ticker.label : tickerSignal.label();
         } catch (RuntimeException e) {
             rebuild(key, ticker);
             throw e;
@@ -256,7 +261,8 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
             context.forward(out.withValue(trade), Names.TRADES_SINK);
         }
         if (signal != null) {
-            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal), Names.TICKER_SIGNALS_SINK);
+            context.forward(new Record<>(ticker.signalKey, (Object) signal, now, record.headers()),
+                    Names.TICKER_SIGNALS_SINK);
         }
         if (signal != null && label != before) {
             context.forward(out.withValue(new BreadthVote(partition(), name, label, candle.openTime(), closeTime)),
@@ -312,11 +318,11 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         Live loaded;
         if (stored == null) {
             SessionCalendar calendar = calendar(ticker);
-            loaded = new Live(models.create(base, calendar), calendar);
+            loaded = new Live(models.create(base, calendar), calendar, ticker);
             loaded.model.reset();
         } else {
             TickerState state = TickerState.decode(stored);
-            loaded = new Live(models.create(base, state.calendar()), state.calendar());
+            loaded = new Live(models.create(base, state.calendar()), state.calendar(), ticker);
             loaded.model.restore(state.model());
             loaded.lastBar = state.lastBar();
             loaded.label = state.label();

@@ -6,21 +6,26 @@ import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.PatternStatus;
+import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.avro.SignalLabel;
+import io.edgeloop.schemas.serde.AvroBuffer;
 import io.edgeloop.schemas.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link SnapshotEncoding} writes, for every step of a real run, the bytes the catalog serde writes
- * for {@link SnapshotMapping#of} of that step, and {@link TickerSignals#of(Candle, ModelStep,
- * PatternLibrary, io.edgeloop.core.signals.SignalConfig) the signal from the step} is the signal
- * from that snapshot: from the first bar (indicators still null) on, hourly and daily, with matched
- * patterns of every kind (ACTIVE with and without statistics, DEGRADED, CANDIDATE) and without.
+ * for {@link SnapshotMapping#of} of that step, and {@link TickerSignals#encode} of the signal from
+ * the step writes the serde's bytes of the signal from that snapshot: from the first bar
+ * (indicators still null) on, hourly and daily, with matched patterns of every kind (ACTIVE with
+ * and without statistics, DEGRADED, CANDIDATE) and without, and every label of a ticker signal.
  */
 class SnapshotEncodingTest {
 
@@ -44,10 +49,12 @@ class SnapshotEncodingTest {
         TickerModel model = models.create(base, calendar);
         model.reset();
         model.library(library);
-        SnapshotEncoding encoding = new SnapshotEncoding();
+        AvroBuffer buffer = new AvroBuffer();
+        SnapshotEncoding encoding = new SnapshotEncoding(buffer);
         int steps = 0;
         boolean sawNull = false;
         boolean sawMatches = false;
+        Set<SignalLabel> labels = EnumSet.noneOf(SignalLabel.class);
         for (Candle candle : candles) {
             ModelStep step = model.update(candle);
             if (!step.accepted()) {
@@ -59,13 +66,19 @@ class SnapshotEncodingTest {
             byte[] direct = encoding.encode(candle, step, library);
             assertThat(direct).as("%s %s", candle.ticker(), candle.openTime()).isEqualTo(expected);
             assertThat(SnapshotEncoding.decode(direct)).isEqualTo(mapped);
-            assertThat(TickerSignals.of(candle, step, library, settings.signals()))
-                    .isEqualTo(TickerSignals.of(mapped, settings.signals()));
+            MarketSignal signal = TickerSignals.of(mapped, settings.signals());
+            byte[] signalBytes = TickerSignals.encode(candle.ticker(), candle.openTime(),
+                    TickerSignals.of(step, library, settings.signals()), buffer);
+            assertThat(signalBytes).isEqualTo(Topics.SIGNALS.valueSerde().serializer()
+                    .serialize(Topics.SIGNALS.name(), signal));
+            labels.add(signal.getLabel());
             sawNull |= mapped.getTimeframes().stream().anyMatch(f -> f.getEma200() == null || f.getStDir() == null);
             sawMatches |= !mapped.getMatchedPatterns().isEmpty();
         }
         assertThat(sawNull).as("steps with indicators not warmed up").isTrue();
         assertThat(sawMatches).as("steps with matched patterns").isEqualTo(library.size() > 0);
+        assertThat(labels).as("ticker signal labels seen")
+                .containsExactlyInAnyOrder(SignalLabel.BULLISH, SignalLabel.BEARISH, SignalLabel.NEUTRAL);
         return steps;
     }
 

@@ -31,7 +31,8 @@ public final class AvroBuffer extends OutputStream {
     /** The Avro encoder over this buffer, for schemas the compiled writer does not cover. */
     BinaryEncoder encoder;
 
-    AvroBuffer() {
+    /** An empty buffer, for one thread. */
+    public AvroBuffer() {
     }
 
     void reset() {

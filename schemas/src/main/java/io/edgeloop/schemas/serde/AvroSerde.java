@@ -134,7 +134,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
      * @throws SerializationException when the writer fails
      */
     public <S> byte[] encode(BodyWriter<S> body, S source) {
-        AvroBuffer buffer = buffers.get();
+        return encode(body, source, buffers.get());
+    }
+
+    /**
+     * {@link #encode(BodyWriter, Object)} into the caller's own buffer (one the caller's thread
+     * alone uses), for a writer that keeps one instead of looking up the thread's.
+     */
+    public <S> byte[] encode(BodyWriter<S> body, S source, AvroBuffer buffer) {
         buffer.reset();
         try {
             buffer.write(header, 0, header.length);
