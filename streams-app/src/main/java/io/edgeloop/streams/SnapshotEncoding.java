@@ -11,6 +11,7 @@ import io.edgeloop.schemas.serde.AvroBuffer;
 import io.edgeloop.schemas.serde.AvroSerde;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,10 @@ import java.util.List;
 final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
 
     private static final AvroSerde<ScoreSnapshot> SERDE = EdgeloopSerdes.of(ScoreSnapshot.class);
+
+    /** Each interval's code, encoded ({@link AvroBuffer#encoded}), by ordinal. */
+    private static final byte[][] CODES = Arrays.stream(Timeframe.values())
+            .map(tf -> AvroBuffer.encoded(tf.code())).toArray(byte[][]::new);
 
     private final AvroBuffer buffer;
     private Candle candle;
@@ -60,7 +65,7 @@ final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
         Snapshot s = step.snapshot();
         out.writeString(candle.ticker());
         out.writeLong(candle.openTime());
-        out.writeString(candle.interval().code());
+        code(candle.interval(), out);
         codes(step.ltf(), out);
         codes(step.htf(), out);
         value(s, Fields.HTF_SCORE, out);
@@ -103,7 +108,7 @@ final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
     /** A {@code TimeframeState}, as {@link SnapshotMapping} maps it. */
     private static void frame(Timeframe tf, ModelStep step, Snapshot s, AvroBuffer out) {
         TimeframeBundle b = step.frame(tf);
-        out.writeString(tf.code());
+        code(tf, out);
         out.writeLong(step.frameOpenTime(tf));
         out.writeBoolean(step.frameClosed(tf));
         out.writeDouble(b.close());
@@ -145,10 +150,15 @@ final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
         if (!frames.isEmpty()) {
             out.writeLong(frames.size());
             for (int i = 0; i < frames.size(); i++) {
-                out.writeString(frames.get(i).code());
+                code(frames.get(i), out);
             }
         }
         out.writeLong(0);
+    }
+
+    private static void code(Timeframe tf, AvroBuffer out) {
+        byte[] code = CODES[tf.ordinal()];
+        out.write(code, 0, code.length);
     }
 
     /** A category field as a nullable enum, mapped as {@link SnapshotMapping} maps it. */

@@ -14,6 +14,7 @@ import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.serde.AvroBuffer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -252,7 +253,9 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
         String name = candle.ticker();
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
-        Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
+        // The outputs carry the candle's headers; without any, none to copy into each output record.
+        Headers headers = record.headers().iterator().hasNext() ? record.headers() : null;
+        Record<String, Object> out = new Record<>(name, snapshot, now, headers);
         context.forward(out, Names.SCORES_SINK);
         for (Prediction prediction : predictions) {
             context.forward(out.withValue(prediction), Names.PREDICTIONS_SINK);
@@ -261,7 +264,7 @@ final class TickerProcessor implements Processor<String, io.edgeloop.schemas.avr
             context.forward(out.withValue(trade), Names.TRADES_SINK);
         }
         if (signal != null) {
-            context.forward(new Record<>(ticker.signalKey, (Object) signal, now, record.headers()),
+            context.forward(new Record<>(ticker.signalKey, (Object) signal, now, headers),
                     Names.TICKER_SIGNALS_SINK);
         }
         if (signal != null && label != before) {

@@ -117,6 +117,16 @@ public final class AvroBuffer extends OutputStream {
         }
     }
 
+    /**
+     * The encoding of a string ({@link #writeString}) as bytes, for a writer that writes the same
+     * few strings (codes, names) again and again: it writes them with {@link #write(byte[], int, int)}.
+     */
+    public static byte[] encoded(CharSequence s) {
+        AvroBuffer buffer = new AvroBuffer();
+        buffer.writeString(s);
+        return buffer.bytes();
+    }
+
     /** The bytes from the buffer's position to its limit; the position does not move. */
     public void writeBytes(ByteBuffer b) {
         int n = b.remaining();
