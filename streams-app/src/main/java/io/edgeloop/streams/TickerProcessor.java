@@ -35,8 +35,11 @@ import java.util.function.Supplier;
  * the sequencing rule, runs the ticker's model, writes its state to the {@code ticker-state} store
  * and forwards the snapshot, the predictions, the paper trade event, the ticker signal and, for
  * breadth, a vote when the ticker's label changed, each straight to its sink (by child name: no
- * branching or mapping nodes, which cost as much per record as the sinks' own work). The state of
- * a ticker and base interval lives under the key {@code TICKER|interval}.
+ * branching or mapping nodes, which cost as much per record as the sinks' own work). The snapshot
+ * and the ticker signal, one record each per candle, go out already encoded, written straight
+ * from the model step ({@link SnapshotEncoding}, {@link TickerSignals#encode}: the serde's bytes
+ * without building the Avro records). The state of a ticker and base interval lives under the
+ * key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
  * counted; a revision or a late bar is refused ({@link RejectedRecordException}, dead-lettered)
@@ -49,8 +52,8 @@ import java.util.function.Supplier;
  * ({@link DeferredKeyValueStore}: about 9 KB per hourly ticker, which cost more than the model
  * step itself), so at each commit the store holds every ticker's state after its last candle and
  * a restore from the changelog continues exactly where the commit left off. Each ticker's latest
- * snapshot goes into {@code latest-snapshots} the same way, once per commit (queries see it as of
- * the last commit). {@link #init} (which
+ * snapshot goes into {@code latest-snapshots} the same way, decoded from its encoding once per
+ * commit (queries see it as of the last commit). {@link #init} (which
  * Kafka Streams calls again whenever it revives a task, e.g. after an aborted transaction)
  * forgets the models and their pending state, which are then read back from the store; a
  * failure inside the model rebuilds it from its stored state and the candles accepted since.
