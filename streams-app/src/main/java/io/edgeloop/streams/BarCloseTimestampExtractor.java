@@ -31,7 +31,7 @@ public final class BarCloseTimestampExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         if (record.value() instanceof Candle candle) {
-            Optional<Timeframe> interval = Timeframe.parse(candle.getInterval());
+            Optional<Timeframe> interval = CandleValidation.interval(candle.getInterval());
             long open = candle.getOpenTime() == null ? -1 : candle.getOpenTime().toEpochMilli();
             if (interval.isEmpty() || open <= 0 || candle.getTicker() == null) {
                 return Math.max(partitionTime, 0);

@@ -2,6 +2,7 @@ package io.edgeloop.streams;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.snapshot.Snapshot;
 import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.PredictionTrigger;
@@ -56,26 +57,36 @@ final class Calls {
         return ticker + "-" + interval.code() + "-" + STAMP.format(Instant.ofEpochMilli(time)) + "-" + event.name();
     }
 
-    /** Every prediction of the step, stage change first; empty when nothing changed. */
-    static List<Prediction> predictions(Candle candle, ModelStep step, ScoreSnapshot snapshot, PatternLibrary library,
+    /**
+     * Every prediction of the step, stage change first; empty when nothing changed. The step's
+     * {@link SnapshotMapping#of snapshot}, which every prediction carries, is built only then.
+     */
+    static List<Prediction> predictions(Candle candle, ModelStep step, PatternLibrary library,
                                         StreamsSettings settings) {
+        Snapshot s = step.snapshot();
+        Stage from = SnapshotMapping.prevStage(s);
+        Stage to = SnapshotMapping.stage(s);
+        StateQuadrant before = SnapshotMapping.prevState(s);
+        StateQuadrant now = SnapshotMapping.state(s);
+        boolean stageCall = from != null && from != to && (to == Stage.ENTER || to == Stage.TRIM || to == Stage.EXIT);
+        boolean flip = before != null && now != null && bull(before) != bull(now);
+        if (!stageCall && !flip) {
+            return List.of();
+        }
+        ScoreSnapshot snapshot = SnapshotMapping.of(candle, step, library);
         List<Prediction> out = new ArrayList<>(2);
-        Stage from = snapshot.getPrevStage();
-        Stage to = snapshot.getStage();
-        if (from != null && from != to) {
+        if (stageCall) {
             boolean longPosition = step.positionDirection() >= 0;
             if (to == Stage.ENTER) {
                 out.add(prediction(candle, step, snapshot, library, settings, PredictionTrigger.STAGE_ENTER,
                         from.name(), to.name(), longPosition ? Direction.UP : Direction.DOWN));
-            } else if (to == Stage.TRIM || to == Stage.EXIT) {
+            } else {
                 out.add(prediction(candle, step, snapshot, library, settings,
                         to == Stage.TRIM ? PredictionTrigger.STAGE_TRIM : PredictionTrigger.STAGE_EXIT,
                         from.name(), to.name(), longPosition ? Direction.DOWN : Direction.UP));
             }
         }
-        StateQuadrant before = snapshot.getPrevState();
-        StateQuadrant now = snapshot.getState();
-        if (before != null && now != null && bull(before) != bull(now)) {
+        if (flip) {
             out.add(prediction(candle, step, snapshot, library, settings,
                     bull(now) ? PredictionTrigger.STATE_FLIP_BULL : PredictionTrigger.STATE_FLIP_BEAR,
                     before.name(), now.name(), bull(now) ? Direction.UP : Direction.DOWN));

@@ -6,7 +6,10 @@ import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.candle.Validation;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The validation step of the ticker model ({@link TickerProcessor}, which runs it first on every
@@ -18,7 +21,20 @@ import java.util.Optional;
  */
 final class CandleValidation {
 
+    /** Every interval by its code, the form candles carry. */
+    private static final Map<String, Optional<Timeframe>> CODES = Arrays.stream(Timeframe.values())
+            .collect(Collectors.toUnmodifiableMap(Timeframe::code, Optional::of));
+
     private CandleValidation() {
+    }
+
+    /**
+     * {@link Timeframe#parse} of a candle's interval, with a candle's usual form (the code
+     * itself) looked up first instead of going through every constant (twice per candle).
+     */
+    static Optional<Timeframe> interval(String text) {
+        Optional<Timeframe> known = text == null ? null : CODES.get(text);
+        return known != null ? known : Timeframe.parse(text);
     }
 
     /** The domain candle of a record, or a {@link RejectedRecordException} saying why not. */
@@ -29,7 +45,7 @@ final class CandleValidation {
         if (key == null || !key.equals(value.getTicker())) {
             throw new RejectedRecordException("record key " + key + " is not the candle's ticker " + value.getTicker());
         }
-        Optional<Timeframe> interval = Timeframe.parse(value.getInterval());
+        Optional<Timeframe> interval = interval(value.getInterval());
         if (interval.isEmpty()) {
             throw new RejectedRecordException(value.getTicker() + ": unknown interval '" + value.getInterval()
                     + "' (known: 5m, 10m, 15m, 30m, 1h, 4h, D, W, M)");

@@ -25,9 +25,10 @@ import java.util.List;
  */
 final class SnapshotMapping {
 
-    private static final StateQuadrant[] STATES = EnumMapping.byCategory(Fields.STATES, StateQuadrant.class);
-    private static final Stage[] STAGES = EnumMapping.byCategory(Fields.STAGES, Stage.class);
-    private static final PhaseZone[] ZONES = EnumMapping.byCategory(Fields.PHASE_ZONES, PhaseZone.class);
+    /** The Avro constant of each category of a category field, by the category's index. */
+    static final StateQuadrant[] STATES = EnumMapping.byCategory(Fields.STATES, StateQuadrant.class);
+    static final Stage[] STAGES = EnumMapping.byCategory(Fields.STAGES, Stage.class);
+    static final PhaseZone[] ZONES = EnumMapping.byCategory(Fields.PHASE_ZONES, PhaseZone.class);
 
     private SnapshotMapping() {
     }
@@ -41,14 +42,12 @@ final class SnapshotMapping {
         for (Timeframe tf : step.htf()) {
             frames.add(frame(tf, step, s));
         }
-        Stage stage = category(s, Fields.STAGE, STAGES);
         double close = s.get(Fields.CLOSE);
         return new ScoreSnapshot(candle.ticker(), Instant.ofEpochMilli(candle.openTime()), candle.interval().code(),
                 new TimeframeProfile(codes(step.ltf()), codes(step.htf())),
                 value(s, Fields.HTF_SCORE), value(s, Fields.LTF_SCORE),
                 value(s, Fields.HTF_CHANGE), value(s, Fields.LTF_CHANGE),
-                category(s, Fields.STATE, STATES), category(s, Fields.PREV_STATE, STATES),
-                stage == null ? Stage.WATCH : stage, category(s, Fields.PREV_STAGE, STAGES),
+                state(s), prevState(s), stage(s), prevStage(s),
                 value(s, Fields.PHASE), category(s, Fields.PHASE_ZONE, ZONES),
                 value(s, Fields.COMPLETION), value(s, Fields.RANK),
                 s.get(Fields.MOMENTUM_ELITE) == 1.0,
@@ -68,6 +67,27 @@ final class SnapshotMapping {
                     Double.isNaN(confidence) ? null : confidence));
         }
         return out;
+    }
+
+    /** The snapshot's state quadrant, null before the model has one. */
+    static StateQuadrant state(Snapshot s) {
+        return category(s, Fields.STATE, STATES);
+    }
+
+    /** The state quadrant before this bar, null when none. */
+    static StateQuadrant prevState(Snapshot s) {
+        return category(s, Fields.PREV_STATE, STATES);
+    }
+
+    /** The kanban stage, WATCH when the model has none yet. */
+    static Stage stage(Snapshot s) {
+        Stage stage = category(s, Fields.STAGE, STAGES);
+        return stage == null ? Stage.WATCH : stage;
+    }
+
+    /** The stage before this bar, null when none. */
+    static Stage prevStage(Snapshot s) {
+        return category(s, Fields.PREV_STAGE, STAGES);
     }
 
     /** The constant of a category field's value (its index in the field's categories), or null when absent. */

@@ -87,10 +87,12 @@ public final class StreamsTopology {
                         Named.as(Names.TICKER_MODEL), Names.TICKER_STATE_STORE, Names.LATEST_STORE);
 
         // The ticker model sends each output straight to its sink by name (no branching or mapping nodes).
-        sink(outputs, Topics.SCORES, Names.SCORES_SINK);
+        // Scores and ticker signals come encoded, in the catalog serde's bytes, written straight
+        // from the model step (SnapshotEncoding, TickerSignals.encode) without building the records.
+        encodedSink(outputs, Topics.SCORES, Names.SCORES_SINK);
         sink(outputs, Topics.PREDICTIONS, Names.PREDICTIONS_SINK);
         sink(outputs, Topics.TRADES, Names.TRADES_SINK);
-        sink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK);
+        encodedSink(outputs, Topics.SIGNALS, Names.TICKER_SIGNALS_SINK);
         KStream<String, BreadthVote> votes = only(outputs);
         votes.repartition(Repartitioned.<String, BreadthVote>as(Names.BREADTH_REPARTITION)
                         .withKeySerde(EdgeloopSerdes.string())
@@ -108,6 +110,12 @@ public final class StreamsTopology {
     private static <V> void sink(KStream<String, Object> outputs, Topic<String, V> topic, String name) {
         KStream<String, V> typed = only(outputs);
         typed.to(topic.name(), Produced.with(topic.keySerde(), topic.valueSerde()).withName(name));
+    }
+
+    /** A sink of values the ticker model forwards already encoded in the topic's value format. */
+    private static void encodedSink(KStream<String, Object> outputs, Topic<String, ?> topic, String name) {
+        KStream<String, byte[]> encoded = only(outputs);
+        encoded.to(topic.name(), Produced.with(topic.keySerde(), Serdes.ByteArray()).withName(name));
     }
 
     /**

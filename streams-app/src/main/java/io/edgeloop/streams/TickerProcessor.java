@@ -8,12 +8,14 @@ import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.signals.SignalLabel;
-import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.core.signals.TickerSignal;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.avro.Trade;
+import io.edgeloop.schemas.serde.AvroBuffer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -34,8 +36,11 @@ import java.util.function.Supplier;
  * the sequencing rule, runs the ticker's model, writes its state to the {@code ticker-state} store
  * and forwards the snapshot, the predictions, the paper trade event, the ticker signal and, for
  * breadth, a vote when the ticker's label changed, each straight to its sink (by child name: no
- * branching or mapping nodes, which cost as much per record as the sinks' own work). The state of
- * a ticker and base interval lives under the key {@code TICKER|interval}.
+ * branching or mapping nodes, which cost as much per record as the sinks' own work). The snapshot
+ * and the ticker signal, one record each per candle, go out already encoded, written straight
+ * from the model step ({@link SnapshotEncoding}, {@link TickerSignals#encode}: the serde's bytes
+ * without building the Avro records). The state of a ticker and base interval lives under the
+ * key {@code TICKER|interval}.
  *
  * <p>Sequencing ({@link BarSequencer}): a redelivery of the last accepted bar is dropped and
  * counted; a revision or a late bar is refused ({@link RejectedRecordException}, dead-lettered)
@@ -48,8 +53,8 @@ import java.util.function.Supplier;
  * ({@link DeferredKeyValueStore}: about 9 KB per hourly ticker, which cost more than the model
  * step itself), so at each commit the store holds every ticker's state after its last candle and
  * a restore from the changelog continues exactly where the commit left off. Each ticker's latest
- * snapshot goes into {@code latest-snapshots} the same way, once per commit (queries see it as of
- * the last commit). {@link #init} (which
+ * snapshot goes into {@code latest-snapshots} the same way, decoded from its encoding once per
+ * commit (queries see it as of the last commit). {@link #init} (which
  * Kafka Streams calls again whenever it revives a task, e.g. after an aborted transaction)
  * forgets the models and their pending state, which are then read back from the store; a
  * failure inside the model rebuilds it from its stored state and the candles accepted since.
@@ -74,9 +79,6 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
 
     static final long PROGRESS_EVERY_MS = 1_000;
 
-    private static final SignalLabel[] LABELS = EnumMapping.byOrdinal(io.edgeloop.schemas.avro.SignalLabel.class,
-            SignalLabel.class);
-
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickerProcessor.class);
 
     /**
@@ -98,15 +100,21 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
         private TickerState.LastBar lastBar;
         private SignalLabel label;
         private byte[] stored;
-        /** The snapshot of the last accepted candle, and its supplier for {@code latest-snapshots}. */
-        private ScoreSnapshot snapshot;
-        private final Supplier<ScoreSnapshot> latest = () -> snapshot;
+        /** The ticker's key on the {@code signals} topic. */
+        private final String signalKey;
+        /**
+         * The {@code scores} value (encoded snapshot) of the last accepted candle, and its
+         * supplier for {@code latest-snapshots}, which decodes it once per commit.
+         */
+        private byte[] snapshot;
+        private final Supplier<ScoreSnapshot> latest = () -> SnapshotEncoding.decode(snapshot);
         private final List<Candle> since = new ArrayList<>();
         private final List<PatternLibrary> libraries = new ArrayList<>();
 
-        private Live(TickerModel model, SessionCalendar calendar) {
+        private Live(TickerModel model, SessionCalendar calendar, String ticker) {
             this.model = model;
             this.calendar = calendar;
+            this.signalKey = TickerSignals.key(ticker);
         }
 
         @Override
@@ -140,6 +148,9 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
     private final LibraryWatch watch;
     private final StreamsSettings settings;
     private final CandleValidator validator;
+    /** The buffer the outputs written straight from the model step are encoded in. */
+    private final AvroBuffer buffer = new AvroBuffer();
+    private final SnapshotEncoding encoding = new SnapshotEncoding(buffer);
     private final Map<String, Live> live = new HashMap<>();
     private final Map<String, Timeframe> finest = new HashMap<>();
     private ProcessorContext<String, Object> context;
@@ -213,10 +224,10 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
         }
         PatternLibrary patterns = library.current();
         ModelStep step;
-        ScoreSnapshot snapshot;
+        byte[] snapshot;
         List<Prediction> predictions;
         Trade trade;
-        MarketSignal signal;
+        byte[] signal;
         SignalLabel label;
         TickerState.LastBar bar = TickerState.LastBar.of(candle);
         try {
@@ -226,11 +237,14 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
                 counters.count(IngestCounters.Outcome.IGNORED);
                 return;
             }
-            snapshot = SnapshotMapping.of(candle, step, patterns);
-            predictions = Calls.predictions(candle, step, snapshot, patterns, settings);
+            snapshot = encoding.encode(candle, step, patterns);
+            predictions = Calls.predictions(candle, step, patterns, settings);
             trade = Calls.trade(candle, step);
-            signal = finestInterval(candle.ticker(), base) == base ? TickerSignals.of(snapshot, settings.signals()) : null;
-            label = signal == null ? ticker.label : LABELS[signal.getLabel().ordinal()];
+            TickerSignal tickerSignal = finestInterval(candle.ticker(), base) == base
+                    ? TickerSignals.of(step, patterns, settings.signals()) : null;
+            signal = tickerSignal == null ? null
+                    : TickerSignals.encode(candle.ticker(), candle.openTime(), tickerSignal, buffer);
+            label = tickerSignal == null ? ticker.label : tickerSignal.label();
         } catch (RuntimeException e) {
             rebuild(key, ticker);
             throw e;
@@ -252,7 +266,9 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
         String name = candle.ticker();
         long closeTime = record.timestamp();
         long now = context.currentSystemTimeMs();
-        Record<String, Object> out = new Record<>(name, snapshot, now, record.headers());
+        // The outputs carry the candle's headers; without any, none to copy into each output record.
+        Headers headers = record.headers().iterator().hasNext() ? record.headers() : null;
+        Record<String, Object> out = new Record<>(name, snapshot, now, headers);
         context.forward(out, Names.SCORES_SINK);
         for (Prediction prediction : predictions) {
             context.forward(out.withValue(prediction), Names.PREDICTIONS_SINK);
@@ -261,7 +277,8 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
             context.forward(out.withValue(trade), Names.TRADES_SINK);
         }
         if (signal != null) {
-            context.forward(out.withKey(TickerSignals.key(name)).withValue(signal), Names.TICKER_SIGNALS_SINK);
+            context.forward(new Record<>(ticker.signalKey, (Object) signal, now, headers),
+                    Names.TICKER_SIGNALS_SINK);
         }
         if (signal != null && label != before) {
             context.forward(out.withValue(new BreadthVote(partition(), name, label, candle.openTime(), closeTime)),
@@ -339,11 +356,11 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
         Live loaded;
         if (stored == null) {
             SessionCalendar calendar = calendar(ticker);
-            loaded = new Live(models.create(base, calendar), calendar);
+            loaded = new Live(models.create(base, calendar), calendar, ticker);
             loaded.model.reset();
         } else {
             TickerState state = TickerState.decode(stored);
-            loaded = new Live(models.create(base, state.calendar()), state.calendar());
+            loaded = new Live(models.create(base, state.calendar()), state.calendar(), ticker);
             loaded.model.restore(state.model());
             loaded.lastBar = state.lastBar();
             loaded.label = state.label();

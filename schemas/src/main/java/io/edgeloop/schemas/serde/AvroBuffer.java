@@ -14,8 +14,13 @@ import java.util.Arrays;
  * "Binary encoding": zig-zag varints for int and long, little-endian IEEE 754 for float and
  * double, one byte for a boolean, a varint length before the bytes of a string or bytes value).
  * As an {@link OutputStream} it also takes what an Avro encoder writes ({@link #encoder}).
+ *
+ * <p>Public for {@link AvroSerde.BodyWriter}s, which write a record's body field by field from
+ * their own data, without building the generated record first. A writer must follow the schema:
+ * for a union, the branch index ({@link #writeInt}) and then the value; for an array, the item
+ * count ({@link #writeLong}, only when not empty), the items and a 0; for an enum, its ordinal.
  */
-final class AvroBuffer extends OutputStream {
+public final class AvroBuffer extends OutputStream {
 
     /** Capacity kept between records; a buffer grown beyond it for a large record is dropped. */
     private static final int KEPT = 64 * 1024;
@@ -25,6 +30,10 @@ final class AvroBuffer extends OutputStream {
 
     /** The Avro encoder over this buffer, for schemas the compiled writer does not cover. */
     BinaryEncoder encoder;
+
+    /** An empty buffer, for one thread. */
+    public AvroBuffer() {
+    }
 
     void reset() {
         size = 0;
@@ -51,15 +60,15 @@ final class AvroBuffer extends OutputStream {
         size += len;
     }
 
-    void writeBoolean(boolean b) {
+    public void writeBoolean(boolean b) {
         write(b ? 1 : 0);
     }
 
-    void writeInt(int n) {
+    public void writeInt(int n) {
         writeLong(n);
     }
 
-    void writeLong(long n) {
+    public void writeLong(long n) {
         ensure(10);
         long v = (n << 1) ^ (n >> 63);
         while ((v & ~0x7FL) != 0) {
@@ -69,7 +78,7 @@ final class AvroBuffer extends OutputStream {
         bytes[size++] = (byte) v;
     }
 
-    void writeFloat(float f) {
+    public void writeFloat(float f) {
         ensure(4);
         int bits = Float.floatToRawIntBits(f);
         for (int i = 0; i < 4; i++) {
@@ -77,7 +86,7 @@ final class AvroBuffer extends OutputStream {
         }
     }
 
-    void writeDouble(double d) {
+    public void writeDouble(double d) {
         ensure(8);
         long bits = Double.doubleToRawLongBits(d);
         for (int i = 0; i < 8; i++) {
@@ -86,7 +95,7 @@ final class AvroBuffer extends OutputStream {
     }
 
     /** A string as UTF-8; ASCII text is copied char by char, without an intermediate array. */
-    void writeString(CharSequence s) {
+    public void writeString(CharSequence s) {
         if (s instanceof Utf8 utf8) {
             writeLong(utf8.getByteLength());
             write(utf8.getBytes(), 0, utf8.getByteLength());
@@ -108,8 +117,18 @@ final class AvroBuffer extends OutputStream {
         }
     }
 
+    /**
+     * The encoding of a string ({@link #writeString}) as bytes, for a writer that writes the same
+     * few strings (codes, names) again and again: it writes them with {@link #write(byte[], int, int)}.
+     */
+    public static byte[] encoded(CharSequence s) {
+        AvroBuffer buffer = new AvroBuffer();
+        buffer.writeString(s);
+        return buffer.bytes();
+    }
+
     /** The bytes from the buffer's position to its limit; the position does not move. */
-    void writeBytes(ByteBuffer b) {
+    public void writeBytes(ByteBuffer b) {
         int n = b.remaining();
         writeLong(n);
         ensure(n);

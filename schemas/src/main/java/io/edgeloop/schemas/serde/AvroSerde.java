@@ -114,6 +114,44 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         return buffer.bytes();
     }
 
+    /**
+     * Writes the body of one record of this serde's type, straight from the writer's own data.
+     *
+     * @param <S> what the body is written from
+     */
+    @FunctionalInterface
+    public interface BodyWriter<S> {
+        /** Writes the body of one record, in this serde's (current) schema, from {@code source}. */
+        void write(S source, AvroBuffer out);
+    }
+
+    /**
+     * Encodes a record that a {@link BodyWriter} writes field by field, without the generated
+     * record: the single-object header of the current schema, then the body. For a hot path
+     * whose record would only be built to be encoded; the writer must write exactly what
+     * {@link #encode} writes for the record it stands for (the caller's tests check it).
+     *
+     * @throws SerializationException when the writer fails
+     */
+    public <S> byte[] encode(BodyWriter<S> body, S source) {
+        return encode(body, source, buffers.get());
+    }
+
+    /**
+     * {@link #encode(BodyWriter, Object)} into the caller's own buffer (one the caller's thread
+     * alone uses), for a writer that keeps one instead of looking up the thread's.
+     */
+    public <S> byte[] encode(BodyWriter<S> body, S source, AvroBuffer buffer) {
+        buffer.reset();
+        try {
+            buffer.write(header, 0, header.length);
+            body.write(source, buffer);
+        } catch (RuntimeException e) {
+            throw new SerializationException("cannot encode " + schema.getName() + ": " + e.getMessage(), e);
+        }
+        return buffer.bytes();
+    }
+
     /** True when records are written by a compiled {@link AvroRecordWriter}, false with Avro's writer. */
     boolean compiled() {
         return compiled != null;
