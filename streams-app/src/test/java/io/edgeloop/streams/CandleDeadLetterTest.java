@@ -32,6 +32,14 @@ class CandleDeadLetterTest {
         harness.close();
     }
 
+    /** Restarts the harness at-least-once, for the deserialization cases (see below). */
+    private void runAtLeastOnce() {
+        harness.close();
+        harness = new Harness(Harness.settings().withStreams(
+                java.util.Map.of(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                        org.apache.kafka.streams.StreamsConfig.AT_LEAST_ONCE)), ScriptedModels.cycle());
+    }
+
     /**
      * Under exactly-once the test driver drops the records a deserialization handler returns
      * (it deserializes outside its simulated transaction), so this case runs at-least-once here;
@@ -39,10 +47,7 @@ class CandleDeadLetterTest {
      */
     @Test
     void shouldDeadLetterUndecodableRecordVerbatimAndGoOn() {
-        harness.close();
-        harness = new Harness(Harness.settings().withStreams(
-                java.util.Map.of(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                        org.apache.kafka.streams.StreamsConfig.AT_LEAST_ONCE)), ScriptedModels.cycle());
+        runAtLeastOnce();
         byte[] key = "SPY".getBytes(StandardCharsets.UTF_8);
         byte[] garbage = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 42};
         harness.pipe(spy.get(0));
@@ -59,6 +64,24 @@ class CandleDeadLetterTest {
         assertThat(letters.get(0).key()).isEqualTo("SPY");
         assertThat(RecordDecodingException.class).isAssignableFrom(classOf(letter.getErrorClass()));
         assertThat(letter.getApp()).isEqualTo(harness.settings.applicationId());
+        assertThat(harness.scores.readRecordsToList()).hasSize(2);
+    }
+
+    /** An input mark is a long (8 bytes); anything else is dead-lettered from its own topic. Run at-least-once as above. */
+    @Test
+    void shouldDeadLetterUndecodableInputMarkAndGoOn() {
+        runAtLeastOnce();
+        byte[] garbage = {1, 2, 3};
+        harness.pipe(spy.get(0));
+        harness.pipeRawControl("edgeloop-loop".getBytes(StandardCharsets.UTF_8), garbage);
+        harness.pipe(spy.get(1));
+
+        List<TestRecord<String, DeadLetter>> letters = harness.dlq.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        DeadLetter letter = letters.get(0).value();
+        assertThat(letter.getSourceTopic()).isEqualTo(Topics.STREAMS_CONTROL.name());
+        assertThat(bytes(letter.getValue())).isEqualTo(garbage);
+        assertThat(letter.getReason()).isNotBlank();
         assertThat(harness.scores.readRecordsToList()).hasSize(2);
     }
 

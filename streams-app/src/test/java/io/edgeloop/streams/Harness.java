@@ -41,6 +41,7 @@ final class Harness implements AutoCloseable {
     final TopologyTestDriver driver;
     private final TestInputTopic<String, io.edgeloop.schemas.avro.Candle> candles;
     private final TestInputTopic<byte[], byte[]> rawCandles;
+    private final TestInputTopic<byte[], byte[]> rawControl;
     private final TestInputTopic<String, TickerReference> reference;
     private final TestInputTopic<String, PatternDefinition> library;
     final TestOutputTopic<String, ScoreSnapshot> scores;
@@ -58,6 +59,8 @@ final class Harness implements AutoCloseable {
         driver = new TopologyTestDriver(StreamsTopology.build(settings, models), settings.streamsProperties());
         candles = input(Topics.CANDLES);
         rawCandles = driver.createInputTopic(Topics.CANDLES.name(), new ByteArraySerializer(), new ByteArraySerializer());
+        rawControl = driver.createInputTopic(Topics.STREAMS_CONTROL.name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
         reference = input(Topics.REFERENCE_TICKERS);
         library = input(Topics.PATTERN_LIBRARY);
         scores = output(Topics.SCORES);
@@ -98,6 +101,11 @@ final class Harness implements AutoCloseable {
 
     void pipeRaw(byte[] key, byte[] value) {
         rawCandles.pipeInput(key, value);
+    }
+
+    /** Raw bytes on {@code streams.control}, the input marks' topic. */
+    void pipeRawControl(byte[] key, byte[] value) {
+        rawControl.pipeInput(key, value);
     }
 
     void reference(TickerReference ref) {

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * A record that cannot be decoded (an unknown schema fingerprint, malformed bytes: a
  * {@link io.edgeloop.schemas.serde.RecordDecodingException}) never stops a task: an undecodable
- * candle goes to {@code candles.dlq}; any other undecodable record is logged and skipped (a table
+ * candle or candle input mark ({@code streams.control}) goes to {@code candles.dlq}; any other undecodable record is logged and skipped (a table
  * keeps its previous value) and counted by Kafka Streams' {@code dropped-records} metric.
  */
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {

@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a failed input record goes. A record read from {@code candles} becomes a
+ * Where a failed input record goes. A record of the candle input, read from {@code candles} or
+ * from {@code streams.control} (its input marks), becomes a
  * {@link DeadLetter} on {@code candles.dlq} (raw bytes, reason, source coordinates), handed back
  * to Kafka Streams so that it is written in the task's transaction; anything else (predictions,
  * trades, reference data, library records) is only logged and counted by Kafka Streams'
@@ -33,7 +34,7 @@ final class DeadLetterRouting {
 
     /** True for records whose failures go to {@code candles.dlq}. */
     static boolean routed(String topic) {
-        return Topics.CANDLES.name().equals(topic);
+        return Topics.CANDLES.name().equals(topic) || Topics.STREAMS_CONTROL.name().equals(topic);
     }
 
     /** The dead letter of a raw record, as the handler's response record, stamped now. */
