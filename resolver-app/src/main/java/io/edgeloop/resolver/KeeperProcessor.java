@@ -48,9 +48,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -126,6 +128,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private final Map<Integer, Long> heard = new HashMap<>();
     /** Mirror of the learning store's progress marks and learnt-up-to time; null until read after a start. */
     private Map<Integer, Long> marks;
+    /** The waiting outcomes of {@link ResolverStores#KEEPER_LEARNING} by key, mirrored once per task start. */
+    private NavigableMap<String, byte[]> waiting;
     private Long applied;
     private long startedAt;
     private KeyValueStore<String, byte[]> state;
@@ -162,6 +166,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         learningBuffer = context.getStateStore(ResolverStores.KEEPER_LEARNING.name());
         keeper = null;
         marks = null;
+        waiting = null;
         applied = null;
         seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
         heard.clear();
@@ -371,8 +376,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                         Instant.ofEpochMilli(applied));
                 onOutcome(r.outcome());
             } else {
-                learningBuffer.put(waitingKey(r.orderTime(), r.outcome().getPredictionId()),
-                        LearningRecord.SERDE.serializer().serialize(null, r));
+                String key = waitingKey(r.orderTime(), r.outcome().getPredictionId());
+                byte[] bytes = LearningRecord.SERDE.serializer().serialize(null, r);
+                learningBuffer.put(key, bytes);
+                waiting().put(key, bytes);
             }
         }
         Long old = marks().get(r.source());
@@ -390,15 +397,13 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         if (watermark <= applied) {
             return;
         }
-        List<KeyValue<String, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = learningBuffer.range(WAITING_PREFIX, WAITING_PREFIX
-                + orderHex(watermark) + "0")) {
-            it.forEachRemaining(due::add);
-        }
+        Map<String, byte[]> due = waiting().headMap(WAITING_PREFIX + orderHex(watermark) + "0", false);
         long last = applied;
-        for (KeyValue<String, byte[]> waiting : due) {
-            learningBuffer.delete(waiting.key);
-            LearningRecord r = LearningRecord.SERDE.deserializer().deserialize(null, waiting.value);
+        for (Iterator<Map.Entry<String, byte[]>> it = due.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, byte[]> next = it.next();
+            learningBuffer.delete(next.getKey());
+            it.remove();
+            LearningRecord r = LearningRecord.SERDE.deserializer().deserialize(null, next.getValue());
             onOutcome(r.outcome());
             last = Math.max(last, r.orderTime());
         }
@@ -468,6 +473,21 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             }
         }
         return marks;
+    }
+
+    /**
+     * The outcomes waiting to be learnt, read from the learning store once per task start (a scan
+     * of the store from its first waiting key would step over every learnt outcome's tombstone
+     * each time the watermark moves), in key order: (order time, prediction id).
+     */
+    private NavigableMap<String, byte[]> waiting() {
+        if (waiting == null) {
+            waiting = new TreeMap<>();
+            try (KeyValueIterator<String, byte[]> it = learningBuffer.prefixScan(WAITING_PREFIX, KEYS)) {
+                it.forEachRemaining(kv -> waiting.put(kv.key, kv.value));
+            }
+        }
+        return waiting;
     }
 
     /** Key of a waiting outcome: its order time (hex, sorting as the signed time) then its prediction id. */

@@ -58,7 +58,8 @@ public final class ResolverOptions {
     public static final Option<String> STATE_DIR = Option.string("state.dir", "",
             "Directory of the RocksDB state stores; empty for the Kafka Streams default (kafka.state.dir also works).");
     public static final Option<Boolean> IN_MEMORY_STORES = Option.bool("stores.in.memory", false,
-            "Keep state in memory (restored from the changelogs at each start): for tests and short replays only.");
+            "Keep state in memory (restored from the changelogs at each start): for tests, replays and the demo, "
+                    + "whose state lives one run.");
     public static final Option<Boolean> CREATE_CONTROL_TOPIC = Option.bool("control.topic.create", true,
             "Create the resolver.control topic at start when it is missing (with the partitions of predictions); "
                     + "an existing one is left as it is.");

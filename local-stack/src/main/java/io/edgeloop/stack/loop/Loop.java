@@ -272,6 +272,7 @@ public final class Loop implements AutoCloseable {
      */
     private AppConfig resolverConfig(String bootstrap) {
         return config(ResolverOptions.all(), bootstrap, "resolver", List.of(
+                ResolverOptions.IN_MEMORY_STORES.name() + "=true",
                 AppConfig.KAFKA_PREFIX + "session.timeout.ms=6000",
                 AppConfig.KAFKA_PREFIX + "heartbeat.interval.ms=1500"));
     }
