@@ -3,11 +3,8 @@ package io.edgeloop.resolver;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.config.ConfigException;
 import io.edgeloop.core.http.JsonHttpServer;
+import io.edgeloop.kstreams.ControlTopics;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -22,13 +19,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -48,7 +40,6 @@ public final class ResolverApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResolverApp.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private ResolverApp() {
     }
@@ -152,57 +143,18 @@ public final class ResolverApp {
     }
 
     /**
-     * Creates {@code resolver.control} with the partitions of {@code predictions} when it is
-     * missing and {@code create} (the catalog creates it in the stack and the deployments; this
-     * covers a cluster set up without it). An existing topic is only checked: with fewer partitions
-     * than predictions, the tasks of the other partitions would never see a request.
+     * {@code resolver.control} beside {@code predictions} ({@link ControlTopics}).
      *
      * @return the partitions of {@code predictions}: the outcome tasks the keeper waits for before
      *         it learns; 0 (the tasks that have reported) when it cannot be read and nothing is to
      *         be created
      */
     private static int ensureControlTopic(Map<String, Object> props, boolean create) {
-        String control = Topics.RESOLVER_CONTROL.name();
-        String predictions = Topics.PREDICTIONS.name();
-        try (Admin admin = Admin.create(adminProps(props))) {
-            Set<String> names = admin.listTopics().names().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            List<String> wanted = names.contains(control) ? List.of(predictions, control) : List.of(predictions);
-            Map<String, TopicDescription> found = admin.describeTopics(wanted).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int partitions = found.get(predictions).partitions().size();
-            if (found.containsKey(control)) {
-                int has = found.get(control).partitions().size();
-                if (has != partitions) {
-                    LOG.warn("{} has {} partitions but {} has {}: resolve requests reach only {} outcome tasks",
-                            control, has, predictions, partitions, Math.min(has, partitions));
-                }
-                return partitions;
-            }
-            if (!create) {
-                return partitions;
-            }
-            NewTopic topic = new NewTopic(control, Optional.of(partitions), Optional.empty())
-                    .configs(Topics.RESOLVER_CONTROL.configs());
-            try {
-                admin.createTopics(List.of(topic)).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info("created {} with {} partitions", control, partitions);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            return partitions;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while creating the control topic", e);
-        } catch (ExecutionException | TimeoutException e) {
-            if (!create) {
-                LOG.warn("cannot read the partitions of {}: the keeper waits only for the outcome tasks that report",
-                        predictions, e);
-                return 0;
-            }
-            throw new IllegalStateException("cannot create " + control + " (does " + predictions + " exist?)", e);
+        int sources = ControlTopics.ensure(adminProps(props), Topics.RESOLVER_CONTROL, Topics.PREDICTIONS.name(), create);
+        if (sources == 0) {
+            LOG.warn("the keeper waits only for the outcome tasks that report");
         }
+        return sources;
     }
 
     private static Map<String, Object> adminProps(Map<String, Object> props) {

@@ -1,8 +1,10 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.ControlTopics;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.config.ConfigException;
 import io.edgeloop.core.http.JsonHttpServer;
+import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -92,9 +94,15 @@ public final class StreamsApp {
         return AppConfig.resolve(StreamsOptions.all(), file, env, flags);
     }
 
-    /** Starts the app: binds the query API, then starts the Streams client. */
+    /**
+     * Starts the app: creates {@code streams.control} when it is missing (unless
+     * {@code control.topic.create} is off; {@link ControlTopics}), binds the query API, then starts
+     * the Streams client.
+     */
     public static Handle start(AppConfig config) {
         StreamsSettings settings = StreamsSettings.from(config);
+        ControlTopics.ensure(new StreamsConfig(settings.streamsProperties()).getAdminConfigs("edgeloop-streams-setup"),
+                Topics.STREAMS_CONTROL, Topics.CANDLES.name(), config.get(StreamsOptions.CREATE_CONTROL_TOPIC));
         return start(settings, config.get(StreamsOptions.HTTP_HOST), config.get(StreamsOptions.HTTP_PORT),
                 CoreTickerModels.of(settings));
     }

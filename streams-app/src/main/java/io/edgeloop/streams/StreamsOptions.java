@@ -45,9 +45,13 @@ public final class StreamsOptions {
     public static final Option<Integer> CANDLE_PARTITIONS = Option.integer("signals.breadth.partitions",
             Topics.CANDLES.partitions(), "Partitions of the candles topic; sector and market breadth wait for each.");
 
+    public static final Option<Boolean> CREATE_CONTROL_TOPIC = Option.bool("control.topic.create", true,
+            "Create the streams.control topic at start when it is missing (with the partitions of candles); "
+                    + "an existing one is left as it is.");
+
     private static final List<Option<?>> ALL = all(List.of(HORIZON_DAYS, HTTP_HOST, HTTP_PORT, STATE_DIR,
             APPLICATION_SERVER, CONFIDENCE_HIGH, CONFIDENCE_MEDIUM, PRIOR_ALPHA, PRIOR_BETA, INTERVAL_LEVEL,
-            MIN_MARKET_TICKERS, BREADTH_IDLE, CANDLE_PARTITIONS));
+            MIN_MARKET_TICKERS, BREADTH_IDLE, CANDLE_PARTITIONS, CREATE_CONTROL_TOPIC));
 
     private StreamsOptions() {
     }
