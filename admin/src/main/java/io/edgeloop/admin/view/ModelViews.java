@@ -34,6 +34,8 @@ public final class ModelViews implements AutoCloseable {
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch caughtUpLatch = new CountDownLatch(1);
+    /** Counted down by {@link #close()}: ends the loop and cuts a retry's wait short. */
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile TopicReader reader;
     private volatile Instant lastContact;
@@ -68,6 +70,11 @@ public final class ModelViews implements AutoCloseable {
         long last = state.lastRecordTimestamp();
         return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, stale, contact, lag,
                 state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem);
+    }
+
+    /** Whether the loop has ended (after {@link #close()}). */
+    boolean stopped() {
+        return !thread.isAlive();
     }
 
     private void run() {
@@ -114,7 +121,7 @@ public final class ModelViews implements AutoCloseable {
             closeReader();
         }
         try {
-            Thread.sleep(RETRY_AFTER.toMillis());
+            stopping.await(RETRY_AFTER.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             running = false;
@@ -133,14 +140,19 @@ public final class ModelViews implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the loop and waits for it to close its consumer. Not by interrupting the thread: a
+     * consumer closed by an interrupted thread cannot close its fetch sessions and logs an error.
+     * A poll is woken up instead, and a retry's wait ends at once.
+     */
     @Override
     public void close() {
         running = false;
+        stopping.countDown();
         TopicReader r = reader;
         if (r != null) {
             r.wakeup();
         }
-        thread.interrupt();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -1,0 +1,74 @@
+package io.edgeloop.admin.view;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.edgeloop.testsupport.KafkaTest;
+import io.edgeloop.testsupport.KafkaTestContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stopping the views: their consumer closes cleanly, and a retry's wait does not hold the stop up. */
+@KafkaTest
+class ModelViewsIT {
+
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    @BeforeEach
+    void listen() {
+        logged.start();
+        root.addAppender(logged);
+    }
+
+    @AfterEach
+    void stopListening() {
+        root.detachAppender(logged);
+    }
+
+    @Test
+    void shouldCloseItsConsumerWithoutAnErrorWhenStopped(KafkaTestContext kafka) throws Exception {
+        KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Duration.ofSeconds(10));
+        ModelViews views = ModelViews.start(clients, new ModelState(), Duration.ofSeconds(10), Clock.systemUTC());
+        assertThat(views.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up with the empty topics").isTrue();
+
+        views.close();
+
+        List<String> errors = logged.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) && e.getThreadName().equals("edgeloop-admin-views"))
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertThat(errors).as("errors logged by the views' thread").isEmpty();
+        assertThat(views.stopped()).as("the views' thread has ended").isTrue();
+    }
+
+    @Test
+    void shouldStopAtOnceWhileWaitingToRetryAnUnreachableCluster() {
+        KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofMillis(500));
+        ModelViews views = ModelViews.start(clients, new ModelState(), Duration.ofSeconds(1), Clock.systemUTC());
+        awaitProblem(views);
+
+        long start = System.nanoTime();
+        views.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took).as("close while the views wait 2 s to retry").isLessThan(Duration.ofMillis(1_500));
+        assertThat(views.stopped()).as("the views' thread has ended").isTrue();
+    }
+
+    private static void awaitProblem(ModelViews views) {
+        io.edgeloop.testsupport.Await.until(() -> views.status().problem() != null
+                        && !views.status().problem().equals("connecting"), Duration.ofSeconds(30),
+                () -> "views status " + views.status());
+    }
+}
