@@ -179,10 +179,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         predictionTimes.put(id, terms.time());
         totals.prediction();
         PendingOutcome opened = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
-        TickerDays held = days.get(terms.ticker());
-        if (held == null) {
-            held = new TickerDays(terms.ticker(), config.recentDailyBars());
-        }
+        TickerDays held = heldDays(terms.ticker());
         if (!held.holdsBarsAfter(opened.predictionDate())) {
             emit(opened.expire("the daily bars after " + opened.predictionDate() + " are no longer held (the resolver "
                     + "keeps the last " + config.recentDailyBars() + ", the oldest of " + held.oldestDate().orElseThrow()
@@ -231,6 +228,12 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         addDays(candle.ticker(), closed, now);
     }
 
+    /** The ticker's daily bars held, or an empty list of them (not kept) when there are none yet. */
+    private TickerDays heldDays(String ticker) {
+        TickerDays held = days.get(ticker);
+        return held != null ? held : new TickerDays(ticker, config.recentDailyBars());
+    }
+
     /**
      * Adds closed daily bars to the ticker's days and feeds the new ones to its open outcomes.
      */
@@ -238,7 +241,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (closed.isEmpty()) {
             return;
         }
-        TickerDays held = days.computeIfAbsent(ticker, t -> new TickerDays(t, config.recentDailyBars()));
+        TickerDays held = days.computeIfAbsent(ticker, this::heldDays);
         List<Candle> fresh = new ArrayList<>(closed.size());
         for (Candle daily : closed) {
             if (held.addDaily(daily)) {
