@@ -5,6 +5,7 @@ import io.edgeloop.core.config.ConfigException;
 import io.edgeloop.core.http.JsonHttpServer;
 import io.edgeloop.kstreams.ControlTopics;
 import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -223,6 +224,10 @@ public final class ResolverApp {
             return failed.get();
         }
 
+        /**
+         * Stops the app and leaves its group, so that the other instances (or the next one) take
+         * its tasks over at once instead of after the session timeout.
+         */
         @Override
         public synchronized void close() {
             if (closed) {
@@ -231,7 +236,8 @@ public final class ResolverApp {
             closed = true;
             http.close();
             trigger.close();
-            if (!streams.close(CLOSE_TIMEOUT)) {
+            if (!streams.close(CloseOptions.timeout(CLOSE_TIMEOUT)
+                    .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP))) {
                 LOG.warn("resolver streams client did not stop within {}", CLOSE_TIMEOUT);
             }
             LOG.info("resolver stopped");

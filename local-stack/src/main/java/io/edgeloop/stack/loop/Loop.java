@@ -267,8 +267,9 @@ public final class Loop implements AutoCloseable {
     }
 
     /**
-     * The resolver's configuration: its own state directory and a short session, so that the
-     * seeding instance's membership ends quickly after it closed.
+     * The resolver's configuration: its own state directory, in-memory stores (changelogged; the
+     * run's state lives one run), and a short session as a fallback should the seeding instance
+     * not leave its group when it closes (it does).
      */
     private AppConfig resolverConfig(String bootstrap) {
         return config(ResolverOptions.all(), bootstrap, "resolver", List.of(
