@@ -98,6 +98,8 @@ public final class LtfScore {
             return 0;
         }
         double d = Math.abs(close - line) / unit;
-        return 10 * stDir * Math.max(0, 1 - d / c.supportDecay());
+        // d / 2 and d * 0.5 round the same exact value, so the default decay needs no division
+        double decay = c.supportDecay();
+        return 10 * stDir * Math.max(0, 1 - (decay == 2 ? d * 0.5 : d / decay));
     }
 }
