@@ -168,8 +168,11 @@ public final class TimeframeBundle implements IndicatorState {
 
     private long bars;
     /**
-     * True once every average is seeded and every window full ({@link #computeWarm}): from then
-     * on {@link #step} takes {@link #stepWarm}, the same arithmetic without the warm-up checks.
+     * True once every average but the EMAs of the close is seeded and every window full
+     * ({@link #computeWarm}, bar 57 at the latest): from then on {@link #step} takes
+     * {@link #stepWarm}, the same arithmetic without the warm-up checks. The EMAs of the close are
+     * left out because EMA200 seeds only at bar 199, which a weekly frame reaches after about
+     * four years; the warm step seeds them as the warming-up step does, with one check.
      * Derived from the counters, so not stored; it only turns false again through a reset, a copy
      * or a read of a younger state (each sets it from the source).
      */
@@ -227,17 +230,15 @@ public final class TimeframeBundle implements IndicatorState {
     }
 
     /**
-     * {@link #stepWarmingUp} once {@link #warm}: every average seeded, every window full, so the
-     * seeding and filling branches are gone and each window takes its full-window step. The same
-     * operations in the same order, so the same bits.
+     * {@link #stepWarmingUp} once {@link #warm}: every average seeded but perhaps the EMAs of the
+     * close, every window full, so the seeding and filling branches are gone and each window takes
+     * its full-window step. The same operations in the same order, so the same bits.
      */
     private void stepWarm(double high, double low, double close, double volume) {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
-        for (int k = 0; k < CLOSE_EMAS; k++) {
-            s[AVG_VALUE + k] = ALPHA[k] * close + BETA[k] * s[AVG_VALUE + k];
-        }
+        closeEmas(close);
         // rsi: the previous close exists once the RSI averages are seeded
         double prev = s[RSI_PREV];
         seeded(RSI_UP, Math.max(close - prev, 0));
@@ -276,9 +277,28 @@ public final class TimeframeBundle implements IndicatorState {
         finish(close, volume, atr);
     }
 
-    /** Every average seeded, every rolling window and the regression full (see {@link #warm}). */
+    /** The nine EMAs of the close. */
+    private void closeEmas(double close) {
+        if (n[AVG_SEED_COUNT + EMA200] == AVG_LENGTH[EMA200]) {
+            // The nine EMAs see every close from the first bar, so once the longest is seeded all
+            // are: the recursion alone, no seed bookkeeping.
+            double[] s = d;
+            for (int k = 0; k < CLOSE_EMAS; k++) {
+                s[AVG_VALUE + k] = ALPHA[k] * close + BETA[k] * s[AVG_VALUE + k];
+            }
+        } else {
+            for (int k = 0; k < CLOSE_EMAS; k++) {
+                average(k, close);
+            }
+        }
+    }
+
+    /**
+     * Every average but the EMAs of the close seeded, every rolling window and the regression
+     * full (see {@link #warm}).
+     */
     private boolean computeWarm() {
-        for (int k = 0; k < AVERAGES; k++) {
+        for (int k = CLOSE_EMAS; k < AVERAGES; k++) {
             if (!averageWarm(k)) {
                 return false;
             }
@@ -296,17 +316,7 @@ public final class TimeframeBundle implements IndicatorState {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
-        if (n[AVG_SEED_COUNT + EMA200] == AVG_LENGTH[EMA200]) {
-            // The nine EMAs see every close from the first bar, so once the longest is seeded all
-            // are: the recursion alone, no seed bookkeeping.
-            for (int k = 0; k < CLOSE_EMAS; k++) {
-                s[AVG_VALUE + k] = ALPHA[k] * close + BETA[k] * s[AVG_VALUE + k];
-            }
-        } else {
-            for (int k = 0; k < CLOSE_EMAS; k++) {
-                average(k, close);
-            }
-        }
+        closeEmas(close);
         rsi(close);
         double tr = trueRange(high, low, close);
         average(ATR14, tr);

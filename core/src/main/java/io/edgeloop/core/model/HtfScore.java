@@ -3,9 +3,8 @@ package io.edgeloop.core.model;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.indicators.TimeframeBundle;
 
-import static io.edgeloop.core.model.Signs.cmp;
+import static io.edgeloop.core.model.Signs.icmp;
 import static io.edgeloop.core.model.Signs.on;
-import static io.edgeloop.core.model.Signs.sign;
 
 /**
  * The higher-timeframe score of one frame (MODEL_REFERENCE "HTF score per timeframe"), clamped
@@ -50,30 +49,26 @@ public final class HtfScore {
         if (Double.isNaN(stDir)) {
             return Double.NaN;
         }
+        // Every term is a small multiple of 0.5, so the original double sums are exact: counted
+        // here in halves, as ints, and scaled once, which gives the same bits (a zero sum is +0.0
+        // either way) without a conversion and an addition per term.
         double close = b.close;
-        double trend = 10 * cmp(close, b.ema200) + 10 * stDir;
-        double stack = 2 * cmp(b.ema5, b.ema8) + 2.5 * cmp(b.ema8, b.ema13) + 2.5 * cmp(b.ema13, b.ema21)
-                + 3 * cmp(b.ema21, b.ema48) + 5 * sign(b.ema48Slope);
+        int trend = 20 * icmp(close, b.ema200) + (stDir > 0 ? 20 : -20);
+        int stack = 4 * icmp(b.ema5, b.ema8) + 5 * icmp(b.ema8, b.ema13) + 5 * icmp(b.ema13, b.ema21)
+                + 6 * icmp(b.ema21, b.ema48) + 10 * icmp(b.ema48Slope, 0);
         double compressed = b.compressed;
         double volumeRatio = b.volumeRatio;
-        double regime = 0;
-        if (on(compressed)) {
-            regime += 5;
-        }
-        if (Math.abs(b.phase) > c.phaseStretched()) {
-            regime -= 3;
-        }
-        if (b.atrRatio > c.atrExpansion() && compressed == 0) {
-            regime += 2;
-        }
-        if (volumeRatio > c.volumeSurge()) {
-            regime += 1;
-        } else if (volumeRatio < c.volumeDry()) {
-            regime -= 0.5;
-        }
-        double m = cmp(b.ema13, b.ema48);
-        double volume = volumeRatio > c.momentumVolumeHigh() ? 3 : volumeRatio < c.momentumVolumeLow() ? -2 : 0;
-        double score = trend + stack + sign(trend) * regime + 5 * m + m * volume;
+        boolean surge = volumeRatio > c.volumeSurge();
+        int regime = (on(compressed) ? 10 : 0)
+                - (Math.abs(b.phase) > c.phaseStretched() ? 6 : 0)
+                + ((b.atrRatio > c.atrExpansion()) & (compressed == 0) ? 4 : 0)
+                + (surge ? 2 : 0)
+                - ((volumeRatio < c.volumeDry()) & !surge ? 1 : 0);
+        int m = icmp(b.ema13, b.ema48);
+        boolean high = volumeRatio > c.momentumVolumeHigh();
+        int volume = (high ? 6 : 0) - ((volumeRatio < c.momentumVolumeLow()) & !high ? 4 : 0);
+        int halves = trend + stack + Integer.signum(trend) * regime + 10 * m + m * volume;
+        double score = 0.5 * halves;
         return Signs.clamp(score, -50, 50);
     }
 

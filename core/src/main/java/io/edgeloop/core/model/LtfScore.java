@@ -2,7 +2,7 @@ package io.edgeloop.core.model;
 
 import io.edgeloop.core.indicators.TimeframeBundle;
 
-import static io.edgeloop.core.model.Signs.cmp;
+import static io.edgeloop.core.model.Signs.icmp;
 import static io.edgeloop.core.model.Signs.on;
 import static io.edgeloop.core.model.Signs.sign;
 
@@ -64,23 +64,20 @@ public final class LtfScore {
                 raw += 8 * sign(mom) * z;
             }
         }
-        raw += 6 * cmp(close, b.ema21) + 6 * cmp(close, b.ema48);
         double e5 = b.ema5;
         double e13 = b.ema13;
         double e21 = b.ema21;
         double e48 = b.ema48;
-        if (e5 > e13 && e13 > e21 && e21 > e48) {
-            raw += 3;
-        } else if (e5 < e13 && e13 < e21 && e21 < e48) {
-            raw -= 3;
-        }
+        // The integer terms as ints, without branches on the data (the orderings flip often);
+        // raw is never -0.0, so adding a 0 term leaves it as skipping it did: the same bits.
+        raw += 6 * (icmp(close, e21) + icmp(close, e48));
+        int stack = ((e5 > e13) & (e13 > e21) & (e21 > e48) ? 1 : 0)
+                - ((e5 < e13) & (e13 < e21) & (e21 < e48) ? 1 : 0);
+        raw += 3 * stack;
         raw += support(b, close, stDir, dailyAtr, c);
         double rsi = b.rsi14;
-        if (rsi > c.rsiOverbought()) {
-            raw -= 4;
-        } else if (rsi < c.rsiOversold()) {
-            raw += 4;
-        }
+        boolean overbought = rsi > c.rsiOverbought();
+        raw += (overbought ? -4 : 0) + ((rsi < c.rsiOversold()) & !overbought ? 4 : 0);
         double guard = (on(b.sqOn) ? 3 : 0) + (on(b.compressed) ? 2 : 0);
         double score = sign(raw) * Math.max(0, Math.abs(raw) - guard);
         return Signs.clamp(score, -50, 50);
@@ -101,6 +98,8 @@ public final class LtfScore {
             return 0;
         }
         double d = Math.abs(close - line) / unit;
-        return 10 * stDir * Math.max(0, 1 - d / c.supportDecay());
+        // d / 2 and d * 0.5 round the same exact value, so the default decay needs no division
+        double decay = c.supportDecay();
+        return 10 * stDir * Math.max(0, 1 - (decay == 2 ? d * 0.5 : d / decay));
     }
 }

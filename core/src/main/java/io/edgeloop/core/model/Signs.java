@@ -11,6 +11,11 @@ final class Signs {
      * branch on the data (the compiler emits set-on-compare), since EMA orderings flip often.
      */
     static double cmp(double a, double b) {
+        return icmp(a, b);
+    }
+
+    /** {@link #cmp} as an int, for scores that add their integer terms as ints. */
+    static int icmp(double a, double b) {
         return (a > b ? 1 : 0) - (a < b ? 1 : 0);
     }
 
