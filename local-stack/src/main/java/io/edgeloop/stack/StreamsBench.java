@@ -110,10 +110,14 @@ final class StreamsBench {
      * @param rounds  every round's candles per second of (a), (a') and (b), in that order
      * @param cpu     every round's CPU microseconds per candle of (a), (a') and (b), in that order
      * @param topologyRounds every round of (b), for its GC and commit times
+     * @param variant        the Streams settings of (b2), empty for none
+     * @param variantRounds  every round of (b2), the full topology again with {@code variant} over
+     *                       its settings, run right after (b) (empty without a variant)
      */
     record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
                   double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
-                  List<List<Double>> cpu, List<Run> topologyRounds) {
+                  List<List<Double>> cpu, List<Run> topologyRounds, Map<String, Object> variant,
+                  List<Run> variantRounds) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
@@ -153,10 +157,19 @@ final class StreamsBench {
                 cpuA, median(r.cpu().get(1)), cpuB);
         out.printf(Locale.ROOT, "b/a by CPU time         %.2f (CPU a / CPU b: what b/a would be with a core to each app)%n",
                 cpuA / cpuB);
-        out.printf(Locale.ROOT, "CPU us per candle, rounds (a) / (a') / (b)  %s / %s / %s%n", decimals(r.cpu().get(0)),
-                decimals(r.cpu().get(1)), decimals(r.cpu().get(2)));
-        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; commit ms %s%n",
-                rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::commitMillis)));
+        out.printf(Locale.ROOT, "CPU us per candle, rounds (a) / (a') / (b)  %s / %s / %s%n",
+                decimals(r.cpu().get(0), "%.1f"), decimals(r.cpu().get(1), "%.1f"), decimals(r.cpu().get(2), "%.1f"));
+        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; commit ms %s; cores used %s%n",
+                rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::commitMillis)),
+                decimals(each(r.topologyRounds(), run -> run.cpuMicros() * run.perSecond() / 1e6), "%.2f"));
+        if (!r.variantRounds().isEmpty()) {
+            List<Double> perSecond = each(r.variantRounds(), Run::perSecond);
+            List<Double> cpu = each(r.variantRounds(), Run::cpuMicros);
+            out.printf(Locale.ROOT, "(b2) topology with %s  %,.0f candles/s, CPU per candle %.1f us (medians; b2/b %.2f,"
+                    + " CPU b2/b %.2f)%n", r.variant(), median(perSecond), median(cpu),
+                    median(perSecond) / r.topologyPerSecond(), median(cpu) / cpuB);
+            out.printf(Locale.ROOT, "(b2) rounds  %s; CPU us per candle %s%n", rounds(perSecond), decimals(cpu, "%.1f"));
+        }
         out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
             out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
@@ -167,6 +180,17 @@ final class StreamsBench {
 
     /** Runs both measurements on a fresh embedded broker. */
     static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides)
+            throws IOException, InterruptedException {
+        return run(data, glob, threads, rounds, overrides, Map.of());
+    }
+
+    /**
+     * Runs the measurements on a fresh embedded broker; with a {@code variant}, each round also
+     * runs the full topology with those Streams settings over its own (b2), right after (b), so
+     * the two compare under the same load.
+     */
+    static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides,
+                      Map<String, Object> variant)
             throws IOException, InterruptedException {
         List<Candle> candles = candles(data, glob);
         Path work = Files.createTempDirectory("edgeloop-bench-");
@@ -179,6 +203,7 @@ final class StreamsBench {
             List<Run> passthrough = new ArrayList<>();
             List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
+            List<Run> variants = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
@@ -198,6 +223,16 @@ final class StreamsBench {
                         Topics.SCORES.name(),
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
+                if (!variant.isEmpty()) {
+                    Map<String, Object> other = streams(kafka, work, "bench-variant-" + round, threads);
+                    other.putAll(overrides);
+                    StreamsSettings changed = StreamsSettings.defaults(other).withStreams(variant)
+                            .withClock(Clock.systemUTC());
+                    variants.add(measure(kafka.bootstrapServers(), StreamsTopology.build(changed), changed.streams(),
+                            Topics.SCORES.name(),
+                            m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
+                            candles.size()));
+                }
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
                         Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
                         Math.round(topology.get(topology.size() - 1).perSecond()));
@@ -205,6 +240,7 @@ final class StreamsBench {
                     passthrough.clear();
                     tuned.clear();
                     topology.clear();
+                    variants.clear();
                 }
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
@@ -213,7 +249,8 @@ final class StreamsBench {
             return new Result(candles.size(), median(perSecond.get(0)), median(perSecond.get(1)),
                     median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
                     List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
-                            each(topology, Run::cpuMicros)), List.copyOf(topology));
+                            each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),
+                    List.copyOf(variants));
         } finally {
             delete(work);
         }
@@ -227,8 +264,8 @@ final class StreamsBench {
         return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
     }
 
-    private static String decimals(List<Double> values) {
-        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%.1f", v)).toList());
+    private static String decimals(List<Double> values, String format) {
+        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList());
     }
 
     private static double median(List<Double> values) {
