@@ -48,6 +48,9 @@ final class Calls {
     private Calls() {
     }
 
+    /** The {@code Trade} event of each position event, by ordinal (null for NONE, which makes no trade). */
+    private static final TradeEvent[] TRADE_EVENTS = EnumMapping.byOrdinal(ModelStep.PositionEvent.class, TradeEvent.class);
+
     /** First instant {@link #stamp} does not write by hand: year 10000, which takes a sign and a fifth digit. */
     private static final long LAST_PLAIN_YEAR_END = Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli();
 
@@ -132,7 +135,7 @@ final class Calls {
         if (event == ModelStep.PositionEvent.NONE) {
             return null;
         }
-        TradeEvent kind = TradeEvent.valueOf(event.name());
+        TradeEvent kind = TRADE_EVENTS[event.ordinal()];
         String ticker = candle.ticker();
         Timeframe interval = candle.interval();
         long entry = step.entryTime();
