@@ -57,12 +57,4 @@ class StreamsTopologyTest {
         assertThat(relaxed.streams())
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     }
-
-    @Test
-    void shouldNotIdleForTheControlPartitionUnlessTold() {
-        assertThat(settings.streams()).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
-                StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        StreamsSettings waiting = settings.withStreams(Map.of(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L));
-        assertThat(waiting.streams()).containsEntry(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L);
-    }
 }
