@@ -60,24 +60,10 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     /**
      * The app's own Streams defaults ({@link StreamsTuning#exactlyOnce}: exactly-once v2, explicit
      * names, the dead-letter handlers, one in-flight produce request, a one-second commit interval
-     * and lingering batches) under the given properties, and {@code max.task.idle.ms} -1.
-     *
-     * <p>{@code max.task.idle.ms}: each ticker task reads two partitions, its {@code candles}
-     * partition and its {@code streams.control} partition, which is empty nearly always. With
-     * Kafka's default (0) a task whose other partition is empty asks, before every record, whether
-     * that partition has data on the broker, and Kafka Streams 4.3 formats a log text for it each
-     * time ({@code String.format}, whether logged or not): about a sixth of the stream thread. -1
-     * processes what is fetched without that check. Order is unchanged for what the app relies on:
-     * a candle input mark is written only once the app has committed the candles it vouches for
-     * ({@link CandleInputMarks}), so they are processed before the mark exists; only a mark written
-     * against that rule, or candles sent after a mark, could now be taken out of timestamp order
-     * when the other partition's records are on the broker but not yet fetched.
+     * and lingering batches) under the given properties.
      */
     public static Map<String, Object> streamsDefaults(Map<String, ?> overrides) {
-        Map<String, Object> own = new LinkedHashMap<>();
-        own.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        own.putAll(overrides);
-        return StreamsTuning.exactlyOnce(DEFAULT_APPLICATION_ID, own);
+        return StreamsTuning.exactlyOnce(DEFAULT_APPLICATION_ID, overrides);
     }
 
     /** Defaults of every option over the given Streams properties (tests, bench). */
