@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,13 +85,19 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
         String glob;
 
+        @Option(names = "--variant", paramLabel = "KEY=VALUE",
+                description = "Also run the topology with this Kafka Streams setting, right after (b) in every round "
+                        + "(b2; e.g. max.task.idle.ms=0), to compare the two under the same load.")
+        Map<String, String> variant = new LinkedHashMap<>();
+
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             int rounds = options.rounds();
-            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, rounds, Map.of());
+            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, rounds, Map.of(),
+                    Map.<String, Object>copyOf(variant));
             StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;
         }

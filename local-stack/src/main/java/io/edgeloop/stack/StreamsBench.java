@@ -29,6 +29,7 @@ import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -91,9 +92,13 @@ final class StreamsBench {
     /**
      * Throughput of one measured run, the CPU time its threads (stream thread, producer and
      * consumer threads: every thread named after the application id) spent per candle meanwhile,
-     * and what it wrote per topic.
+     * what it wrote per topic, and what slowed it down besides its own work.
+     *
+     * @param gcMillis     the JVM's garbage collection time while the app worked through the candles
+     * @param commitMillis the stream threads' time in commits (commit-total x commit-latency-avg,
+     *                     start-up included)
      */
-    record Run(double perSecond, double cpuMicros, List<Written> written) {
+    record Run(double perSecond, double cpuMicros, List<Written> written, double gcMillis, double commitMillis) {
     }
 
     /**
@@ -104,10 +109,15 @@ final class StreamsBench {
      * @param written what the median round's full topology wrote per topic
      * @param rounds  every round's candles per second of (a), (a') and (b), in that order
      * @param cpu     every round's CPU microseconds per candle of (a), (a') and (b), in that order
+     * @param topologyRounds every round of (b), for its GC and commit times
+     * @param variant        the Streams settings of (b2), empty for none
+     * @param variantRounds  every round of (b2), the full topology again with {@code variant} over
+     *                       its settings, run right after (b) (empty without a variant)
      */
     record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
                   double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
-                  List<List<Double>> cpu) {
+                  List<List<Double>> cpu, List<Run> topologyRounds, Map<String, Object> variant,
+                  List<Run> variantRounds) {
 
         double ratio() {
             return topologyPerSecond / passthroughPerSecond;
@@ -147,6 +157,19 @@ final class StreamsBench {
                 cpuA, median(r.cpu().get(1)), cpuB);
         out.printf(Locale.ROOT, "b/a by CPU time         %.2f (CPU a / CPU b: what b/a would be with a core to each app)%n",
                 cpuA / cpuB);
+        out.printf(Locale.ROOT, "CPU us per candle, rounds (a) / (a') / (b)  %s / %s / %s%n",
+                decimals(r.cpu().get(0), "%.1f"), decimals(r.cpu().get(1), "%.1f"), decimals(r.cpu().get(2), "%.1f"));
+        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; commit ms %s; cores used %s%n",
+                rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::commitMillis)),
+                decimals(each(r.topologyRounds(), run -> run.cpuMicros() * run.perSecond() / 1e6), "%.2f"));
+        if (!r.variantRounds().isEmpty()) {
+            List<Double> perSecond = each(r.variantRounds(), Run::perSecond);
+            List<Double> cpu = each(r.variantRounds(), Run::cpuMicros);
+            out.printf(Locale.ROOT, "(b2) topology with %s  %,.0f candles/s, CPU per candle %.1f us (medians; b2/b %.2f,"
+                    + " CPU b2/b %.2f)%n", r.variant(), median(perSecond), median(cpu),
+                    median(perSecond) / r.topologyPerSecond(), median(cpu) / cpuB);
+            out.printf(Locale.ROOT, "(b2) rounds  %s; CPU us per candle %s%n", rounds(perSecond), decimals(cpu, "%.1f"));
+        }
         out.printf(Locale.ROOT, "written by (b), per candle (records, bytes as sent):%n");
         for (Written w : r.written()) {
             out.printf(Locale.ROOT, "  %-40s %6.3f rec %8.1f B%n", w.topic(), w.records() / (double) r.candles(),
@@ -157,6 +180,17 @@ final class StreamsBench {
 
     /** Runs both measurements on a fresh embedded broker. */
     static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides)
+            throws IOException, InterruptedException {
+        return run(data, glob, threads, rounds, overrides, Map.of());
+    }
+
+    /**
+     * Runs the measurements on a fresh embedded broker; with a {@code variant}, each round also
+     * runs the full topology with those Streams settings over its own (b2), right after (b), so
+     * the two compare under the same load.
+     */
+    static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides,
+                      Map<String, Object> variant)
             throws IOException, InterruptedException {
         List<Candle> candles = candles(data, glob);
         Path work = Files.createTempDirectory("edgeloop-bench-");
@@ -169,6 +203,7 @@ final class StreamsBench {
             List<Run> passthrough = new ArrayList<>();
             List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
+            List<Run> variants = new ArrayList<>();
             for (int round = 0; round <= rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
@@ -188,6 +223,16 @@ final class StreamsBench {
                         Topics.SCORES.name(),
                         m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
                         candles.size()));
+                if (!variant.isEmpty()) {
+                    Map<String, Object> other = streams(kafka, work, "bench-variant-" + round, threads);
+                    other.putAll(overrides);
+                    StreamsSettings changed = StreamsSettings.defaults(other).withStreams(variant)
+                            .withClock(Clock.systemUTC());
+                    variants.add(measure(kafka.bootstrapServers(), StreamsTopology.build(changed), changed.streams(),
+                            Topics.SCORES.name(),
+                            m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
+                            candles.size()));
+                }
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
                         Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
                         Math.round(topology.get(topology.size() - 1).perSecond()));
@@ -195,6 +240,7 @@ final class StreamsBench {
                     passthrough.clear();
                     tuned.clear();
                     topology.clear();
+                    variants.clear();
                 }
             }
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
@@ -203,7 +249,8 @@ final class StreamsBench {
             return new Result(candles.size(), median(perSecond.get(0)), median(perSecond.get(1)),
                     median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
                     List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
-                            each(topology, Run::cpuMicros)));
+                            each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),
+                    List.copyOf(variants));
         } finally {
             delete(work);
         }
@@ -215,6 +262,10 @@ final class StreamsBench {
 
     private static String rounds(List<Double> values) {
         return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
+    }
+
+    private static String decimals(List<Double> values, String format) {
+        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList());
     }
 
     private static double median(List<Double> values) {
@@ -259,6 +310,7 @@ final class StreamsBench {
             String appId = String.valueOf(props.get(StreamsConfig.APPLICATION_ID_CONFIG));
             long first = 0;
             long cpuFirst = 0;
+            long gcFirst = 0;
             double done = 0;
             List<Metric> counters = List.of();
             long scanned = 0;
@@ -272,12 +324,15 @@ final class StreamsBench {
                 if (first == 0 && done > 0) {
                     first = System.nanoTime();
                     cpuFirst = cpuNanos(appId);
+                    gcFirst = gcMillis();
                 }
                 check(deadline, output, done, expected);
                 Thread.sleep(2);
             }
             long last = System.nanoTime();
             long cpu = cpuNanos(appId) - cpuFirst;
+            long gc = gcMillis() - gcFirst;
+            double commits = threadMetric(streams, "commit-total") * threadMetric(streams, "commit-latency-avg");
             long committed = 0;
             while (committed < expected) {
                 committed += consumer.poll(Duration.ofMillis(50)).count();
@@ -285,7 +340,8 @@ final class StreamsBench {
             }
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
-            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId));
+            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId), gc,
+                    commits);
         }
     }
 
@@ -303,6 +359,27 @@ final class StreamsBench {
             }
         }
         return sum;
+    }
+
+    /** Collection time so far of every garbage collector of this JVM. */
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
+
+    /** A stream thread metric of the app (its one thread), 0 when absent or not a number. */
+    private static double threadMetric(KafkaStreams streams, String name) {
+        for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
+            MetricName m = e.getKey();
+            if (m.group().equals("stream-thread-metrics") && m.name().equals(name)
+                    && e.getValue().metricValue() instanceof Double d && !d.isNaN()) {
+                return d;
+            }
+        }
+        return 0;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.edgeloop.schemas.avro.TradeKind;
 import io.edgeloop.schemas.avro.TradeSide;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -47,14 +48,48 @@ final class Calls {
     private Calls() {
     }
 
+    /** The {@code Trade} event of each position event, by ordinal (null for NONE, which makes no trade). */
+    private static final TradeEvent[] TRADE_EVENTS = EnumMapping.byOrdinal(ModelStep.PositionEvent.class, TradeEvent.class);
+
+    /** First instant {@link #stamp} does not write by hand: year 10000, which takes a sign and a fifth digit. */
+    private static final long LAST_PLAIN_YEAR_END = Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli();
+
     /** The deterministic id of a prediction. */
     static String predictionId(String ticker, Timeframe interval, long barTime, PredictionTrigger trigger) {
-        return ticker + "-" + interval.code() + "-" + STAMP.format(Instant.ofEpochMilli(barTime)) + "-" + trigger.name();
+        return ticker + "-" + interval.code() + "-" + stamp(barTime) + "-" + trigger.name();
     }
 
     /** The deterministic id of a trade event. */
     static String tradeId(String ticker, Timeframe interval, long time, TradeEvent event) {
-        return ticker + "-" + interval.code() + "-" + STAMP.format(Instant.ofEpochMilli(time)) + "-" + event.name();
+        return ticker + "-" + interval.code() + "-" + stamp(time) + "-" + event.name();
+    }
+
+    /**
+     * {@code yyyyMMdd'T'HHmmss'Z'} in UTC, as {@link #STAMP} writes it; from 1970 to 9999 written
+     * digit by digit (the formatter took as long as the rest of a trade event), else by the formatter.
+     */
+    static String stamp(long epochMillis) {
+        if (epochMillis < 0 || epochMillis >= LAST_PLAIN_YEAR_END) {
+            return STAMP.format(Instant.ofEpochMilli(epochMillis));
+        }
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochMillis / 1000, 0, ZoneOffset.UTC);
+        char[] c = new char[16];
+        digits(c, 0, t.getYear(), 4);
+        digits(c, 4, t.getMonthValue(), 2);
+        digits(c, 6, t.getDayOfMonth(), 2);
+        c[8] = 'T';
+        digits(c, 9, t.getHour(), 2);
+        digits(c, 11, t.getMinute(), 2);
+        digits(c, 13, t.getSecond(), 2);
+        c[15] = 'Z';
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
@@ -100,7 +135,7 @@ final class Calls {
         if (event == ModelStep.PositionEvent.NONE) {
             return null;
         }
-        TradeEvent kind = TradeEvent.valueOf(event.name());
+        TradeEvent kind = TRADE_EVENTS[event.ordinal()];
         String ticker = candle.ticker();
         Timeframe interval = candle.interval();
         long entry = step.entryTime();

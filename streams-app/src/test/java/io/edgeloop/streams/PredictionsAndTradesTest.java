@@ -12,6 +12,8 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -155,6 +157,23 @@ class PredictionsAndTradesTest {
 
     private Candle bar(Instant time) {
         return spy.stream().filter(c -> c.openTime() == time.toEpochMilli()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void shouldStampIdsAsTheFormatterDoesAtEveryTime() {
+        DateTimeFormatter formatter = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        List<Long> times = new ArrayList<>(List.of(0L, 999L, 1000L, -1L, -1000L, -86_400_001L,
+                Instant.parse("1984-02-29T14:30:00Z").toEpochMilli(), Instant.parse("2000-02-29T23:59:59.999Z").toEpochMilli(),
+                Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli(), Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli(),
+                Instant.parse("0999-06-01T00:00:00Z").toEpochMilli()));
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            times.add(random.nextLong(Instant.parse("1900-01-01T00:00:00Z").toEpochMilli(),
+                    Instant.parse("2200-01-01T00:00:00Z").toEpochMilli()));
+        }
+        for (long time : times) {
+            assertThat(Calls.stamp(time)).as("stamp of %d", time).isEqualTo(formatter.format(Instant.ofEpochMilli(time)));
+        }
     }
 
     private static <V> List<V> values(List<TestRecord<String, V>> records) {

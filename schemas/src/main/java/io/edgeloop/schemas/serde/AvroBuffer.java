@@ -4,7 +4,10 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.util.Utf8;
 
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,6 +24,10 @@ import java.util.Arrays;
  * count ({@link #writeLong}, only when not empty), the items and a 0; for an enum, its ordinal.
  */
 public final class AvroBuffer extends OutputStream {
+
+    /** Little-endian views of the byte array (a float's or double's raw bits in one store). */
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** Capacity kept between records; a buffer grown beyond it for a large record is dropped. */
     private static final int KEPT = 64 * 1024;
@@ -69,8 +76,13 @@ public final class AvroBuffer extends OutputStream {
     }
 
     public void writeLong(long n) {
-        ensure(10);
         long v = (n << 1) ^ (n >> 63);
+        if ((v & ~0x7FL) == 0 && size < bytes.length) {
+            // One byte: union branches, booleans as ints, small counts (most of what is written).
+            bytes[size++] = (byte) v;
+            return;
+        }
+        ensure(10);
         while ((v & ~0x7FL) != 0) {
             bytes[size++] = (byte) ((v & 0x7F) | 0x80);
             v >>>= 7;
@@ -80,18 +92,14 @@ public final class AvroBuffer extends OutputStream {
 
     public void writeFloat(float f) {
         ensure(4);
-        int bits = Float.floatToRawIntBits(f);
-        for (int i = 0; i < 4; i++) {
-            bytes[size++] = (byte) (bits >>> (8 * i));
-        }
+        INT_LE.set(bytes, size, Float.floatToRawIntBits(f));
+        size += 4;
     }
 
     public void writeDouble(double d) {
         ensure(8);
-        long bits = Double.doubleToRawLongBits(d);
-        for (int i = 0; i < 8; i++) {
-            bytes[size++] = (byte) (bits >>> (8 * i));
-        }
+        LONG_LE.set(bytes, size, Double.doubleToRawLongBits(d));
+        size += 8;
     }
 
     /** A string as UTF-8; ASCII text is copied char by char, without an intermediate array. */
