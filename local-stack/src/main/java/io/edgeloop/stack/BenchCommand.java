@@ -85,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
                 description = "Files under --data to publish (default: ${DEFAULT-VALUE}).")
         String glob;
 
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+                description = "Rounds of all three before the counted ones, not counted: the JIT compiles the "
+                        + "topology over the first few (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Option(names = "--variant", paramLabel = "KEY=VALUE",
                 description = "Also run the topology with this Kafka Streams setting, right after (b) in every round "
                         + "(b2; e.g. max.task.idle.ms=0), to compare the two under the same load.")
@@ -96,7 +101,10 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             int rounds = options.rounds();
-            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, rounds, Map.of(),
+            if (warmup < 0) {
+                throw new ParameterException(spec.commandLine(), "--warmup must be at least 0, got " + warmup);
+            }
+            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, warmup, rounds, Map.of(),
                     Map.<String, Object>copyOf(variant));
             StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;

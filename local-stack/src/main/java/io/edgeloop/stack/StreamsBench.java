@@ -65,7 +65,8 @@ import java.util.stream.Stream;
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
  * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side; a first warm-up round of all three (JIT compilation) is not counted. Run by
+ * one side; warm-up rounds of all three (JIT compilation: the topology's rounds get faster
+ * until about the fourth) are not counted. Run by
  * {@code edgeloop bench streams} ({@link BenchCommand}).
  */
 final class StreamsBench {
@@ -104,6 +105,7 @@ final class StreamsBench {
     /**
      * The measured figures of one bench run.
      *
+     * @param warmups rounds run before the counted ones and not counted
      * @param tunedPassthroughPerSecond the passthrough with the app's Streams defaults
      *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
@@ -114,7 +116,7 @@ final class StreamsBench {
      * @param variantRounds  every round of (b2), the full topology again with {@code variant} over
      *                       its settings, run right after (b) (empty without a variant)
      */
-    record Result(int candles, double passthroughPerSecond, double tunedPassthroughPerSecond,
+    record Result(int candles, int warmups, double passthroughPerSecond, double tunedPassthroughPerSecond,
                   double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
                   List<List<Double>> cpu, List<Run> topologyRounds, Map<String, Object> variant,
                   List<Run> variantRounds) {
@@ -139,8 +141,8 @@ final class StreamsBench {
         int rounds = r.rounds().get(0).size();
         double cpuA = median(r.cpu().get(0));
         double cpuB = median(r.cpu().get(2));
-        out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after a warm-up round%n",
-                r.candles(), glob, rounds);
+        out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after %d warm-up rounds%n",
+                r.candles(), glob, rounds, r.warmups());
         out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
                 r.passthroughPerSecond());
         out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
@@ -178,18 +180,13 @@ final class StreamsBench {
         out.flush();
     }
 
-    /** Runs both measurements on a fresh embedded broker. */
-    static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides)
-            throws IOException, InterruptedException {
-        return run(data, glob, threads, rounds, overrides, Map.of());
-    }
-
     /**
-     * Runs the measurements on a fresh embedded broker; with a {@code variant}, each round also
-     * runs the full topology with those Streams settings over its own (b2), right after (b), so
-     * the two compare under the same load.
+     * Runs the measurements on a fresh embedded broker: {@code warmups} rounds of all three that
+     * are not counted (JIT compilation), then {@code rounds} counted ones; with a {@code variant},
+     * each round also runs the full topology with those Streams settings over its own (b2), right
+     * after (b), so the two compare under the same load.
      */
-    static Result run(Path data, String glob, int threads, int rounds, Map<String, Object> overrides,
+    static Result run(Path data, String glob, int threads, int warmups, int rounds, Map<String, Object> overrides,
                       Map<String, Object> variant)
             throws IOException, InterruptedException {
         List<Candle> candles = candles(data, glob);
@@ -204,7 +201,7 @@ final class StreamsBench {
             List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
             List<Run> variants = new ArrayList<>();
-            for (int round = 0; round <= rounds; round++) {
+            for (int round = 0; round < warmups + rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), copy, COPY.name(),
@@ -236,7 +233,7 @@ final class StreamsBench {
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
                         Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
                         Math.round(topology.get(topology.size() - 1).perSecond()));
-                if (round == 0) {
+                if (round < warmups) {
                     passthrough.clear();
                     tuned.clear();
                     topology.clear();
@@ -246,7 +243,7 @@ final class StreamsBench {
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
             List<List<Double>> perSecond = List.of(each(passthrough, Run::perSecond), each(tuned, Run::perSecond),
                     each(topology, Run::perSecond));
-            return new Result(candles.size(), median(perSecond.get(0)), median(perSecond.get(1)),
+            return new Result(candles.size(), warmups, median(perSecond.get(0)), median(perSecond.get(1)),
                     median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
                     List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
                             each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),

@@ -31,6 +31,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseNegativeWarmUpRounds() {
+        Cli cli = Cli.run("bench", "streams", "--warmup", "-1");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--warmup must be at least 0, got -1", "Usage: edgeloop bench streams");
+    }
+
+    @Test
     void shouldAskForABenchmarkWhenNoneIsGiven() {
         Cli cli = Cli.run("bench");
 
