@@ -179,7 +179,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         predictionTimes.put(id, terms.time());
         totals.prediction();
         PendingOutcome opened = PendingOutcome.open(terms, outcomeConfig(terms.ticker()));
-        TickerDays held = heldDays(terms.ticker());
+        TickerDays held = days.get(terms.ticker());
+        if (held == null) {
+            held = noDays(terms.ticker());
+        }
         if (!held.holdsBarsAfter(opened.predictionDate())) {
             emit(opened.expire("the daily bars after " + opened.predictionDate() + " are no longer held (the resolver "
                     + "keeps the last " + config.recentDailyBars() + ", the oldest of " + held.oldestDate().orElseThrow()
@@ -228,10 +231,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         addDays(candle.ticker(), closed, now);
     }
 
-    /** The ticker's daily bars held, or an empty list of them (not kept) when there are none yet. */
-    private TickerDays heldDays(String ticker) {
-        TickerDays held = days.get(ticker);
-        return held != null ? held : new TickerDays(ticker, config.recentDailyBars());
+    /** An empty list of a ticker's daily bars, holding the configured number. */
+    private TickerDays noDays(String ticker) {
+        return new TickerDays(ticker, config.recentDailyBars());
     }
 
     /**
@@ -241,7 +243,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (closed.isEmpty()) {
             return;
         }
-        TickerDays held = days.computeIfAbsent(ticker, this::heldDays);
+        TickerDays held = days.computeIfAbsent(ticker, this::noDays);
         List<Candle> fresh = new ArrayList<>(closed.size());
         for (Candle daily : closed) {
             if (held.addDaily(daily)) {
