@@ -204,31 +204,21 @@ final class StreamsBench {
             for (int round = 0; round < warmups + rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
-                passthrough.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), copy, COPY.name(),
-                        m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()));
+                passthrough.add(measurePassthrough(kafka.bootstrapServers(), copy, candles.size()));
                 Map<String, Object> same = StreamsSettings.streamsDefaults(
                         streams(kafka, work, "bench-copy-tuned-" + round, threads));
                 same.putAll(overrides);
-                tuned.add(measure(kafka.bootstrapServers(), PassthroughBench.topology(), same, COPY.name(),
-                        m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"),
-                        candles.size()));
+                tuned.add(measurePassthrough(kafka.bootstrapServers(), same, candles.size()));
                 Map<String, Object> full = streams(kafka, work, "bench-topology-" + round, threads);
                 full.putAll(overrides);
                 StreamsSettings settings = StreamsSettings.defaults(full).withClock(Clock.systemUTC());
-                topology.add(measure(kafka.bootstrapServers(), StreamsTopology.build(settings), settings.streams(),
-                        Topics.SCORES.name(),
-                        m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
-                        candles.size()));
+                topology.add(measureTopology(kafka.bootstrapServers(), settings, candles.size()));
                 if (!variant.isEmpty()) {
                     Map<String, Object> other = streams(kafka, work, "bench-variant-" + round, threads);
                     other.putAll(overrides);
                     StreamsSettings changed = StreamsSettings.defaults(other).withStreams(variant)
                             .withClock(Clock.systemUTC());
-                    variants.add(measure(kafka.bootstrapServers(), StreamsTopology.build(changed), changed.streams(),
-                            Topics.SCORES.name(),
-                            m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"),
-                            candles.size()));
+                    variants.add(measureTopology(kafka.bootstrapServers(), changed, candles.size()));
                 }
                 LOG.info("round {}: passthrough {} /s, topology {} /s", round,
                         Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
@@ -288,6 +278,19 @@ final class StreamsBench {
      * and the final commit are left out of both runs alike. Then waits until every output is
      * committed, so a run that loses records fails instead of looking fast.
      */
+    /** (a) or (a'): the passthrough with these Streams settings, counted by its stream thread's processed records. */
+    private static Run measurePassthrough(String bootstrap, Map<String, Object> props, int expected)
+            throws InterruptedException {
+        return measure(bootstrap, PassthroughBench.topology(), props, COPY.name(),
+                m -> m.group().equals("stream-thread-metrics") && m.name().equals("process-total"), expected);
+    }
+
+    /** (b) or (b2): the full topology with these settings, counted by its accepted candles. */
+    private static Run measureTopology(String bootstrap, StreamsSettings settings, int expected) throws InterruptedException {
+        return measure(bootstrap, StreamsTopology.build(settings), settings.streams(), Topics.SCORES.name(),
+                m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"), expected);
+    }
+
     private static Run measure(String bootstrap, Topology topology, Map<String, Object> props, String output,
                                   Predicate<MetricName> counts, int expected) throws InterruptedException {
         Properties p = new Properties();
