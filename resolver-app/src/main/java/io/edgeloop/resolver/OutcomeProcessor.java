@@ -16,7 +16,6 @@ import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.Trade;
 import io.edgeloop.schemas.avro.TradeEvent;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -96,6 +95,10 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private OutcomeTotals totals;
     private long clockWritten;
     private long markSent;
+    /** Stream time at or after which the next sweep runs; {@link Long#MIN_VALUE}: at the first record. */
+    private long nextSweep;
+    /** Stream time at or after which the next purge runs; {@link Long#MIN_VALUE}: at the first record. */
+    private long nextPurge;
     private int source;
     private boolean upgraded;
 
@@ -121,8 +124,8 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         totals = new OutcomeTotals(context.getStateStore(ResolverStores.TOTALS.name()));
         source = context.taskId().partition();
         upgraded = false;
-        context.schedule(config.sweepInterval(), PunctuationType.STREAM_TIME, this::sweep);
-        context.schedule(OutcomeRetention.PURGE_INTERVAL, PunctuationType.STREAM_TIME, this::purge);
+        nextSweep = Long.MIN_VALUE;
+        nextPurge = Long.MIN_VALUE;
     }
 
     @Override
@@ -151,6 +154,36 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             }
         }
         tick(now);
+        runDue(now);
+    }
+
+    /**
+     * Runs the sweep and the purge when stream time has reached their next run, as stream-time
+     * punctuators aligned to multiples of their intervals would (first at the task's first record,
+     * then at the first record at or past the next multiple), but inline, right after the record
+     * that moved stream time there. Not punctuators: a punctuation makes Kafka Streams halve the
+     * number of records its thread processes between two looks at every task, and an hourly sweep
+     * on hourly candles ran nearly every record, so the thread went back to one record a loop, and
+     * each loop formats a log text for every task and every empty partition (Kafka 4.3, whether or
+     * not it is logged). Inline, the sweep also runs at the same record whatever the thread's pace.
+     */
+    private void runDue(long streamTime) {
+        if (streamTime == Long.MIN_VALUE) {
+            return;
+        }
+        if (streamTime >= nextSweep) {
+            sweep(streamTime);
+            nextSweep = nextMultiple(streamTime, config.sweepInterval().toMillis());
+        }
+        if (streamTime >= nextPurge) {
+            purge(streamTime);
+            nextPurge = nextMultiple(streamTime, OutcomeRetention.PURGE_INTERVAL.toMillis());
+        }
+    }
+
+    /** The first multiple of {@code interval} after {@code time}. */
+    static long nextMultiple(long time, long interval) {
+        return Math.floorDiv(time, interval) * interval + interval;
     }
 
     private void onPrediction(String key, Prediction prediction, long now) {

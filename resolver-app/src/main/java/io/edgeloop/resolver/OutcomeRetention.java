@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  *       {@code resolver-ticker-days} and {@code resolver-forming-days} entries.</li>
  * </ul>
  * Open predictions are never dropped: the sweep expires them at horizon + grace. The purge runs
- * as a stream-time punctuator once a day of stream time, so a replay purges as it goes and a
- * restart loses nothing (the deletes are changelogged in the same transaction).
+ * once a day of stream time (at the first record of each UTC day, see
+ * {@code OutcomeProcessor#runDue}), so a replay purges as it goes and a restart loses nothing (the
+ * deletes are changelogged in the same transaction).
  */
 final class OutcomeRetention {
 

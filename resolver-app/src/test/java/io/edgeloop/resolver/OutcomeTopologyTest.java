@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -150,11 +151,7 @@ class OutcomeTopologyTest {
 
     @Test
     void shouldExpireWhenTheTickerStopsTrading() {
-        List<Candle> iwm = MarketData.history("IWM_D.json");
-        Candle entryBar = on(iwm, LocalDate.of(2025, 4, 21));
-        resolver.candle(entryBar);
-        Prediction p = TestRecords.prediction(entryBar, Direction.UP);
-        resolver.predict(p);
+        List<Candle> iwm = predictIwmUpOn21April();
         resolver.candles(between(iwm, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 23)));
         resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 5, 20)));
 
@@ -168,6 +165,42 @@ class OutcomeTopologyTest {
         assertThat(o.getMagnitude()).isNull();
         assertThat(o.getAction()).isEqualTo(OutcomeAction.SKIPPED);
         assertThat(resolver.contents(ResolverStores.PENDING)).isEmpty();
+    }
+
+    @Test
+    void shouldExpireAtTheFirstRecordWhoseTimeReachesTheExpiryAndNotBefore() {
+        predictIwmUpOn21April();
+        long expiry = TradingDates.expiryTime(LocalDate.of(2025, 4, 21), 5, 5);
+        List<Candle> later = between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 5, 20));
+        int crossing = 0;
+        while (later.get(crossing).openTime() < expiry) {
+            crossing++;
+        }
+        resolver.candles(later.subList(0, crossing));
+        assertThat(resolver.outcomes()).as("stream time still before the expiry").isEmpty();
+
+        resolver.candle(later.get(crossing));
+
+        assertThat(single(resolver.outcomes()).getStatus()).isEqualTo(OutcomeStatus.EXPIRED);
+    }
+
+    /** IWM's daily bars, after its 2025-04-21 bar and an UP prediction on it went in. */
+    private List<Candle> predictIwmUpOn21April() {
+        List<Candle> iwm = MarketData.history("IWM_D.json");
+        Candle entryBar = on(iwm, LocalDate.of(2025, 4, 21));
+        resolver.candle(entryBar);
+        resolver.predict(TestRecords.prediction(entryBar, Direction.UP));
+        return iwm;
+    }
+
+    @Test
+    void shouldRunTheStreamTimeScheduleAtMultiplesOfItsInterval() {
+        long hour = Duration.ofHours(1).toMillis();
+        assertThat(OutcomeProcessor.nextMultiple(0, hour)).isEqualTo(hour);
+        assertThat(OutcomeProcessor.nextMultiple(hour - 1, hour)).isEqualTo(hour);
+        assertThat(OutcomeProcessor.nextMultiple(hour, hour)).isEqualTo(2 * hour);
+        assertThat(OutcomeProcessor.nextMultiple(5 * hour + 7, hour)).isEqualTo(6 * hour);
+        assertThat(OutcomeProcessor.nextMultiple(-1, hour)).isZero();
     }
 
     @Test
