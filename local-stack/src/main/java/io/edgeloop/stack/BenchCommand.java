@@ -5,15 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.edgeloop.kstreams.KafkaSettingNames;
 import io.edgeloop.retro.RetroBench;
 import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
 import io.edgeloop.stack.loop.PassthroughBench;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -104,10 +108,31 @@ final class BenchCommand implements Callable<Integer> {
             if (warmup < 0) {
                 throw new ParameterException(spec.commandLine(), "--warmup must be at least 0, got " + warmup);
             }
+            checkVariant();
             StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, warmup, rounds, Map.of(),
                     Map.<String, Object>copyOf(variant));
             StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;
+        }
+
+        /**
+         * Refuses a {@code --variant} key that no Kafka Streams client reads (a typo would run the
+         * same topology twice and compare it with itself) and a value Kafka Streams does not parse.
+         */
+        private void checkVariant() {
+            List<String> unknown = KafkaSettingNames.unknown(variant.keySet());
+            if (!unknown.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--variant: " + unknown
+                        + " not a Kafka Streams setting, nor a consumer, producer or admin setting");
+            }
+            Map<String, Object> props = new LinkedHashMap<>(variant);
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-variant-check");
+            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+            try {
+                new StreamsConfig(props);
+            } catch (ConfigException e) {
+                throw new ParameterException(spec.commandLine(), "--variant: " + e.getMessage(), e);
+            }
         }
     }
 

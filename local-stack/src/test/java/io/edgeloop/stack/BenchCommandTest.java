@@ -39,6 +39,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void shouldRefuseAVariantThatIsNotKeyEqualsValue() {
+        Cli cli = Cli.run("bench", "streams", "--variant", "max.task.idle.ms");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("should be in KEY=VALUE format but was max.task.idle.ms",
+                "Usage: edgeloop bench streams");
+    }
+
+    @Test
+    void shouldRefuseAVariantKeyNoKafkaStreamsClientReads() {
+        Cli cli = Cli.run("bench", "streams", "--variant", "max.task.idel.ms=0");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--variant: [max.task.idel.ms] not a Kafka Streams setting",
+                "Usage: edgeloop bench streams");
+    }
+
+    @Test
+    void shouldRefuseAVariantValueKafkaStreamsCannotParse() {
+        Cli cli = Cli.run("bench", "streams", "--variant", "num.stream.threads=two");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--variant: Invalid value two for configuration num.stream.threads",
+                "Usage: edgeloop bench streams");
+    }
+
+    @Test
     void shouldAskForABenchmarkWhenNoneIsGiven() {
         Cli cli = Cli.run("bench");
 

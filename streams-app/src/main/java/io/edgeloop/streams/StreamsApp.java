@@ -47,15 +47,14 @@ public final class StreamsApp {
      * {@code key=value} settings ({@code --set key=value} also works).
      */
     public static void main(String[] args) {
-        AppConfig config;
+        Handle handle;
         try {
-            config = config(args, System.getenv());
+            handle = start(config(args, System.getenv()));
         } catch (ConfigException | IllegalArgumentException e) {
             LOG.error("streams-app: {}", e.getMessage());
             System.exit(2);
             return;
         }
-        Handle handle = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(handle::close, "streams-app-shutdown"));
         try {
             handle.awaitStop();

@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.kstreams.KafkaSettingNames;
 import io.edgeloop.kstreams.StreamsTuning;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.model.ModelConfig;
@@ -75,6 +76,7 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
 
     /** The settings of a resolved configuration ({@link StreamsOptions} and {@code kafka.*}). */
     public static StreamsSettings from(AppConfig config) {
+        KafkaSettingNames.requireKnown(config.kafka().keySet());
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put(StreamsConfig.STATE_DIR_CONFIG, config.get(StreamsOptions.STATE_DIR));
         String server = config.get(StreamsOptions.APPLICATION_SERVER);
