@@ -8,12 +8,11 @@ import io.edgeloop.core.mining.Trail;
 import io.edgeloop.core.snapshot.Snapshot;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -27,8 +26,8 @@ import java.util.TreeMap;
 public final class DailyBook implements TrailSource {
 
     private final int keepDays;
-    private final Map<String, NavigableMap<LocalDate, Candle>> bars = new TreeMap<>();
-    private final Map<String, NavigableMap<LocalDate, Snapshot>> trails = new HashMap<>();
+    private final Map<String, DatedList<Candle>> bars = new TreeMap<>();
+    private final Map<String, DatedList<Snapshot>> trails = new HashMap<>();
     private final Map<String, Aggregator> aggregators = new HashMap<>();
 
     /** @param keepDays calendar days of history kept behind each ticker's newest date (> 0) */
@@ -52,7 +51,7 @@ public final class DailyBook implements TrailSource {
 
     /** Adds the snapshot of a ticker at the close of a bar on an exchange date; the last one of a date wins. */
     public void addSnapshot(String ticker, LocalDate date, Snapshot snapshot) {
-        NavigableMap<LocalDate, Snapshot> trail = trails.computeIfAbsent(ticker, t -> new TreeMap<>());
+        DatedList<Snapshot> trail = trails.computeIfAbsent(ticker, t -> new DatedList<>());
         trail.put(date, snapshot.copy());
         trim(trail);
     }
@@ -60,17 +59,17 @@ public final class DailyBook implements TrailSource {
     /** Daily bars per ticker, ascending. */
     public Map<String, List<Candle>> dailyBars() {
         Map<String, List<Candle>> out = new TreeMap<>();
-        bars.forEach((ticker, m) -> out.put(ticker, List.copyOf(m.values())));
+        bars.forEach((ticker, m) -> out.put(ticker, Collections.unmodifiableList(m.values())));
         return out;
     }
 
     @Override
     public Optional<Trail> trail(String ticker) {
-        NavigableMap<LocalDate, Snapshot> trail = trails.get(ticker);
+        DatedList<Snapshot> trail = trails.get(ticker);
         if (trail == null || trail.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Trail.of(new ArrayList<>(trail.keySet()), new ArrayList<>(trail.values())));
+        return Optional.of(Trail.of(trail.dates(), trail.values()));
     }
 
     /** Tickers with bars. */
@@ -81,13 +80,12 @@ public final class DailyBook implements TrailSource {
     /** Files a daily bar under its trade date ({@link SessionCalendar#tradeDate}), restamped at that date 00:00 UTC. */
     private void putBar(Candle c) {
         long day = SessionCalendar.forTicker(c.ticker()).tradeDate(c.openTime());
-        NavigableMap<LocalDate, Candle> m = bars.computeIfAbsent(c.ticker(), t -> new TreeMap<>());
+        DatedList<Candle> m = bars.computeIfAbsent(c.ticker(), t -> new DatedList<>());
         m.put(LocalDate.ofEpochDay(day), c.withOpenTime(day * 86_400_000L));
         trim(m);
     }
 
-    private <V> void trim(NavigableMap<LocalDate, V> m) {
-        LocalDate cutoff = m.lastKey().minusDays(keepDays);
-        m.headMap(cutoff, false).clear();
+    private void trim(DatedList<?> m) {
+        m.dropBefore(m.lastDate().minusDays(keepDays));
     }
 }

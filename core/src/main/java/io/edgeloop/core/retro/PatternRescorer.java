@@ -83,7 +83,7 @@ public final class PatternRescorer {
             if (window == RetroWindows.Window.OUTSIDE) {
                 continue;
             }
-            int bar = t.prices().indexOf(trail.date(d));
+            int bar = t.barOf(d);
             if (bar < 0 || bar <= blockedUntil || !rule.matches(trail.at(d))) {
                 continue;
             }

@@ -97,7 +97,7 @@ public final class PatternSeeding {
             if (date.isAfter(asOf)) {
                 break;
             }
-            int bar = t.prices().indexOf(date);
+            int bar = t.barOf(d);
             if (bar < 0) {
                 continue;
             }

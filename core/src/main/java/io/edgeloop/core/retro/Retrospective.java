@@ -133,7 +133,7 @@ public final class Retrospective {
                                           Function<String, Optional<Trail>> trailOf) {
         List<TickerView> views = new ArrayList<>();
         cut.forEach((ticker, bars) -> trailOf.apply(ticker).ifPresent(trail ->
-                views.add(new TickerView(ticker, sectorOf.apply(ticker), new PriceSeries(bars), trail))));
+                views.add(TickerView.of(ticker, sectorOf.apply(ticker), new PriceSeries(bars), trail))));
         return views;
     }
 
