@@ -24,7 +24,7 @@ import java.util.TreeSet;
 /**
  * The candle source without Kafka: scans the files, keeps one time-ordered chain of bars per
  * series ({@link SeriesChain}), and hands out the bars of all its series merged by close time
- * ({@link BarCloseTime}; ties: ticker, then the shorter interval), so the stream moves forward
+ * ({@link io.edgeloop.core.candle.BarClose}; ties: ticker, then the shorter interval), so the stream moves forward
  * in time across tickers as a live feed would. Refused rows come out as {@link DeadRow}s.
  *
  * <p>Resuming. Each bar carries its series' offset: the count of bars published

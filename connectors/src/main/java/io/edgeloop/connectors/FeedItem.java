@@ -19,7 +19,7 @@ sealed interface FeedItem {
      *
      * @param key       its series
      * @param candle    the normalised bar
-     * @param closeTime its event time, epoch ms ({@link BarCloseTime})
+     * @param closeTime its event time, epoch ms ({@link io.edgeloop.core.candle.BarClose})
      * @param offset    {@code position} (bars of the series published, this one included),
      *                  {@code lastOpenTime} (this bar's open time) and {@code fingerprint} (the
      *                  version of the series' files)

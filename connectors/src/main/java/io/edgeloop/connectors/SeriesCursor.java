@@ -1,6 +1,7 @@
 package io.edgeloop.connectors;
 
 import io.edgeloop.connectors.FeedItem.Bar;
+import io.edgeloop.core.candle.BarClose;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.SessionCalendar;
 
@@ -56,7 +57,7 @@ final class SeriesCursor {
         bars = newBars;
         next = start;
         position = start;
-        headCloseTime = hasNext() ? BarCloseTime.of(bars.get(next), calendar) : Long.MAX_VALUE;
+        headCloseTime = hasNext() ? BarClose.of(bars.get(next), calendar) : Long.MAX_VALUE;
     }
 
     private static int firstAfter(List<Candle> bars, long openTime) {
@@ -85,7 +86,7 @@ final class SeriesCursor {
         Bar bar = new Bar(key, c, headCloseTime, Map.of("position", position, "lastOpenTime", lastOpenTime,
                 "fingerprint", fingerprint));
         if (hasNext()) {
-            headCloseTime = BarCloseTime.of(bars.get(next), calendar);
+            headCloseTime = BarClose.of(bars.get(next), calendar);
         } else {
             bars = List.of();
             next = 0;

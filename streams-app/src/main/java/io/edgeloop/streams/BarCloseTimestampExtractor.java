@@ -1,5 +1,6 @@
 package io.edgeloop.streams;
 
+import io.edgeloop.core.candle.BarClose;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.schemas.avro.Candle;

@@ -1,19 +1,16 @@
-package io.edgeloop.connectors;
+package io.edgeloop.core.candle;
 
-import io.edgeloop.core.candle.Candle;
-import io.edgeloop.core.candle.SessionCalendar;
-import io.edgeloop.core.candle.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BarCloseTimeTest {
+class BarCloseTest {
 
     private static Instant close(String ticker, Timeframe tf, String open, SessionCalendar calendar) {
         Candle bar = new Candle(ticker, tf, Instant.parse(open).toEpochMilli(), 1, 1, 1, 1, 0, "test");
-        return Instant.ofEpochMilli(BarCloseTime.of(bar, calendar));
+        return Instant.ofEpochMilli(BarClose.of(bar, calendar));
     }
 
     @Test
