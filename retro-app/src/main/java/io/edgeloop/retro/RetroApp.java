@@ -27,10 +27,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,6 +48,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * data, changelog) have been read to their end, so an id the changelog already holds is never
  * published again. With {@code retro.library.follow=false} the library is read only up to its end
  * offsets when {@link #start} ran (taken before it returns), then that partition is paused.
+ *
+ * <p>On the data clock a run as of time T sees the candles and scores whose bars closed by T and
+ * no others ({@link DataTimeGate}): those read ahead wait in memory (a partition holding many is
+ * paused), so what a run sees, and its reports, depend on the data alone, not on how far the
+ * consumer had read each partition.
  */
 public final class RetroApp implements AutoCloseable {
 
@@ -61,6 +69,10 @@ public final class RetroApp implements AutoCloseable {
     private final Duration lookback;
     private final TopicState state;
     private final StreamClock clock = new StreamClock();
+    /** Candles and scores read but dated after the next run ({@link #horizon}). */
+    private final DataTimeGate<TopicState.Pending> gate = new DataTimeGate<>();
+    /** Stream partitions paused because the gate holds many records of theirs. */
+    private final Set<TopicPartition> gatePaused = new HashSet<>();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger runs = new AtomicInteger();
@@ -147,22 +159,30 @@ public final class RetroApp implements AutoCloseable {
             consumer.seekToBeginning(all);
             while (running) {
                 boolean library = false;
+                long horizon = horizon();
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (beyondLibraryEnd(r)) {
                         continue;
                     }
                     library |= r.topic().equals(Topics.PATTERN_LIBRARY.name());
-                    OptionalLong time = state.apply(r);
-                    if (time.isPresent()) {
-                        clock.observe(r.topic(), r.partition(), time.getAsLong());
-                        firstTime = Math.min(firstTime, time.getAsLong());
+                    Optional<TopicState.Pending> read = state.read(r);
+                    if (read.isPresent()) {
+                        TopicState.Pending pending = read.get();
+                        clock.observe(r.topic(), r.partition(), pending.visibleAt());
+                        firstTime = Math.min(firstTime, pending.eventTime());
+                        if (gate.pass(new TopicPartition(r.topic(), r.partition()), pending.visibleAt(), pending,
+                                horizon)) {
+                            state.apply(pending);
+                        }
                     }
                 }
                 if (library) {
                     libraryIds = state.library().stream().map(io.edgeloop.core.rules.PatternDefinition::id).toList();
                 }
+                pauseHolding(streams);
                 if (positions(streams, tables)) {
                     schedule();
+                    pauseHolding(streams);
                 }
             }
         } catch (WakeupException e) {
@@ -220,9 +240,44 @@ public final class RetroApp implements AutoCloseable {
             LOG.info("retro-app: first retrospective at {}", nextRun);
         }
         while (running && !nextRun.isAfter(now)) {
+            release(nextRun.toEpochMilli());
             runOnce(nextRun);
             nextRun = schedule.nextAfter(nextRun);
         }
+        release(horizon());
+    }
+
+    /**
+     * Up to which data time candles and scores go into the state: the next run's (data clock),
+     * none before the first run is known, all on the wall clock (a live feed's bars are in the past).
+     */
+    private long horizon() {
+        return wallClock ? Long.MAX_VALUE : nextRun == null ? Long.MIN_VALUE : nextRun.toEpochMilli();
+    }
+
+    /** Applies the held candles and scores the horizon now lets through. */
+    private void release(long horizon) {
+        for (TopicState.Pending pending : gate.release(horizon)) {
+            state.apply(pending);
+        }
+    }
+
+    /** Pauses the stream partitions that hold many records back, and resumes those that no longer do. */
+    private void pauseHolding(List<TopicPartition> streams) {
+        Set<TopicPartition> holding = gate.full();
+        List<TopicPartition> pause = new ArrayList<>();
+        List<TopicPartition> resume = new ArrayList<>();
+        for (TopicPartition tp : streams) {
+            if (holding.contains(tp)) {
+                pause.add(tp);
+            } else if (gatePaused.contains(tp)) {
+                resume.add(tp);
+            }
+        }
+        consumer.pause(pause);
+        consumer.resume(resume);
+        gatePaused.clear();
+        gatePaused.addAll(pause);
     }
 
     private void runOnce(Instant scheduled) throws IOException, InterruptedException, ExecutionException {

@@ -1,5 +1,6 @@
 package io.edgeloop.retro;
 
+import io.edgeloop.core.candle.BarClose;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.retro.DailyBook;
@@ -10,6 +11,7 @@ import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.topics.Topics;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -44,15 +46,36 @@ final class TopicState {
         this.book = new DailyBook(keepDays);
     }
 
-    /** Applies one record; returns its event time when it advances stream time (candles, scores). */
-    OptionalLong apply(ConsumerRecord<byte[], byte[]> r) {
+    /**
+     * A candle or a score read but not applied yet.
+     *
+     * @param visibleAt when its bar closed ({@link BarClose}): the data time from which a
+     *                  retrospective may see it
+     * @param eventTime its bar's open time
+     * @param value     the decoded record
+     */
+    record Pending(long visibleAt, long eventTime, SpecificRecord value) {
+    }
+
+    /**
+     * Reads one record: a table record (library, reference data, changelog) is applied at once
+     * and gives nothing; a candle or a score is decoded and returned, for {@link #apply} when the
+     * data time allows. A record that cannot be decoded or used is logged and skipped.
+     */
+    Optional<Pending> read(ConsumerRecord<byte[], byte[]> r) {
         String topic = r.topic();
         try {
             if (topic.equals(Topics.CANDLES.name())) {
-                return candle(Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value()));
+                Candle c = Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value());
+                long open = c.getOpenTime().toEpochMilli();
+                return Optional.of(new Pending(BarClose.of(open, interval(c.getInterval(), c.getTicker()),
+                        SessionCalendar.forTicker(c.getTicker())), open, c));
             }
             if (topic.equals(Topics.SCORES.name())) {
-                return score(Topics.SCORES.valueSerde().deserializer().deserialize(topic, r.value()));
+                ScoreSnapshot s = Topics.SCORES.valueSerde().deserializer().deserialize(topic, r.value());
+                long open = s.getBarTime().toEpochMilli();
+                return Optional.of(new Pending(BarClose.of(open, interval(s.getInterval(), s.getTicker()),
+                        SessionCalendar.forTicker(s.getTicker())), open, s));
             }
             String key = r.key() == null ? null : Topics.PATTERN_LIBRARY.keySerde().deserializer().deserialize(topic, r.key());
             if (topic.equals(Topics.PATTERN_LIBRARY.name())) {
@@ -76,25 +99,28 @@ final class TopicState {
             skipped++;
             LOG.warn("skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage(), e);
         }
-        return OptionalLong.empty();
+        return Optional.empty();
     }
 
-    private OptionalLong candle(Candle c) {
-        Timeframe interval = Timeframe.parse(c.getInterval()).orElseThrow(() ->
-                new IllegalArgumentException("unknown interval '" + c.getInterval() + "' of " + c.getTicker()));
-        long time = c.getOpenTime().toEpochMilli();
-        book.addCandle(new io.edgeloop.core.candle.Candle(c.getTicker(), interval, time, c.getOpen(), c.getHigh(),
-                c.getLow(), c.getClose(), c.getVolume(), c.getSource()));
-        return OptionalLong.of(time);
+    /** Adds a read candle or score to the book. */
+    void apply(Pending pending) {
+        if (pending.value() instanceof Candle c) {
+            book.addCandle(new io.edgeloop.core.candle.Candle(c.getTicker(), interval(c.getInterval(), c.getTicker()),
+                    pending.eventTime(), c.getOpen(), c.getHigh(), c.getLow(), c.getClose(), c.getVolume(),
+                    c.getSource()));
+        } else {
+            ScoreSnapshot s = (ScoreSnapshot) pending.value();
+            SessionCalendar calendar = SessionCalendar.forTicker(s.getTicker());
+            long time = pending.eventTime();
+            long day = interval(s.getInterval(), s.getTicker()).intraday() ? calendar.sessionDay(time)
+                    : calendar.tradeDate(time);
+            book.addSnapshot(s.getTicker(), LocalDate.ofEpochDay(day), ScoreSnapshots.toSnapshot(s));
+        }
     }
 
-    private OptionalLong score(ScoreSnapshot s) {
-        long time = s.getBarTime().toEpochMilli();
-        SessionCalendar calendar = SessionCalendar.forTicker(s.getTicker());
-        boolean intraday = Timeframe.parse(s.getInterval()).map(Timeframe::intraday).orElse(false);
-        long day = intraday ? calendar.sessionDay(time) : calendar.tradeDate(time);
-        book.addSnapshot(s.getTicker(), LocalDate.ofEpochDay(day), ScoreSnapshots.toSnapshot(s));
-        return OptionalLong.of(time);
+    private static Timeframe interval(String code, String ticker) {
+        return Timeframe.parse(code).orElseThrow(() ->
+                new IllegalArgumentException("unknown interval '" + code + "' of " + ticker));
     }
 
     DailyBook book() {

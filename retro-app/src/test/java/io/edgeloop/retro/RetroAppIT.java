@@ -18,17 +18,14 @@ import io.edgeloop.core.retro.Severity;
 import io.edgeloop.core.stats.BetaPrior;
 import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.ModelChange;
-import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -69,14 +66,12 @@ class RetroAppIT {
                     .toList(), (a, b) -> a.size() >= b.size() ? a : b));
         }
         TrailBuilder engine = new TrailBuilder(bars, ModelConfig.defaults(), SeedPatterns.all(), BetaPrior.UNIFORM);
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new AnyRecordSerializer())) {
+        try (KafkaProducer<String, SpecificRecord> producer = RetroTopicRecords.producer(ctx.bootstrapServers())) {
             bars.forEach((ticker, series) -> {
                 Trail trail = engine.trail(ticker).orElseThrow();
                 for (int day = 0; day < series.size(); day++) {
                     Candle c = series.get(day);
-                    producer.send(new ProducerRecord<>(Topics.CANDLES.name(), ticker, avro(c)));
+                    producer.send(new ProducerRecord<>(Topics.CANDLES.name(), ticker, RetroTopicRecords.avro(c)));
                     producer.send(new ProducerRecord<>(Topics.SCORES.name(), ticker, ScoreRecords.of(ticker,
                             Instant.ofEpochMilli(c.openTime()), "D", List.of(Timeframe.D1),
                             List.of(Timeframe.W1, Timeframe.MN1), trail.at(day))));
@@ -126,20 +121,5 @@ class RetroAppIT {
     private static boolean inRange(Candle c) {
         LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(c.openTime(), 86_400_000L));
         return !d.isBefore(FROM) && !d.isAfter(TO);
-    }
-
-    /** The catalog serde of whichever record type is sent. */
-    private static final class AnyRecordSerializer implements Serializer<SpecificRecord> {
-        @Override
-        public byte[] serialize(String topic, SpecificRecord record) {
-            return record instanceof ScoreSnapshot s ? Topics.SCORES.valueSerde().serializer().serialize(topic, s)
-                    : Topics.CANDLES.valueSerde().serializer().serialize(topic, (io.edgeloop.schemas.avro.Candle) record);
-        }
-    }
-
-    private static io.edgeloop.schemas.avro.Candle avro(Candle c) {
-        return io.edgeloop.schemas.avro.Candle.newBuilder().setTicker(c.ticker()).setInterval(c.interval().code())
-                .setOpenTime(Instant.ofEpochMilli(c.openTime())).setOpen(c.open()).setHigh(c.high()).setLow(c.low())
-                .setClose(c.close()).setVolume(c.volume()).setSource(c.source()).build();
     }
 }
