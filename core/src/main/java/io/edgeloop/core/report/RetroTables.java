@@ -119,6 +119,6 @@ final class RetroTables {
         if (Double.isNaN(p)) {
             return Fmt.NONE;
         }
-        return p < 1e-4 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.4f", p);
+        return p < 1e-4 ? String.format(Locale.US, "%.1e", p) : String.format(Locale.US, "%.4f", p);
     }
 }

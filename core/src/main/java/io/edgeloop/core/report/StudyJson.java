@@ -18,8 +18,6 @@ import io.edgeloop.core.mining.Trajectory;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -223,7 +221,7 @@ public final class StudyJson {
     /** A number rounded half-up to 4 decimals, or null when NaN or infinite. */
     private static void number(JsonGenerator g, String name, double v) throws IOException {
         if (Double.isFinite(v)) {
-            g.writeNumberField(name, BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros());
+            g.writeNumberField(name, Decimals.round4(v));
         } else {
             g.writeNullField(name);
         }

@@ -62,6 +62,6 @@ final class Svg {
     }
 
     private static String n(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
+        return String.format(Locale.US, "%.1f", v);
     }
 }
