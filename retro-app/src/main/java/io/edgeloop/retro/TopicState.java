@@ -53,8 +53,9 @@ final class TopicState {
      *                  retrospective may see it
      * @param eventTime its bar's open time
      * @param value     the decoded record
+     * @param source    where it was read: topic-partition@offset
      */
-    record Pending(long visibleAt, long eventTime, SpecificRecord value) {
+    record Pending(long visibleAt, long eventTime, SpecificRecord value, String source) {
     }
 
     /**
@@ -69,13 +70,13 @@ final class TopicState {
                 Candle c = Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value());
                 long open = c.getOpenTime().toEpochMilli();
                 return Optional.of(new Pending(BarClose.of(open, interval(c.getInterval(), c.getTicker()),
-                        SessionCalendar.forTicker(c.getTicker())), open, c));
+                        SessionCalendar.forTicker(c.getTicker())), open, c, source(r)));
             }
             if (topic.equals(Topics.SCORES.name())) {
                 ScoreSnapshot s = Topics.SCORES.valueSerde().deserializer().deserialize(topic, r.value());
                 long open = s.getBarTime().toEpochMilli();
                 return Optional.of(new Pending(BarClose.of(open, interval(s.getInterval(), s.getTicker()),
-                        SessionCalendar.forTicker(s.getTicker())), open, s));
+                        SessionCalendar.forTicker(s.getTicker())), open, s, source(r)));
             }
             String key = r.key() == null ? null : Topics.PATTERN_LIBRARY.keySerde().deserializer().deserialize(topic, r.key());
             if (topic.equals(Topics.PATTERN_LIBRARY.name())) {
@@ -97,13 +98,26 @@ final class TopicState {
             }
         } catch (RuntimeException e) {
             skipped++;
-            LOG.warn("skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage(), e);
+            LOG.warn("skipping record {}: {}", source(r), e.getMessage(), e);
         }
         return Optional.empty();
     }
 
-    /** Adds a read candle or score to the book. */
+    private static String source(ConsumerRecord<?, ?> r) {
+        return r.topic() + "-" + r.partition() + "@" + r.offset();
+    }
+
+    /** Adds a read candle or score to the book; one the book cannot take is logged and skipped. */
     void apply(Pending pending) {
+        try {
+            add(pending);
+        } catch (RuntimeException e) {
+            skipped++;
+            LOG.warn("skipping record {}: {}", pending.source(), e.getMessage(), e);
+        }
+    }
+
+    private void add(Pending pending) {
         if (pending.value() instanceof Candle c) {
             book.addCandle(new io.edgeloop.core.candle.Candle(c.getTicker(), interval(c.getInterval(), c.getTicker()),
                     pending.eventTime(), c.getOpen(), c.getHigh(), c.getLow(), c.getClose(), c.getVolume(),

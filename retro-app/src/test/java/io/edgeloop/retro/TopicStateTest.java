@@ -1,0 +1,55 @@
+package io.edgeloop.retro;
+
+import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reading the service's inputs: a candle is dated by its bar's close; what cannot be used is skipped. */
+class TopicStateTest {
+
+    private static final String CANDLES = Topics.CANDLES.name();
+
+    private static ConsumerRecord<byte[], byte[]> record(byte[] value) {
+        return new ConsumerRecord<>(CANDLES, 2, 41, "SPY".getBytes(StandardCharsets.UTF_8), value);
+    }
+
+    private static byte[] candle(String interval, String open) {
+        Candle c = new Candle("SPY", Timeframe.D1, Instant.parse(open).toEpochMilli(), 1, 2, 0.5, 1.5, 10, "test");
+        return Topics.CANDLES.valueSerde().serializer().serialize(CANDLES,
+                io.edgeloop.schemas.avro.Candle.newBuilder(RetroTopicRecords.avro(c)).setInterval(interval).build());
+    }
+
+    @Test
+    void shouldDateADailyCandleByItsSessionCloseAndApplyItOnlyWhenAsked() {
+        TopicState state = new TopicState(400);
+
+        Optional<TopicState.Pending> read = state.read(record(candle("D", "2025-07-15T00:00:00Z")));
+
+        assertThat(read).isPresent();
+        assertThat(Instant.ofEpochMilli(read.get().visibleAt())).isEqualTo("2025-07-15T20:00:00Z");
+        assertThat(Instant.ofEpochMilli(read.get().eventTime())).isEqualTo("2025-07-15T00:00:00Z");
+        assertThat(read.get().source()).isEqualTo("candles-2@41");
+        assertThat(state.book().tickers()).as("read, not applied").isZero();
+        state.apply(read.get());
+        assertThat(state.book().tickers()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSkipARecordThatDoesNotDecodeOrHasAnUnknownInterval() {
+        TopicState state = new TopicState(400);
+
+        assertThat(state.read(record("not avro".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(state.read(record(candle("7X", "2025-07-15T00:00:00Z")))).isEmpty();
+
+        assertThat(state.skipped()).isEqualTo(2);
+        assertThat(state.book().tickers()).isZero();
+    }
+}
