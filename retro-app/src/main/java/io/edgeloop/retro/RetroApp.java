@@ -90,7 +90,8 @@ public final class RetroApp implements AutoCloseable {
         this.wallClock = config.get(RetroOptions.CLOCK).equals("wall");
         this.lookback = Duration.ofDays(options.config().lookbackDays());
         this.state = new TopicState(config.get(RetroOptions.KEEP_DAYS));
-        this.runner = new RetroRunner(Retrospective.defaults(options.config()), Path.of(config.get(RetroOptions.REPORTS_DIR)));
+        this.runner = new RetroRunner(Retrospective.defaults(options.config()), Path.of(config.get(RetroOptions.REPORTS_DIR)),
+                config.get(RetroOptions.STUDY_EVERY_WEEKS));
         Properties c = config.kafkaProperties();
         c.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "edgeloop-retro");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

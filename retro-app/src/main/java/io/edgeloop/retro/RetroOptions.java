@@ -67,6 +67,12 @@ public final class RetroOptions {
     public static final Option<Integer> KEEP_DAYS = Option.integer("retro.keep.days", 400,
             "Service: calendar days of bars and trail kept per ticker (at least the lookback plus a month).");
 
+    public static final Option<Integer> STUDY_EVERY_WEEKS = Option.integer("retro.study.every.weeks", 1,
+            "Service: write the study of all data up to the as-of date (FINDINGS.md/.html, moves.jsonl, "
+                    + "pattern_features.jsonl, pattern_scores.json) with one run in this many weeks (as-of weeks "
+                    + "counted from Friday 1970-01-02), RETRO.md/.html and proposals.jsonl with every run. The study "
+                    + "grows with the history, so a replay of decades writes gigabytes with every run.");
+
     public static final Option<Boolean> LIBRARY_FOLLOW = Option.bool("retro.library.follow", true,
             "Service: follow pattern-library as the keeper writes it (true), or read only the records it held when the "
                     + "service started (false: a replay's retrospectives then judge the library as it was before the "
@@ -74,7 +80,7 @@ public final class RetroOptions {
 
     private static final List<Option<?>> ALL = List.of(LOOKBACK, RECENT, HORIZON, MIN_N, ALPHA, FDR, FDR_METHOD,
             PAIR_MIN_N, TRIPLE_MIN_N, OOS_ALPHA, COVERAGE, MAX_PROPOSALS, AS_OF, LIBRARY, SCHEDULE, CLOCK,
-            REPORTS_DIR, KEEP_DAYS, LIBRARY_FOLLOW);
+            REPORTS_DIR, KEEP_DAYS, STUDY_EVERY_WEEKS, LIBRARY_FOLLOW);
 
     private final RetroConfig config;
     private final Optional<LocalDate> asOf;

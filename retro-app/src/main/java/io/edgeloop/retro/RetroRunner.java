@@ -13,6 +13,7 @@ import io.edgeloop.schemas.avro.ModelChange;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,10 +29,24 @@ final class RetroRunner {
 
     private final Retrospective retrospective;
     private final Path reportsDir;
+    private final int studyEveryWeeks;
 
-    RetroRunner(Retrospective retrospective, Path reportsDir) {
+    /**
+     * @param studyEveryWeeks the study's files go with the runs of one week in this many (1: every
+     *                        run), weeks counted from Friday 1970-01-02 (epoch day 1)
+     */
+    RetroRunner(Retrospective retrospective, Path reportsDir, int studyEveryWeeks) {
         this.retrospective = Objects.requireNonNull(retrospective, "retrospective");
         this.reportsDir = Objects.requireNonNull(reportsDir, "reportsDir");
+        if (studyEveryWeeks < 1) {
+            throw new IllegalArgumentException("retro.study.every.weeks must be at least 1, got " + studyEveryWeeks);
+        }
+        this.studyEveryWeeks = studyEveryWeeks;
+    }
+
+    /** Whether the run as of this date writes the study's files. */
+    boolean writesStudy(LocalDate asOf) {
+        return Math.floorMod(Math.floorDiv(asOf.toEpochDay() - 1, 7), studyEveryWeeks) == 0;
     }
 
     /** What one run produced. */
@@ -45,7 +60,11 @@ final class RetroRunner {
         Path dir = reportsDir.resolve(result.windows().asOf().toString());
         String description = "Daily bars and scores read from the topics (" + state.book().tickers()
                 + " tickers), as of " + result.windows().asOf();
-        RetroFiles.writeAll(result, description, dir);
+        if (writesStudy(result.windows().asOf())) {
+            RetroFiles.writeAll(result, description, dir);
+        } else {
+            RetroFiles.writeRetro(result, description, false, dir);
+        }
         ProposalFiles.write(result.proposals(), scheduled, dir, ProposalFiles.PROPOSALS);
         List<ModelChange> toPublish = new ArrayList<>();
         for (Proposal p : result.proposals()) {

@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * daily candles and scores of late 2019 to March 2020 on one partition, NVDA's candles of 2021
  * on another. The service reads NVDA's short partition to its end before the first run (as of
  * 2020-01-03), yet no run (the last as of 2020-03-13: the scores end there, and the data clock
- * is the older of candles and scores) counts NVDA among the tickers it read.
+ * is the older of candles and scores) counts NVDA among the tickers it read. With
+ * {@code retro.study.every.weeks=2} every other week's folder holds the study's files.
  */
 @KafkaTest
 class RetroDataTimeIT {
@@ -69,7 +70,8 @@ class RetroDataTimeIT {
         }
         Path reports = ctx.tempDir().resolve("reports");
         AppConfig config = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
-                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports));
+                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports,
+                        "retro.study.every.weeks=2"));
 
         try (RetroApp app = RetroApp.start(config)) {
             Await.until(() -> app.runs() >= 11, Duration.ofMinutes(2), () -> app.runs() + " runs so far");
@@ -80,6 +82,12 @@ class RetroDataTimeIT {
             assertThat(Files.readString(reports.resolve(week).resolve("RETRO.md"))).as(week)
                     .contains("read from the topics (1 tickers)");
         }
+        assertThat(reports.resolve("2020-01-10/FINDINGS.md")).as("week 2,610 after 1970-01-02: even").exists();
+        assertThat(reports.resolve("2020-01-03/FINDINGS.md")).doesNotExist();
+        assertThat(reports.resolve("2020-01-03/pattern_features.jsonl")).doesNotExist();
+        assertThat(Files.readString(reports.resolve("2020-01-03/RETRO.md")))
+                .contains("the study of all data is not written with this run");
+        assertThat(reports.resolve("2020-01-03/proposals.jsonl")).exists();
     }
 
     private static int partition(String ticker) {

@@ -24,7 +24,19 @@ public final class RetroFiles {
      */
     public static void writeAll(RetroResult retro, String dataDescription, Path dir) throws IOException {
         StudyFiles.writeAll(retro.study(), dataDescription, dir);
-        Files.writeString(dir.resolve(RETRO_MD), RetroMarkdown.render(retro, dataDescription), StandardCharsets.UTF_8);
+        writeRetro(retro, dataDescription, true, dir);
+    }
+
+    /**
+     * Writes {@value #RETRO_MD} and {@value #RETRO_HTML} alone, into {@code dir} (created when
+     * missing); {@code withStudy} says whether the study's files are in the folder too, which
+     * RETRO.md then points to.
+     */
+    public static void writeRetro(RetroResult retro, String dataDescription, boolean withStudy, Path dir)
+            throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(RETRO_MD), RetroMarkdown.render(retro, dataDescription, withStudy),
+                StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(RETRO_HTML), RetroHtml.render(retro, dataDescription), StandardCharsets.UTF_8);
     }
 }

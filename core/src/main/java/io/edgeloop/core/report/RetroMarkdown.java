@@ -13,12 +13,14 @@ public final class RetroMarkdown {
     private RetroMarkdown() {
     }
 
-    public static String render(RetroResult r, String dataDescription) {
+    /** {@code withStudy}: whether the study's files ({@code FINDINGS.md}, ...) are in the same folder. */
+    public static String render(RetroResult r, String dataDescription, boolean withStudy) {
         StringBuilder md = new StringBuilder(32 * 1024);
         RetroConfig c = r.config();
         md.append("# Retrospective as of ").append(r.windows().asOf()).append("\n\n").append(cell(dataDescription))
-                .append(". Windows: ").append(r.windows().describe()).append(". Charts: `RETRO.html`; the study of ")
-                .append("all data up to the as-of date: `FINDINGS.md`.\n\n");
+                .append(". Windows: ").append(r.windows().describe()).append(". Charts: `RETRO.html`")
+                .append(withStudy ? "; the study of all data up to the as-of date: `FINDINGS.md`.\n\n"
+                        : " (the study of all data is not written with this run).\n\n");
         for (String note : r.notes()) {
             md.append("> ").append(cell(note)).append("\n\n");
         }

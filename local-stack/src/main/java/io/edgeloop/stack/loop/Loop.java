@@ -127,6 +127,12 @@ public final class Loop implements AutoCloseable {
             AppConfig.KAFKA_PREFIX + "global.consumer.fetch.max.wait.ms=50",
             AppConfig.KAFKA_PREFIX + "restore.consumer.fetch.max.wait.ms=50",
             AppConfig.KAFKA_PREFIX + "commit.interval.ms=100");
+    /**
+     * The retrospectives of a run write the study of all data with one run in four weeks, their
+     * own report with every run: a replay of the shipped data runs 2,164 weeks, and the study of
+     * decades of history with each came to 3.8 GB of reports.
+     */
+    static final int STUDY_EVERY_WEEKS = 4;
     /** Who the loop's candle input marks ({@code streams.control}) are from. */
     static final String LOOP_ACTOR = "edgeloop-loop";
 
@@ -244,7 +250,8 @@ public final class Loop implements AutoCloseable {
             LOG.info("loop: {} weekly retrospectives due over the data", expectedRetro);
             retro = remember(RetroApp.start(config(RetroOptions.all(), bootstrap, "retro",
                     List.of(RetroOptions.REPORTS_DIR.name() + "=" + reportsDir(),
-                            RetroOptions.LIBRARY_FOLLOW.name() + "=false"))));
+                            RetroOptions.LIBRARY_FOLLOW.name() + "=false",
+                            RetroOptions.STUDY_EVERY_WEEKS.name() + "=" + STUDY_EVERY_WEEKS))));
         }
 
         stage = "resolving";
