@@ -53,9 +53,16 @@ final class TopicState {
      *                  retrospective may see it
      * @param eventTime its bar's open time
      * @param value     the decoded record
-     * @param source    where it was read: topic-partition@offset
+     * @param topic     the topic it was read from
+     * @param partition its partition
+     * @param offset    its offset
      */
-    record Pending(long visibleAt, long eventTime, SpecificRecord value, String source) {
+    record Pending(long visibleAt, long eventTime, SpecificRecord value, String topic, int partition, long offset) {
+
+        /** Where it was read: topic-partition@offset. */
+        String source() {
+            return topic + "-" + partition + "@" + offset;
+        }
     }
 
     /**
@@ -70,13 +77,13 @@ final class TopicState {
                 Candle c = Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value());
                 long open = c.getOpenTime().toEpochMilli();
                 return Optional.of(new Pending(BarClose.of(open, interval(c.getInterval(), c.getTicker()),
-                        SessionCalendar.forTicker(c.getTicker())), open, c, source(r)));
+                        SessionCalendar.forTicker(c.getTicker())), open, c, r.topic(), r.partition(), r.offset()));
             }
             if (topic.equals(Topics.SCORES.name())) {
                 ScoreSnapshot s = Topics.SCORES.valueSerde().deserializer().deserialize(topic, r.value());
                 long open = s.getBarTime().toEpochMilli();
                 return Optional.of(new Pending(BarClose.of(open, interval(s.getInterval(), s.getTicker()),
-                        SessionCalendar.forTicker(s.getTicker())), open, s, source(r)));
+                        SessionCalendar.forTicker(s.getTicker())), open, s, r.topic(), r.partition(), r.offset()));
             }
             String key = r.key() == null ? null : Topics.PATTERN_LIBRARY.keySerde().deserializer().deserialize(topic, r.key());
             if (topic.equals(Topics.PATTERN_LIBRARY.name())) {
@@ -98,13 +105,9 @@ final class TopicState {
             }
         } catch (RuntimeException e) {
             skipped++;
-            LOG.warn("skipping record {}: {}", source(r), e.getMessage(), e);
+            LOG.warn("skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage(), e);
         }
         return Optional.empty();
-    }
-
-    private static String source(ConsumerRecord<?, ?> r) {
-        return r.topic() + "-" + r.partition() + "@" + r.offset();
     }
 
     /** Adds a read candle or score to the book; one the book cannot take is logged and skipped. */
