@@ -248,7 +248,7 @@ final class StreamsBench {
     }
 
     private static String rounds(List<Double> values) {
-        return String.join(" ", values.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).toList());
+        return decimals(values, "%,.0f");
     }
 
     private static String decimals(List<Double> values, String format) {
@@ -272,12 +272,6 @@ final class StreamsBench {
         return p;
     }
 
-    /**
-     * Candles per second while the app works through them: from the first candle processed to the
-     * last, as its own metrics count them (polled every 2 ms), so start-up, the first rebalance
-     * and the final commit are left out of both runs alike. Then waits until every output is
-     * committed, so a run that loses records fails instead of looking fast.
-     */
     /** (a) or (a'): the passthrough with these Streams settings, counted by its stream thread's processed records. */
     private static Run measurePassthrough(String bootstrap, Map<String, Object> props, int expected)
             throws InterruptedException {
@@ -291,6 +285,12 @@ final class StreamsBench {
                 m -> m.group().equals(IngestCounters.GROUP) && m.name().equals("accepted-total"), expected);
     }
 
+    /**
+     * Candles per second while the app works through them: from the first candle processed to the
+     * last, as its own metrics count them (polled every 2 ms), so start-up, the first rebalance
+     * and the final commit are left out of both runs alike. Then waits until every output is
+     * committed, so a run that loses records fails instead of looking fast.
+     */
     private static Run measure(String bootstrap, Topology topology, Map<String, Object> props, String output,
                                   Predicate<MetricName> counts, int expected) throws InterruptedException {
         Properties p = new Properties();
