@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +70,6 @@ public final class RetroApp implements AutoCloseable {
     private final StreamClock clock = new StreamClock();
     /** Candles and scores read but dated after the next run ({@link #horizon}). */
     private final DataTimeGate<TopicState.Pending> gate = new DataTimeGate<>();
-    /** Stream partitions paused because the gate holds many records of theirs. */
-    private final Set<TopicPartition> gatePaused = new HashSet<>();
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger runs = new AtomicInteger();
@@ -263,22 +260,24 @@ public final class RetroApp implements AutoCloseable {
         }
     }
 
-    /** Pauses the stream partitions that hold many records back, and resumes those that no longer do. */
+    /**
+     * Pauses the stream partitions that hold many records back, and resumes those that no longer
+     * do (only the gate pauses a stream partition; the library pin pauses a table's).
+     */
     private void pauseHolding(List<TopicPartition> streams) {
         Set<TopicPartition> holding = gate.full();
+        Set<TopicPartition> paused = consumer.paused();
         List<TopicPartition> pause = new ArrayList<>();
         List<TopicPartition> resume = new ArrayList<>();
         for (TopicPartition tp : streams) {
             if (holding.contains(tp)) {
                 pause.add(tp);
-            } else if (gatePaused.contains(tp)) {
+            } else if (paused.contains(tp)) {
                 resume.add(tp);
             }
         }
         consumer.pause(pause);
         consumer.resume(resume);
-        gatePaused.clear();
-        gatePaused.addAll(pause);
     }
 
     private void runOnce(Instant scheduled) throws IOException, InterruptedException, ExecutionException {

@@ -5,13 +5,13 @@ import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.retro.DailyBook;
 import io.edgeloop.core.rules.PatternDefinition;
+import io.edgeloop.core.snapshot.Snapshot;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.topics.Topics;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * What the service has read from its topics: daily bars and trails ({@link DailyBook}), the
@@ -47,17 +48,18 @@ final class TopicState {
     }
 
     /**
-     * A candle or a score read but not applied yet.
+     * A candle or a score read, decoded and converted, but not in the book yet.
      *
      * @param visibleAt when its bar closed ({@link BarClose}): the data time from which a
      *                  retrospective may see it
      * @param eventTime its bar's open time
-     * @param value     the decoded record
+     * @param filing    what {@link #apply} does with the book: adds the bar, or the snapshot
      * @param topic     the topic it was read from
      * @param partition its partition
      * @param offset    its offset
      */
-    record Pending(long visibleAt, long eventTime, SpecificRecord value, String topic, int partition, long offset) {
+    record Pending(long visibleAt, long eventTime, Consumer<DailyBook> filing, String topic, int partition,
+                   long offset) {
 
         /** Where it was read: topic-partition@offset. */
         String source() {
@@ -67,23 +69,32 @@ final class TopicState {
 
     /**
      * Reads one record: a table record (library, reference data, changelog) is applied at once
-     * and gives nothing; a candle or a score is decoded and returned, for {@link #apply} when the
-     * data time allows. A record that cannot be decoded or used is logged and skipped.
+     * and gives nothing; a candle or a score is decoded and converted once, and returned for
+     * {@link #apply} when the data time allows. A record that cannot be decoded or used is logged
+     * and skipped.
      */
     Optional<Pending> read(ConsumerRecord<byte[], byte[]> r) {
         String topic = r.topic();
         try {
             if (topic.equals(Topics.CANDLES.name())) {
                 Candle c = Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value());
+                Timeframe interval = interval(c.getInterval(), c.getTicker());
                 long open = c.getOpenTime().toEpochMilli();
-                return Optional.of(new Pending(BarClose.of(open, interval(c.getInterval(), c.getTicker()),
-                        SessionCalendar.forTicker(c.getTicker())), open, c, r.topic(), r.partition(), r.offset()));
+                io.edgeloop.core.candle.Candle bar = new io.edgeloop.core.candle.Candle(c.getTicker(), interval, open,
+                        c.getOpen(), c.getHigh(), c.getLow(), c.getClose(), c.getVolume(), c.getSource());
+                return Optional.of(new Pending(BarClose.of(bar, SessionCalendar.forTicker(c.getTicker())), open,
+                        book -> book.addCandle(bar), r.topic(), r.partition(), r.offset()));
             }
             if (topic.equals(Topics.SCORES.name())) {
                 ScoreSnapshot s = Topics.SCORES.valueSerde().deserializer().deserialize(topic, r.value());
+                Timeframe interval = interval(s.getInterval(), s.getTicker());
+                SessionCalendar calendar = SessionCalendar.forTicker(s.getTicker());
                 long open = s.getBarTime().toEpochMilli();
-                return Optional.of(new Pending(BarClose.of(open, interval(s.getInterval(), s.getTicker()),
-                        SessionCalendar.forTicker(s.getTicker())), open, s, r.topic(), r.partition(), r.offset()));
+                LocalDate day = LocalDate.ofEpochDay(interval.intraday() ? calendar.sessionDay(open)
+                        : calendar.tradeDate(open));
+                Snapshot snapshot = ScoreSnapshots.toSnapshot(s);
+                return Optional.of(new Pending(BarClose.of(open, interval, calendar), open,
+                        book -> book.addSnapshot(s.getTicker(), day, snapshot), r.topic(), r.partition(), r.offset()));
             }
             String key = r.key() == null ? null : Topics.PATTERN_LIBRARY.keySerde().deserializer().deserialize(topic, r.key());
             if (topic.equals(Topics.PATTERN_LIBRARY.name())) {
@@ -113,25 +124,10 @@ final class TopicState {
     /** Adds a read candle or score to the book; one the book cannot take is logged and skipped. */
     void apply(Pending pending) {
         try {
-            add(pending);
+            pending.filing().accept(book);
         } catch (RuntimeException e) {
             skipped++;
             LOG.warn("skipping record {}: {}", pending.source(), e.getMessage(), e);
-        }
-    }
-
-    private void add(Pending pending) {
-        if (pending.value() instanceof Candle c) {
-            book.addCandle(new io.edgeloop.core.candle.Candle(c.getTicker(), interval(c.getInterval(), c.getTicker()),
-                    pending.eventTime(), c.getOpen(), c.getHigh(), c.getLow(), c.getClose(), c.getVolume(),
-                    c.getSource()));
-        } else {
-            ScoreSnapshot s = (ScoreSnapshot) pending.value();
-            SessionCalendar calendar = SessionCalendar.forTicker(s.getTicker());
-            long time = pending.eventTime();
-            long day = interval(s.getInterval(), s.getTicker()).intraday() ? calendar.sessionDay(time)
-                    : calendar.tradeDate(time);
-            book.addSnapshot(s.getTicker(), LocalDate.ofEpochDay(day), ScoreSnapshots.toSnapshot(s));
         }
     }
 
