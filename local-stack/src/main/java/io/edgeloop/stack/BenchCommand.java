@@ -90,8 +90,9 @@ final class BenchCommand implements Callable<Integer> {
         String glob;
 
         @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
-                description = "Rounds of all three before the counted ones, not counted: the JIT compiles the "
-                        + "topology over the first few (default: ${DEFAULT-VALUE}).")
+                description = "Rounds of all three before the counted ones, not counted (default: ${DEFAULT-VALUE}); "
+                        + "up to " + StreamsBench.MAX_EXTRA_WARMUPS + " more while the JIT still compiles for over a tenth "
+                        + "of the topology's round.")
         int warmup;
 
         @Option(names = "--variant", paramLabel = "KEY=VALUE",

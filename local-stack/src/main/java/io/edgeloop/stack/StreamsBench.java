@@ -29,6 +29,7 @@ import org.apache.kafka.streams.Topology;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -65,8 +66,12 @@ import java.util.stream.Stream;
  * {@code accepted} candle counter), so start-up, the first rebalance and the final commit are
  * left out of all alike; each run must then commit all its outputs. The three alternate for a number of rounds (each with a fresh
  * application id) and the medians are reported, so a machine whose load drifts does not favour
- * one side; warm-up rounds of all three (JIT compilation: the topology's rounds get faster
- * until about the fourth) are not counted. Run by
+ * one side; warm-up rounds of all three are not counted: those asked for, and more (at most
+ * {@link #MAX_EXTRA_WARMUPS}) while the JIT still compiles for over {@link #SETTLED_JIT_SHARE} of
+ * a (b) round. The broker, the bench and three apps share one JVM, and on a two-core machine its
+ * compiler threads still took a third to half of a (b) round's wall time after three warm-up
+ * rounds, while the topology's code ran partly unoptimised. Each round's b/a is printed too, and
+ * their median: a round's (a) and (b) run back to back, so a drift of the machine cancels out. Run by
  * {@code edgeloop bench streams} ({@link BenchCommand}).
  */
 final class StreamsBench {
@@ -74,6 +79,15 @@ final class StreamsBench {
     private static final Topic<String, io.edgeloop.schemas.avro.Candle> COPY = new Topic<>("bench.copy",
             EdgeloopSerdes.string(), Topics.CANDLES.valueSerde(), "ticker", "Passthrough copy of candles (bench only).",
             Topics.TICKER_PARTITIONS, CleanupPolicy.DELETE, Optional.empty(), Map.of());
+
+    /**
+     * A (b) round in which the JIT compiled for more than this share of its wall time is a warm-up
+     * round even after those asked for: on a two-core machine the compiler threads take the CPU
+     * the app and the broker need, and the topology's code is not compiled yet.
+     */
+    static final double SETTLED_JIT_SHARE = 0.1;
+    /** Warm-up rounds the bench adds at most, waiting for the JIT to settle. */
+    static final int MAX_EXTRA_WARMUPS = 5;
 
     /** How often the bench looks for new counting metrics while it polls the known ones. */
     private static final long RESCAN_NANOS = Duration.ofSeconds(1).toNanos();
@@ -96,16 +110,27 @@ final class StreamsBench {
      * what it wrote per topic, and what slowed it down besides its own work.
      *
      * @param gcMillis     the JVM's garbage collection time while the app worked through the candles
+     * @param jitMillis    the JIT compilers' time meanwhile (the whole JVM: broker and bench too);
+     *                     on a two-core machine it takes CPU from the app
+     * @param processCores CPU time of the whole JVM (broker, JIT, GC, every app) per second of the run
      * @param commitMillis the stream threads' time in commits (commit-total x commit-latency-avg,
      *                     start-up included)
      */
-    record Run(double perSecond, double cpuMicros, List<Written> written, double gcMillis, double commitMillis) {
+    record Run(double perSecond, double cpuMicros, List<Written> written, double gcMillis, double jitMillis,
+               double processCores, double commitMillis) {
+
+        /** The JIT's time as a share of the run's wall time ({@code candles} processed). */
+        double jitShare(int candles) {
+            return jitMillis / 1e3 / (candles / perSecond);
+        }
     }
 
     /**
      * The measured figures of one bench run.
      *
-     * @param warmups rounds run before the counted ones and not counted
+     * @param askedWarmups the warm-up rounds asked for
+     * @param warmups rounds run before the counted ones and not counted: at least those asked,
+     *                more while the JIT still compiled for a good part of the (b) round
      * @param tunedPassthroughPerSecond the passthrough with the app's Streams defaults
      *                                  ({@link StreamsSettings#streamsDefaults}: commit interval, batching)
      * @param written what the median round's full topology wrote per topic
@@ -116,7 +141,7 @@ final class StreamsBench {
      * @param variantRounds  every round of (b2), the full topology again with {@code variant} over
      *                       its settings, run right after (b) (empty without a variant)
      */
-    record Result(int candles, int warmups, double passthroughPerSecond, double tunedPassthroughPerSecond,
+    record Result(int candles, int askedWarmups, int warmups, double passthroughPerSecond, double tunedPassthroughPerSecond,
                   double topologyPerSecond, List<Written> written, List<List<Double>> rounds,
                   List<List<Double>> cpu, List<Run> topologyRounds, Map<String, Object> variant,
                   List<Run> variantRounds) {
@@ -128,6 +153,18 @@ final class StreamsBench {
         /** b over the passthrough with the app's own Streams settings. */
         double tunedRatio() {
             return topologyPerSecond / tunedPassthroughPerSecond;
+        }
+
+        /**
+         * b/a of each counted round: its (a) and (b) ran one after the other, so a drift of the
+         * machine's speed between rounds cancels out.
+         */
+        List<Double> roundRatios() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < rounds.get(0).size(); i++) {
+                ratios.add(rounds.get(2).get(i) / rounds.get(0).get(i));
+            }
+            return ratios;
         }
 
         /** Microseconds per candle of the topology's own work: 1/b - 1/a. */
@@ -143,6 +180,10 @@ final class StreamsBench {
         double cpuB = median(r.cpu().get(2));
         out.printf(Locale.ROOT, "candles                 %d (%s), median of %d alternating rounds after %d warm-up rounds%n",
                 r.candles(), glob, rounds, r.warmups());
+        if (r.warmups() > r.askedWarmups()) {
+            out.printf(Locale.ROOT, "                        (%d asked; more while the JIT compiled for over %.0f%% of a (b) round)%n",
+                    r.askedWarmups(), 100 * SETTLED_JIT_SHARE);
+        }
         out.printf(Locale.ROOT, "(a) passthrough         %,.0f candles/s (Kafka Streams defaults, EOS)%n",
                 r.passthroughPerSecond());
         out.printf(Locale.ROOT, "(a') passthrough        %,.0f candles/s (the app's Streams settings, EOS)%n",
@@ -151,6 +192,9 @@ final class StreamsBench {
         out.printf(Locale.ROOT, "rounds (a) / (a') / (b)  %s / %s / %s%n", rounds(r.rounds().get(0)),
                 rounds(r.rounds().get(1)), rounds(r.rounds().get(2)));
         out.printf(Locale.ROOT, "b/a                     %.2f (goal >= 0.5)%n", r.ratio());
+        List<Double> ratios = r.roundRatios();
+        out.printf(Locale.ROOT, "b/a per round           %s (median %.2f; each round's (a) and (b) ran back to back)%n",
+                decimals(ratios, "%.2f"), median(ratios));
         out.printf(Locale.ROOT, "b/a'                    %.2f (same Streams settings on both sides)%n",
                 r.tunedRatio());
         out.printf(Locale.ROOT, "topology's own work     %.1f us per candle (1/b - 1/a), %.1f us (1/b - 1/a')%n",
@@ -161,9 +205,11 @@ final class StreamsBench {
                 cpuA / cpuB);
         out.printf(Locale.ROOT, "CPU us per candle, rounds (a) / (a') / (b)  %s / %s / %s%n",
                 decimals(r.cpu().get(0), "%.1f"), decimals(r.cpu().get(1), "%.1f"), decimals(r.cpu().get(2), "%.1f"));
-        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; commit ms %s; cores used %s%n",
-                rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::commitMillis)),
-                decimals(each(r.topologyRounds(), run -> run.cpuMicros() * run.perSecond() / 1e6), "%.2f"));
+        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; JIT ms %s; commit ms %s; cores used %s (the app), %s (the JVM)%n",
+                rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::jitMillis)),
+                rounds(each(r.topologyRounds(), Run::commitMillis)),
+                decimals(each(r.topologyRounds(), run -> run.cpuMicros() * run.perSecond() / 1e6), "%.2f"),
+                decimals(each(r.topologyRounds(), Run::processCores), "%.2f"));
         if (!r.variantRounds().isEmpty()) {
             List<Double> perSecond = each(r.variantRounds(), Run::perSecond);
             List<Double> cpu = each(r.variantRounds(), Run::cpuMicros);
@@ -201,7 +247,8 @@ final class StreamsBench {
             List<Run> tuned = new ArrayList<>();
             List<Run> topology = new ArrayList<>();
             List<Run> variants = new ArrayList<>();
-            for (int round = 0; round < warmups + rounds; round++) {
+            int warmed = 0;
+            for (int round = 0; round - warmed < rounds; round++) {
                 Map<String, Object> copy = streams(kafka, work, "bench-copy-" + round, threads);
                 copy.putAll(overrides);
                 passthrough.add(measurePassthrough(kafka.bootstrapServers(), copy, candles.size()));
@@ -220,10 +267,12 @@ final class StreamsBench {
                             .withClock(Clock.systemUTC());
                     variants.add(measureTopology(kafka.bootstrapServers(), changed, candles.size()));
                 }
-                LOG.info("round {}: passthrough {} /s, topology {} /s", round,
-                        Math.round(passthrough.get(passthrough.size() - 1).perSecond()),
-                        Math.round(topology.get(topology.size() - 1).perSecond()));
-                if (round < warmups) {
+                Run last = topology.get(topology.size() - 1);
+                LOG.info("round {}: passthrough {} /s, topology {} /s, JIT {}% of the topology's round", round,
+                        Math.round(passthrough.get(passthrough.size() - 1).perSecond()), Math.round(last.perSecond()),
+                        Math.round(100 * last.jitShare(candles.size())));
+                if (warmingUp(round, warmed, warmups, last.jitShare(candles.size()))) {
+                    warmed++;
                     passthrough.clear();
                     tuned.clear();
                     topology.clear();
@@ -233,7 +282,7 @@ final class StreamsBench {
             List<Run> sorted = topology.stream().sorted(Comparator.comparingDouble(Run::perSecond)).toList();
             List<List<Double>> perSecond = List.of(each(passthrough, Run::perSecond), each(tuned, Run::perSecond),
                     each(topology, Run::perSecond));
-            return new Result(candles.size(), warmups, median(perSecond.get(0)), median(perSecond.get(1)),
+            return new Result(candles.size(), warmups, warmed, median(perSecond.get(0)), median(perSecond.get(1)),
                     median(perSecond.get(2)), sorted.get((sorted.size() - 1) / 2).written(), perSecond,
                     List.of(each(passthrough, Run::cpuMicros), each(tuned, Run::cpuMicros),
                             each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),
@@ -241,6 +290,17 @@ final class StreamsBench {
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * True when round {@code round} (from 0) is a warm-up round: no round has been counted yet
+     * ({@code warmed} rounds so far were all warm-up rounds), and either fewer than the asked
+     * {@code warmups} ran before it or the JIT compiled for over {@link #SETTLED_JIT_SHARE} of
+     * its (b) run, up to {@link #MAX_EXTRA_WARMUPS} extra rounds.
+     */
+    static boolean warmingUp(int round, int warmed, int warmups, double jitShare) {
+        return round == warmed
+                && (round < warmups || round < warmups + MAX_EXTRA_WARMUPS && jitShare > SETTLED_JIT_SHARE);
     }
 
     private static List<Double> each(List<Run> runs, ToDoubleFunction<Run> figure) {
@@ -311,6 +371,8 @@ final class StreamsBench {
             long first = 0;
             long cpuFirst = 0;
             long gcFirst = 0;
+            long jitFirst = 0;
+            long processFirst = 0;
             double done = 0;
             List<Metric> counters = List.of();
             long scanned = 0;
@@ -325,6 +387,8 @@ final class StreamsBench {
                     first = System.nanoTime();
                     cpuFirst = cpuNanos(appId);
                     gcFirst = gcMillis();
+                    jitFirst = jitMillis();
+                    processFirst = processCpuNanos();
                 }
                 check(deadline, output, done, expected);
                 Thread.sleep(2);
@@ -332,6 +396,8 @@ final class StreamsBench {
             long last = System.nanoTime();
             long cpu = cpuNanos(appId) - cpuFirst;
             long gc = gcMillis() - gcFirst;
+            long jit = jitMillis() - jitFirst;
+            double processCores = (processCpuNanos() - processFirst) / (double) (last - first);
             double commits = threadMetric(streams, "commit-total") * threadMetric(streams, "commit-latency-avg");
             long committed = 0;
             while (committed < expected) {
@@ -340,8 +406,8 @@ final class StreamsBench {
             }
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
-            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId), gc,
-                    commits);
+            return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId), gc, jit,
+                    processCores, commits);
         }
     }
 
@@ -359,6 +425,18 @@ final class StreamsBench {
             }
         }
         return sum;
+    }
+
+    /** Time the JIT compilers of this JVM have spent so far, 0 when the JVM does not say. */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    /** CPU time so far of this whole JVM (every thread, the JIT's and the GC's included). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** Collection time so far of every garbage collector of this JVM. */
