@@ -37,8 +37,7 @@ import java.util.TreeSet;
  *
  * <p>End of input: a ticker task passes on the {@code streams.control} mark that its partition's
  * input has ended as a progress mark at {@code Long.MAX_VALUE}, after the partition's candles
- * (the task holds the mark until it has taken the candles it vouches for, see {@code CandleInputMarks}). Such a partition holds
- * nothing back until it sends again
+ * (the mark is written once they are consumed, see {@code CandleInputMarks}). Such a partition holds nothing back until it sends again
  * (then it is waited for from that bar on), so once every partition has ended, every boundary is
  * applied, and the outcome depends only on the candles and the marks, not on timing. A replay
  * writes the mark once streams-app has committed its candles; a partition without tickers gets one too.

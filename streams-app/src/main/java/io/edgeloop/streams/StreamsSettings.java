@@ -61,21 +61,10 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
     /**
      * The app's own Streams defaults ({@link StreamsTuning#exactlyOnce}: exactly-once v2, explicit
      * names, the dead-letter handlers, one in-flight produce request, a one-second commit interval
-     * and lingering batches; and {@code max.task.idle.ms} -1) under the given properties.
-     *
-     * <p>{@code max.task.idle.ms} -1: a ticker task reads its {@code candles} partition and its
-     * {@code streams.control} partition, which is empty nearly always. With 0 (Kafka's default)
-     * Kafka Streams 4.3 checks before every record whether to wait for the empty partition and
-     * formats a log text doing so (in {@code bench streams}: 2 to 8 % of the app's CPU, and the
-     * topology's GC time per round about halved without it). The order
-     * that waiting would keep, a mark behind the candles it vouches for, the task keeps itself
-     * ({@link HeldMarks}).
+     * and lingering batches) under the given properties.
      */
     public static Map<String, Object> streamsDefaults(Map<String, ?> overrides) {
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        p.putAll(overrides);
-        return StreamsTuning.exactlyOnce(DEFAULT_APPLICATION_ID, p);
+        return StreamsTuning.exactlyOnce(DEFAULT_APPLICATION_ID, overrides);
     }
 
     /** Defaults of every option over the given Streams properties (tests, bench). */

@@ -65,12 +65,10 @@ import java.util.function.Supplier;
  * (the latest bar close) at most every {@value #PROGRESS_EVERY_MS} ms of wall-clock time, so
  * breadth can complete boundaries while labels stay the same. An input mark from
  * {@code streams.control} (the partition's candles are complete through a bar close time, or have
- * ended: {@code Long.MAX_VALUE}) is passed on to breadth as a progress mark of that time once the
- * task has taken the candles it vouches for (the offset in its header, {@link CandleInputMarks});
- * until then the task holds it ({@link HeldMarks}, stored with the task's state). So it comes after
- * them whatever order Kafka Streams hands the two partitions' records in (the app runs with
- * {@code max.task.idle.ms} -1), and breadth stops waiting for an ended partition at the same place
- * in the data in every run.
+ * ended: {@code Long.MAX_VALUE}) is passed on to breadth at once as a progress mark of that time;
+ * written once the app has consumed the candles it vouches for ({@link CandleInputMarks}), it comes
+ * after them, so breadth stops waiting for an ended partition at the same place in the data in
+ * every run.
  *
  * <p>Record timestamps: the outputs carry the processing time, as the connector stamps candles
  * with their ingest time. Event time is in every payload ({@code barTime}, {@code time}); a
@@ -163,8 +161,6 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
     private IngestCounters counters;
     private long progress = Long.MIN_VALUE;
     private long progressSentAt = Long.MIN_VALUE;
-    /** Where the task is in its candles partition, and the input marks it holds back until then. */
-    private final HeldMarks marks = new HeldMarks();
 
     TickerProcessor(TickerModels models, LibraryWatch watch, StreamsSettings settings, CandleValidator validator) {
         this.models = models;
@@ -187,7 +183,6 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
         finest.clear();
         progress = Long.MIN_VALUE;
         progressSentAt = Long.MIN_VALUE;
-        marks.read(states.get(HeldMarks.KEY));
         if (counters != null) {
             counters.close();
         }
@@ -197,34 +192,9 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
     @Override
     public void process(Record<String, Object> record) {
         if (record.value() instanceof Long through) {
-            long vouched = CandleInputMarks.vouchedOffset(record.headers());
-            String who = record.key() == null ? "" : record.key();
-            if (marks.hold(through, vouched, who)) {
-                LOG.info("task {}: holds the candle input mark from {} until its candles reach offset {} (at {})",
-                        context.taskId(), who, vouched, marks.next());
-                states.putLater(HeldMarks.KEY, marks);
-            } else {
-                inputMark(who, through);
-            }
+            inputMark(record, through);
             return;
         }
-        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        try {
-            candle(record);
-        } finally {
-            // Taken or dead-lettered, the candle is behind the task: a mark vouching for it may go.
-            if (offset >= 0) {
-                marks.took(offset);
-                states.putLater(HeldMarks.KEY, marks);
-                for (HeldMarks.Mark m = marks.release(); m != null; m = marks.release()) {
-                    inputMark(m.who(), m.through());
-                }
-            }
-        }
-    }
-
-    /** One record of {@code candles}: validated, through its ticker's model, the outputs sent. */
-    private void candle(Record<String, Object> record) {
         Candle candle = CandleValidation.check(record.key(), (io.edgeloop.schemas.avro.Candle) record.value(), validator);
         Timeframe base = candle.interval();
         if (!models.supports(base)) {
@@ -326,9 +296,9 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
      * that moves the partition on. The end of input ({@code Long.MAX_VALUE}) leaves the task's own
      * progress alone, so the next candle reports again at once and breadth waits for the partition again.
      */
-    private void inputMark(String who, long through) {
+    private void inputMark(Record<String, Object> record, long through) {
         LOG.info("task {}: candle input of partition {} complete through {} (mark from {})", context.taskId(),
-                partition(), through == Long.MAX_VALUE ? "its end" : Instant.ofEpochMilli(through), who);
+                partition(), through == Long.MAX_VALUE ? "its end" : Instant.ofEpochMilli(through), record.key());
         if (through <= progress) {
             return;
         }

@@ -103,33 +103,6 @@ final class Harness implements AutoCloseable {
         rawCandles.pipeInput(key, value);
     }
 
-    /**
-     * An input mark on {@code streams.control} from {@code who}: complete through {@code through},
-     * vouching for the candles before offset {@code vouched} (null: a mark without the header).
-     */
-    void pipeMark(String who, long through, Long vouched) {
-        pipeMark(who, through, vouched == null ? null : java.nio.ByteBuffer.allocate(Long.BYTES).putLong(vouched).array());
-    }
-
-    /** An input mark whose {@link CandleInputMarks#CANDLES_OFFSET_HEADER} holds these bytes (null: none). */
-    void pipeMark(String who, long through, byte[] header) {
-        org.apache.kafka.common.header.internals.RecordHeaders headers =
-                new org.apache.kafka.common.header.internals.RecordHeaders();
-        if (header != null) {
-            headers.add(CandleInputMarks.CANDLES_OFFSET_HEADER, header);
-        }
-        rawControl.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(
-                who.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.ByteBuffer.allocate(Long.BYTES).putLong(through).array(), headers,
-                Instant.parse("2026-07-01T00:00:00Z")));
-    }
-
-    /** The progress breadth holds for candle partition 0, null when it has none. */
-    Long breadthProgress() {
-        byte[] value = breadth().get(BreadthState.PROGRESS + 0);
-        return value == null ? null : BreadthState.time(value);
-    }
-
     /** Raw bytes on {@code streams.control}, the input marks' topic. */
     void pipeRawControl(byte[] key, byte[] value) {
         rawControl.pipeInput(key, value);

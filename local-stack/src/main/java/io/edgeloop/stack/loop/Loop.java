@@ -236,7 +236,7 @@ public final class Loop implements AutoCloseable {
                 STREAMS_APP_ID + "-breadth-repartition");
         await("streams-app to commit every candle", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
-        // Each mark vouches for its partition's candles up to here; the tasks have taken them all.
+        // Only now: every ticker task has passed its last candle, so each reads the mark after it.
         CandleInputMarks.end(bootstrap, LOOP_ACTOR);
         await("breadth to apply every vote", () -> pendingVotes() == 0, () -> pendingVotes() + " votes pending");
         await("streams-app to commit the last breadth signals", () -> offsets.lag(STREAMS_APP_ID, streamsInputs) == 0,

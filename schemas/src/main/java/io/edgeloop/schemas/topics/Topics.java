@@ -148,16 +148,14 @@ public final class Topics {
      * Candle input marks to streams-app: key = who wrote it, value = the bar close time (epoch ms)
      * through which the candle input of the partition is complete, {@link Long#MAX_VALUE} for "the
      * input has ended", as a Kafka {@code LongSerializer} value (not Avro). Written one record per
-     * partition, each with header {@code edgeloop.candles.offset}: the end offset of its
-     * {@code candles} partition at writing, the candles it vouches for (8 bytes big-endian), which a
-     * ticker task takes before it passes the mark on; read only by streams-app's ticker tasks, with
-     * the partitions of {@code candles}.
+     * partition once streams-app has consumed the candles it vouches for (the replay does it when
+     * streams-app has committed every candle); read only by streams-app's ticker tasks, with the
+     * partitions of {@code candles}.
      */
     public static final Topic<String, Long> STREAMS_CONTROL = new Topic<>("streams.control",
             EdgeloopSerdes.string(), Serdes.Long(), "who wrote it",
             "Candle input marks to the streams app (value: the bar close time in epoch ms through which a partition's "
-                    + "candle input is complete, Long.MAX_VALUE for its end, as an 8-byte big-endian long; header "
-                    + "edgeloop.candles.offset: the candles partition's end offset it vouches for); one record per "
+                    + "candle input is complete, Long.MAX_VALUE for its end, as an 8-byte big-endian long); one record per "
                     + "partition, read by every ticker task of the streams app.",
             TICKER_PARTITIONS, CleanupPolicy.DELETE, days(30), Map.of());
 
