@@ -8,7 +8,6 @@ import io.edgeloop.core.mining.Trail;
 import io.edgeloop.core.snapshot.Snapshot;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ public final class DailyBook implements TrailSource {
     /** Daily bars per ticker, ascending. */
     public Map<String, List<Candle>> dailyBars() {
         Map<String, List<Candle>> out = new TreeMap<>();
-        bars.forEach((ticker, m) -> out.put(ticker, Collections.unmodifiableList(m.values())));
+        bars.forEach((ticker, m) -> out.put(ticker, List.copyOf(m.values())));
         return out;
     }
 

@@ -53,13 +53,13 @@ final class DatedList<V> {
         return dates.get(dates.size() - 1);
     }
 
-    /** A copy of the dates, ascending. */
+    /** The dates, ascending: a read-only view that the next put or drop changes (copy to keep it). */
     List<LocalDate> dates() {
-        return new ArrayList<>(dates);
+        return Collections.unmodifiableList(dates);
     }
 
-    /** A copy of the values, in date order. */
+    /** The values, in date order: a read-only view that the next put or drop changes (copy to keep it). */
     List<V> values() {
-        return new ArrayList<>(values);
+        return Collections.unmodifiableList(values);
     }
 }
