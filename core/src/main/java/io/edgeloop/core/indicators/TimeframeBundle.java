@@ -209,23 +209,32 @@ public final class TimeframeBundle implements IndicatorState {
      *                                  volume is negative (the state is left unchanged)
      */
     public void update(double open, double high, double low, double close, double volume) {
+        check(open, high, low, close, volume);
+        changed();
+        step(ring, high, low, close, volume);
+    }
+
+    private static void check(double open, double high, double low, double close, double volume) {
         if (!(Double.isFinite(open) && Double.isFinite(high) && Double.isFinite(low) && Double.isFinite(close)
                 && Double.isFinite(volume) && high >= low && volume >= 0)) {
             throw new IllegalArgumentException("bad bar for indicators: open=" + open + " high=" + high
                     + " low=" + low + " close=" + close + " volume=" + volume
                     + " (need finite values, high >= low, volume >= 0)");
         }
-        changed();
-        step(high, low, close, volume);
     }
 
-    /** One bar through every indicator, in the order of their dependencies; inputs are valid. */
-    private void step(double high, double low, double close, double volume) {
+    /**
+     * One bar through every indicator, in the order of their dependencies; inputs are valid.
+     * {@code before} holds the ring buffers' values before the bar: {@link #ring} itself on an
+     * update, the source's rings on a {@link #peek}, whose scratch may still hold the slots of
+     * the peek before (the only slots a bar writes); values leaving a window are read there.
+     */
+    private void step(double[] before, double high, double low, double close, double volume) {
         if (warm) {
-            stepWarm(high, low, close, volume);
+            stepWarm(before, high, low, close, volume);
             return;
         }
-        stepWarmingUp(high, low, close, volume);
+        stepWarmingUp(before, high, low, close, volume);
         warm = computeWarm();
     }
 
@@ -234,7 +243,7 @@ public final class TimeframeBundle implements IndicatorState {
      * close, every window full, so the seeding and filling branches are gone and each window takes
      * its full-window step. The same operations in the same order, so the same bits.
      */
-    private void stepWarm(double high, double low, double close, double volume) {
+    private void stepWarm(double[] before, double high, double low, double close, double volume) {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
@@ -256,7 +265,7 @@ public final class TimeframeBundle implements IndicatorState {
         seeded(ATR14, tr);
         double atr = s[AVG_VALUE + ATR14];
         superTrend(high, low, close, tr);
-        rollFull(SQ_BB, close, true);
+        rollFull(before, SQ_BB, close, true);
         seeded(SQ_ATR, tr);
         // squeeze: both inputs warm
         s[SQ_PREV_ON] = s[SQ_ON];
@@ -265,15 +274,15 @@ public final class TimeframeBundle implements IndicatorState {
         double sqAtr = s[AVG_VALUE + SQ_ATR];
         s[SQ_ON] = basis - BB_MULT * sqStdev > basis - KC_MULT * sqAtr
                 && basis + BB_MULT * sqStdev < basis + KC_MULT * sqAtr ? 1 : 0;
-        linReg(close - basis);
+        linReg(before, close - basis);
         if (n[LR_COUNT] != LINREG_LENGTH) {
             // a NaN emptied the regression (only on overflowing prices): warming up again
             warm = false;
         }
-        rollFull(MOM_DISPERSION, s[LR_VALUE], true);
-        rollFull(VOLUME, volume, false);
-        rollFull(ATR_AVG, atr, false);
-        rollFull(COMP_BB, close, true);
+        rollFull(before, MOM_DISPERSION, s[LR_VALUE], true);
+        rollFull(before, VOLUME, volume, false);
+        rollFull(before, ATR_AVG, atr, false);
+        rollFull(before, COMP_BB, close, true);
         finish(close, volume, atr);
     }
 
@@ -312,7 +321,7 @@ public final class TimeframeBundle implements IndicatorState {
     }
 
     /** The bar through every indicator while some are still warming up. */
-    private void stepWarmingUp(double high, double low, double close, double volume) {
+    private void stepWarmingUp(double[] before, double high, double low, double close, double volume) {
         double[] s = d;
         s[PREV_EMA48] = s[AVG_VALUE + EMA48];
         s[PREV_ST_LINE] = Double.isNaN(s[ST_DIR]) ? Double.NaN : s[ST_LINE];
@@ -322,14 +331,14 @@ public final class TimeframeBundle implements IndicatorState {
         average(ATR14, tr);
         double atr = s[AVG_VALUE + ATR14];
         superTrend(high, low, close, tr);
-        roll(SQ_BB, close, true);
+        roll(before, SQ_BB, close, true);
         average(SQ_ATR, tr);
         squeeze();
-        linReg(close - s[ROLL_MEAN + SQ_BB]);
-        roll(MOM_DISPERSION, s[LR_VALUE], true);
-        roll(VOLUME, volume, false);
-        roll(ATR_AVG, atr, false);
-        roll(COMP_BB, close, true);
+        linReg(before, close - s[ROLL_MEAN + SQ_BB]);
+        roll(before, MOM_DISPERSION, s[LR_VALUE], true);
+        roll(before, VOLUME, volume, false);
+        roll(before, ATR_AVG, atr, false);
+        roll(before, COMP_BB, close, true);
         finish(close, volume, atr);
     }
 
@@ -512,15 +521,16 @@ public final class TimeframeBundle implements IndicatorState {
     /**
      * Rolling window k: the shifted-data sums of {@link RollingStats}, resynchronised from the
      * ring every length values; NaN input is skipped. Keeps the mean, and the stdev when asked.
+     * {@code before}: see {@link #step}.
      */
-    private void roll(int k, double x, boolean withStdev) {
+    private void roll(double[] before, int k, double x, boolean withStdev) {
         if (Double.isNaN(x)) {
             return;
         }
         int length = ROLL_LENGTH[k];
         int count = n[ROLL_COUNT + k];
         if (count == length) {
-            rollFull(k, x, withStdev);
+            rollFull(before, k, x, withStdev);
             return;
         }
         double[] s = d;
@@ -535,8 +545,8 @@ public final class TimeframeBundle implements IndicatorState {
         rollStats(k, withStdev);
     }
 
-    /** {@link #roll} of a full window: the oldest value out, x in, the mean (and stdev). */
-    private void rollFull(int k, double x, boolean withStdev) {
+    /** {@link #roll} of a full window: the oldest value out (read in {@code before}), x in, the mean (and stdev). */
+    private void rollFull(double[] before, int k, double x, boolean withStdev) {
         if (Double.isNaN(x)) {
             return;
         }
@@ -544,7 +554,7 @@ public final class TimeframeBundle implements IndicatorState {
         int length = ROLL_LENGTH[k];
         int base = ROLL_RING[k];
         int head = n[ROLL_HEAD + k];
-        double out = ring[base + head];
+        double out = before[base + head];
         ring[base + head] = x;
         n[ROLL_HEAD + k] = head + 1 == length ? 0 : head + 1;
         double shift = s[ROLL_SHIFT + k];
@@ -612,8 +622,11 @@ public final class TimeframeBundle implements IndicatorState {
         return n[ROLL_COUNT + k] == ROLL_LENGTH[k];
     }
 
-    /** {@code ta.linreg(y, 20, 0)} as {@link LinReg}: a NaN input empties the window. */
-    private void linReg(double y) {
+    /**
+     * {@code ta.linreg(y, 20, 0)} as {@link LinReg}: a NaN input empties the window.
+     * {@code before}: see {@link #step}.
+     */
+    private void linReg(double[] before, double y) {
         double[] s = d;
         int length = LINREG_LENGTH;
         if (Double.isNaN(y)) {
@@ -633,7 +646,7 @@ public final class TimeframeBundle implements IndicatorState {
             n[LR_COUNT] = count + 1;
         } else {
             int head = n[LR_HEAD];
-            double out = ring[LINREG_RING + head];
+            double out = before[LINREG_RING + head];
             ring[LINREG_RING + head] = y;
             n[LR_HEAD] = head + 1 == length ? 0 : head + 1;
             double sumY = s[LR_SUM_Y];
@@ -684,9 +697,10 @@ public final class TimeframeBundle implements IndicatorState {
      *
      * <p>Cost: when {@code out} still holds a peek of this bundle in the same state (the usual
      * case: a higher timeframe's forming bar read again at the next base bar), the flat state is
-     * copied back in two array copies and only the one slot per ring buffer that an update wrote
-     * is restored, before the new bar is applied; otherwise the whole state, rings included, is
-     * copied. The result is the same.
+     * copied back in two array copies, and the rings not at all: they differ from this bundle's
+     * only in the slots the earlier peek wrote, which are the slots this bar writes (the heads
+     * are this bundle's), and the bar reads the values leaving its windows in this bundle's
+     * rings. Otherwise the whole state, rings included, is copied. The result is the same.
      *
      * @param out the scratch bundle that receives the result; must not be this bundle
      */
@@ -694,29 +708,25 @@ public final class TimeframeBundle implements IndicatorState {
         if (out == this) {
             throw new IllegalArgumentException("peek needs a scratch bundle other than the bundle itself");
         }
+        check(open, high, low, close, volume);
         if (out.peekedFrom == this && out.peekedVersion == version) {
             out.restore(this);
         } else {
             out.copyFrom(this);
         }
-        out.update(open, high, low, close, volume);
+        out.changed();
+        out.step(ring, high, low, close, volume);
         out.peekedFrom = this;
         out.peekedVersion = version;
     }
 
-    /** Undoes the one bar that {@link #peek} applied on top of {@code other}'s state. */
+    /**
+     * Undoes the one bar that {@link #peek} applied on top of {@code other}'s state, but for the
+     * ring slots it wrote (see {@link #peek}).
+     */
     private void restore(TimeframeBundle other) {
         System.arraycopy(other.d, 0, d, 0, DOUBLES);
         System.arraycopy(other.n, 0, n, 0, INTS);
-        int[] on = other.n;
-        for (int k = 0; k < ROLLING; k++) {
-            int count = on[ROLL_COUNT + k];
-            int slot = ROLL_RING[k] + (count < ROLL_LENGTH[k] ? count : on[ROLL_HEAD + k]);
-            ring[slot] = other.ring[slot];
-        }
-        int count = on[LR_COUNT];
-        int slot = LINREG_RING + (count < LINREG_LENGTH ? count : on[LR_HEAD]);
-        ring[slot] = other.ring[slot];
         bars = other.bars;
         warm = other.warm;
     }
