@@ -16,6 +16,7 @@ import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
 import io.edgeloop.stack.loop.PassthroughBench;
+import io.edgeloop.stack.loop.RunDirectory;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
@@ -100,6 +101,11 @@ final class BenchCommand implements Callable<Integer> {
                         + "(b2; e.g. max.task.idle.ms=0), to compare the two under the same load.")
         Map<String, String> variant = new LinkedHashMap<>();
 
+        @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = ".edgeloop/bench-streams",
+                description = "Broker data and app state; emptied at start, deleted at the end "
+                        + "(default: ${DEFAULT-VALUE}).")
+        Path runDir;
+
         @Spec
         CommandSpec spec;
 
@@ -110,7 +116,13 @@ final class BenchCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--warmup must be at least 0, got " + warmup);
             }
             checkVariant();
-            StreamsBench.Result result = StreamsBench.run(options.data(), glob, 1, warmup, rounds, Map.of(),
+            Path data = options.data();
+            try {
+                RunDirectory.prepare(runDir);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--run-dir: " + e.getMessage());
+            }
+            StreamsBench.Result result = StreamsBench.run(data, glob, runDir, 1, warmup, rounds, Map.of(),
                     Map.<String, Object>copyOf(variant));
             StreamsBench.print(result, glob, spec.commandLine().getOut());
             return 0;

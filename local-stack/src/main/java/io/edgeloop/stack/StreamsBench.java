@@ -10,6 +10,7 @@ import io.edgeloop.schemas.topics.CleanupPolicy;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.stack.loop.PassthroughBench;
+import io.edgeloop.stack.loop.RunDirectory;
 import io.edgeloop.streams.IngestCounters;
 import io.edgeloop.streams.StreamsSettings;
 import io.edgeloop.streams.StreamsTopology;
@@ -230,13 +231,14 @@ final class StreamsBench {
      * Runs the measurements on a fresh embedded broker: {@code warmups} rounds of all three that
      * are not counted (JIT compilation), then {@code rounds} counted ones; with a {@code variant},
      * each round also runs the full topology with those Streams settings over its own (b2), right
-     * after (b), so the two compare under the same load.
+     * after (b), so the two compare under the same load. The broker's data and the apps' state go
+     * to {@code work} ({@link RunDirectory}: emptied at start), which is deleted at the end.
      */
-    static Result run(Path data, String glob, int threads, int warmups, int rounds, Map<String, Object> overrides,
-                      Map<String, Object> variant)
+    static Result run(Path data, String glob, Path work, int threads, int warmups, int rounds,
+                      Map<String, Object> overrides, Map<String, Object> variant)
             throws IOException, InterruptedException {
         List<Candle> candles = candles(data, glob);
-        Path work = Files.createTempDirectory("edgeloop-bench-");
+        RunDirectory.prepare(work);
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(work.resolve("broker")).deleteOnClose(true).build()) {
             kafka.start();
             List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
@@ -288,7 +290,7 @@ final class StreamsBench {
                             each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),
                     List.copyOf(variants));
         } finally {
-            delete(work);
+            RunDirectory.delete(work);
         }
     }
 
@@ -553,14 +555,4 @@ final class StreamsBench {
         return all;
     }
 
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -3,6 +3,11 @@ package io.edgeloop.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 class BenchCommandTest {
 
@@ -63,6 +68,19 @@ class BenchCommandTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--variant: Invalid value two for configuration num.stream.threads",
                 "Usage: edgeloop bench streams");
+    }
+
+    @Test
+    void shouldRefuseARunDirectoryThatHoldsOtherFilesAndLeaveThem(@TempDir Path dir) throws IOException {
+        Path run = Files.createDirectory(dir.resolve("run"));
+        Path mine = Files.writeString(run.resolve("notes.txt"), "keep me");
+
+        Cli cli = Cli.run("bench", "streams", "--data", dir.toString(), "--run-dir", run.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--run-dir: refusing to empty " + run, "not a run directory",
+                "Usage: edgeloop bench streams");
+        assertThat(mine).hasContent("keep me");
     }
 
     @Test

@@ -137,7 +137,6 @@ public final class Loop implements AutoCloseable {
     static final String LOOP_ACTOR = "edgeloop-loop";
 
     private static final Logger LOG = LoggerFactory.getLogger(Loop.class);
-    private static final String MARKER = ".edgeloop-run";
     /** streams-app's breadth store and the key range of its pending votes (see streams-app's BreadthState). */
     private static final String BREADTH_STORE = "breadth-state";
     private static final String PENDING_FROM = "q|";
@@ -511,30 +510,7 @@ public final class Loop implements AutoCloseable {
      */
     public void prepare() throws IOException {
         prepared = true;
-        if (Files.isDirectory(runDir)) {
-            boolean empty;
-            try (var list = Files.list(runDir)) {
-                empty = list.findAny().isEmpty();
-            }
-            if (!empty && !Files.exists(runDir.resolve(MARKER))) {
-                throw new IllegalArgumentException("refusing to empty " + runDir + ": it holds files and is not a loop run "
-                        + "directory (no " + MARKER + "); choose an empty or new directory");
-            }
-            deleteRecursively(runDir);
-        }
-        Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve(MARKER), "an edgeloop run directory; emptied by the next run\n");
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        RunDirectory.prepare(runDir);
     }
 
     private <T extends AutoCloseable> T remember(T part) {

@@ -34,7 +34,7 @@ class LoopTest {
                 LoopSettings.DEFAULT_TIMEOUT));
 
         assertThatThrownBy(loop::prepare).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("refusing to empty").hasMessageContaining("not a loop run directory");
+                .hasMessageContaining("refusing to empty").hasMessageContaining("not a run directory");
         assertThat(dir.resolve("precious.txt")).hasContent("keep me");
     }
 
