@@ -703,6 +703,7 @@ public final class TimeframeBundle implements IndicatorState {
      * rings. Otherwise the whole state, rings included, is copied. The result is the same.
      *
      * @param out the scratch bundle that receives the result; must not be this bundle
+     * @throws IllegalArgumentException on a bad bar, as {@link #update} ({@code out} is then unchanged)
      */
     public void peek(double open, double high, double low, double close, double volume, TimeframeBundle out) {
         if (out == this) {
@@ -714,7 +715,6 @@ public final class TimeframeBundle implements IndicatorState {
         } else {
             out.copyFrom(this);
         }
-        out.changed();
         out.step(ring, high, low, close, volume);
         out.peekedFrom = this;
         out.peekedVersion = version;
@@ -725,6 +725,7 @@ public final class TimeframeBundle implements IndicatorState {
      * ring slots it wrote (see {@link #peek}).
      */
     private void restore(TimeframeBundle other) {
+        changed();
         System.arraycopy(other.d, 0, d, 0, DOUBLES);
         System.arraycopy(other.n, 0, n, 0, INTS);
         bars = other.bars;

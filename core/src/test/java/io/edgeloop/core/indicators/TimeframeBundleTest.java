@@ -197,6 +197,18 @@ class TimeframeBundleTest {
     }
 
     @Test
+    void shouldRejectBadPeekAndKeepTheScratchsPeek() {
+        TimeframeBundle bundle = new TimeframeBundle();
+        TimeframeBundle scratch = new TimeframeBundle();
+        bundle.update(10, 11, 9, 10.5, 1000);
+        bundle.peek(10.5, 12, 10, 11.5, 400, scratch);
+        long[] before = BundleValues.bits(scratch);
+        assertThatThrownBy(() -> bundle.peek(10.5, 10, 12, 11, 400, scratch))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("high=10.0 low=12.0");
+        assertThat(BundleValues.bits(scratch)).isEqualTo(before);
+    }
+
+    @Test
     void shouldComputeRatiosAndPhaseFromTheirDocumentedFormulas() {
         List<Candle> candles = MarketData.history("SPY_60");
         int n = candles.size();
