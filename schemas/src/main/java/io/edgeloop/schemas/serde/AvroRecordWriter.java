@@ -124,9 +124,13 @@ final class AvroRecordWriter {
         }
     }
 
-    /** A union of null and one other type, in either order. */
-    private static ValueWriter union(Schema schema, Map<String, ValueWriter[]> records) {
-        List<Schema> types = schema.getTypes();
+    /**
+     * The branch index of null in a union of null and one other type (in either order).
+     *
+     * @throws UnsupportedOperationException for any other union
+     */
+    static int nullBranch(Schema union) {
+        List<Schema> types = union.getTypes();
         if (types.size() != 2) {
             throw new UnsupportedOperationException("union of " + types.size());
         }
@@ -134,8 +138,14 @@ final class AvroRecordWriter {
         if (types.get(nullIndex).getType() != Schema.Type.NULL) {
             throw new UnsupportedOperationException("union without null");
         }
+        return nullIndex;
+    }
+
+    /** A union of null and one other type, in either order. */
+    private static ValueWriter union(Schema schema, Map<String, ValueWriter[]> records) {
+        int nullIndex = nullBranch(schema);
         int valueIndex = 1 - nullIndex;
-        ValueWriter value = compile(types.get(valueIndex), records);
+        ValueWriter value = compile(schema.getTypes().get(valueIndex), records);
         return (v, out) -> {
             if (v == null) {
                 out.writeInt(nullIndex);

@@ -35,7 +35,11 @@ import java.util.Objects;
  * cover), and copies out the exact bytes: the bytes Avro's {@code BinaryMessageEncoder} writes,
  * without its synchronized writes into a fresh, growing {@code ByteArrayOutputStream} and its
  * per-value union resolution by schema name, which for the topology's 600-byte score snapshots
- * cost about a sixth of the stream thread.
+ * cost about a sixth of the stream thread. Decoding a record written with the current schema of a
+ * flat record (the candles) goes the same way, through an {@link AvroRecordReader} compiled from
+ * the schema, without the per-field resolution and reflective construction of Avro's reader
+ * (the same values, {@code AvroRecordReaderTest}); older versions and other schemas go through
+ * Avro's {@link BinaryMessageDecoder}.
  *
  * <p>Thread-safe: the encoding buffers are per thread, and Avro documents
  * {@link BinaryMessageDecoder} as thread-safe, so one instance may be shared by every task and
@@ -56,6 +60,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final AvroRecordWriter compiled;
     private final ThreadLocal<AvroBuffer> buffers = ThreadLocal.withInitial(AvroBuffer::new);
     private final BinaryMessageDecoder<T> decoder;
+    /** Reads records written with the current schema, when it covers the schema; else null. */
+    private final AvroRecordReader<T> reader;
+    private final long fingerprint;
     private final Serializer<T> serializer = new AvroSerializer();
     private final Deserializer<T> deserializer = new AvroDeserializer();
 
@@ -69,12 +76,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.store = Objects.requireNonNull(store, "store");
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
-        this.header = header(SchemaNormalization.parsingFingerprint64(schema));
+        this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        this.header = header(fingerprint);
         @SuppressWarnings("unchecked")
         DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
         this.writer = datumWriter;
         this.compiled = AvroRecordWriter.of(schema).orElse(null);
         this.decoder = new BinaryMessageDecoder<>(model, schema, store.forRecord(schema.getFullName()));
+        this.reader = AvroRecordReader.of(type, schema).orElse(null);
     }
 
     /** The generated class this serde reads and writes. */
@@ -189,6 +198,9 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
                     + "(Avro single-object encoding)", where(topic), data[0], data[1]));
         }
         long fingerprint = fingerprint(data);
+        if (reader != null && fingerprint == this.fingerprint) {
+            return readCurrent(topic, data);
+        }
         ByteArrayInputStream in = new ByteArrayInputStream(data);
         T value;
         try {
@@ -198,14 +210,42 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         } catch (BadHeaderException e) {
             throw new MalformedRecordException(where(topic) + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            throw new MalformedRecordException(where(topic) + ": body does not decode with the writer schema of "
-                    + "fingerprint " + fingerprint + ": " + e.getMessage(), e);
+            throw undecodable(topic, fingerprint, e);
         }
         if (in.available() > 0) {
-            throw new MalformedRecordException(where(topic) + ": " + in.available()
-                    + " bytes left after the record; the body does not match its writer schema");
+            throw bytesLeft(topic, in.available());
         }
         return value;
+    }
+
+    /** A record written with the current schema, read by the compiled {@link #reader}. */
+    private T readCurrent(String topic, byte[] data) {
+        AvroRecordReader.Input in = new AvroRecordReader.Input(data, HEADER_LENGTH);
+        T value;
+        try {
+            value = reader.read(in);
+        } catch (IllegalArgumentException e) {
+            throw undecodable(topic, fingerprint, e);
+        }
+        if (in.remaining() > 0) {
+            throw bytesLeft(topic, in.remaining());
+        }
+        return value;
+    }
+
+    private MalformedRecordException undecodable(String topic, long fingerprint, Exception e) {
+        return new MalformedRecordException(where(topic) + ": body does not decode with the writer schema of "
+                + "fingerprint " + fingerprint + ": " + e.getMessage(), e);
+    }
+
+    private MalformedRecordException bytesLeft(String topic, int count) {
+        return new MalformedRecordException(where(topic) + ": " + count
+                + " bytes left after the record; the body does not match its writer schema");
+    }
+
+    /** True when records of the current schema are read by a compiled {@link AvroRecordReader}. */
+    boolean compiledReader() {
+        return reader != null;
     }
 
     /** The writer-schema fingerprint in a single-object header (little-endian bytes 2..9). */
