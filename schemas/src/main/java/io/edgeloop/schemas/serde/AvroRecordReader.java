@@ -166,6 +166,8 @@ final class AvroRecordReader<T extends SpecificRecord> {
         SpecificRecord record;
         try {
             record = (SpecificRecord) constructor.invokeExact();
+        } catch (RuntimeException | Error e) {
+            throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("cannot construct a record", e);
         }
