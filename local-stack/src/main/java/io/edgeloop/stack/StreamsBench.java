@@ -232,13 +232,12 @@ final class StreamsBench {
      * are not counted (JIT compilation), then {@code rounds} counted ones; with a {@code variant},
      * each round also runs the full topology with those Streams settings over its own (b2), right
      * after (b), so the two compare under the same load. The broker's data and the apps' state go
-     * to {@code work} ({@link RunDirectory}: emptied at start), which is deleted at the end.
+     * to {@code work}, an empty run directory ({@link RunDirectory#prepare}), deleted at the end.
      */
     static Result run(Path data, String glob, Path work, int threads, int warmups, int rounds,
                       Map<String, Object> overrides, Map<String, Object> variant)
             throws IOException, InterruptedException {
         List<Candle> candles = candles(data, glob);
-        RunDirectory.prepare(work);
         try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(work.resolve("broker")).deleteOnClose(true).build()) {
             kafka.start();
             List<Topic<?, ?>> topics = new ArrayList<>(Topics.all());
@@ -554,5 +553,4 @@ final class StreamsBench {
         all.sort(Comparator.comparingLong(Candle::openTime).thenComparing(Candle::ticker));
         return all;
     }
-
 }

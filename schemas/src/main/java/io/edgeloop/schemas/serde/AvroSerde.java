@@ -62,7 +62,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     private final BinaryMessageDecoder<T> decoder;
     /** Reads records written with the current schema, when it covers the schema; else null. */
     private final AvroRecordReader<T> reader;
-    private final long fingerprint;
+    /** The current schema's fingerprint, as in {@link #header}. */
+    private final long currentFingerprint;
     private final Serializer<T> serializer = new AvroSerializer();
     private final Deserializer<T> deserializer = new AvroDeserializer();
 
@@ -76,8 +77,8 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         this.store = Objects.requireNonNull(store, "store");
         SpecificData model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
-        this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
-        this.header = header(fingerprint);
+        this.currentFingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        this.header = header(currentFingerprint);
         @SuppressWarnings("unchecked")
         DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
         this.writer = datumWriter;
@@ -198,7 +199,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
                     + "(Avro single-object encoding)", where(topic), data[0], data[1]));
         }
         long fingerprint = fingerprint(data);
-        if (reader != null && fingerprint == this.fingerprint) {
+        if (reader != null && fingerprint == currentFingerprint) {
             return readCurrent(topic, data);
         }
         ByteArrayInputStream in = new ByteArrayInputStream(data);
@@ -225,7 +226,7 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
         try {
             value = reader.read(in);
         } catch (IllegalArgumentException e) {
-            throw undecodable(topic, fingerprint, e);
+            throw undecodable(topic, currentFingerprint, e);
         }
         if (in.remaining() > 0) {
             throw bytesLeft(topic, in.remaining());
