@@ -47,8 +47,8 @@ import java.util.TreeSet;
  * holds no ticker, its feed ended or paused without a mark, its task fell behind) stops holding
  * the watermark back until it sends again, as {@code max.task.idle.ms} does for joins. A vote
  * that arrives for a boundary already emitted (its partition was idle, or the feed was not in time
- * order) is applied at once without rewriting the past: it shows in the next boundary, so where it
- * shows depends on timing. Each release, return and late vote is logged.
+ * order) is applied at once without rewriting the past: its sector and the market show it at the
+ * next boundary, so where it shows depends on timing. Each release, return and late vote is logged.
  */
 final class BreadthProcessor implements Processor<String, BreadthVote, String, MarketSignal> {
 
@@ -71,6 +71,11 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
     private long emittedThrough = Long.MIN_VALUE;
     /** Progress of a partition whose input has ended ({@code streams.control}): it holds nothing back until it sends again. */
     private static final long END = Long.MAX_VALUE;
+    /**
+     * Sectors whose counts moved since the last emitted boundary: by that boundary's votes while it
+     * drains, and by late votes until the next one.
+     */
+    private final TreeSet<String> touched = new TreeSet<>();
     /** Partitions that stopped holding the watermark back by wall-clock silence, until they send again. */
     private final java.util.Set<Integer> idle = new TreeSet<>();
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BreadthProcessor.class);
@@ -98,14 +103,17 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         lastSeen.clear();
         emitted.clear();
         pending.clear();
+        touched.clear();
         idle.clear();
         long now = context.currentSystemTimeMs();
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PENDING, BreadthState.PENDING + BreadthState.END)) {
             it.forEachRemaining(kv -> wait(BreadthState.Vote.decode(BreadthState.pendingTicker(kv.key), kv.value)));
         }
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.MEMBER, BreadthState.MEMBER + BreadthState.END)) {
+            // A late vote stored before the restart may have moved a sector not emitted since: every
+            // member's sector is checked at the next boundary (one whose reading is unchanged stays quiet).
             it.forEachRemaining(kv -> join(BreadthState.Vote.decode(kv.key.substring(BreadthState.MEMBER.length()),
-                    kv.value), new TreeSet<>()));
+                    kv.value)));
         }
         try (KeyValueIterator<String, byte[]> it = store.range(BreadthState.PROGRESS, BreadthState.PROGRESS + BreadthState.END)) {
             it.forEachRemaining(kv -> {
@@ -162,7 +170,7 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
                         time(emittedThrough));
                 BreadthState.Vote member = members.get(vote.ticker());
                 if (member == null || member.closeTime() <= close) {
-                    join(vote, new TreeSet<>());
+                    join(vote);
                     store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
                 }
             } else {
@@ -198,7 +206,6 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
 
     /** Applies and emits every boundary before the watermark, in close-time order. */
     private void drain(long watermark) {
-        TreeSet<String> touched = new TreeSet<>();
         while (!pending.isEmpty() && pending.firstKey() < watermark) {
             Map.Entry<Long, TreeMap<String, BreadthState.Vote>> boundary = pending.pollFirstEntry();
             long barTime = Long.MIN_VALUE;
@@ -207,16 +214,16 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
                 barTime = Math.max(barTime, vote.openTime());
                 BreadthState.Vote member = members.get(vote.ticker());
                 if (member == null || member.closeTime() <= vote.closeTime()) {
-                    join(vote, touched);
+                    join(vote);
                     store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
                 }
             }
-            emit(boundary.getKey(), barTime, touched);
+            emit(boundary.getKey(), barTime);
         }
     }
 
-    /** Records a member's vote in the breadth counts; adds the sectors whose counts moved. */
-    private void join(BreadthState.Vote vote, TreeSet<String> touched) {
+    /** Records a member's vote in the breadth counts; the sectors whose counts moved join {@link #touched}. */
+    private void join(BreadthState.Vote vote) {
         BreadthState.Vote previous = members.put(vote.ticker(), vote);
         if (previous != null && !previous.sector().isEmpty()) {
             touched.add(previous.sector());
@@ -230,7 +237,7 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         market.update(vote.ticker(), vote.label());
     }
 
-    private void emit(long boundary, long barTime, TreeSet<String> touched) {
+    private void emit(long boundary, long barTime) {
         for (String sector : touched) {
             String key = BreadthSignals.sectorKey(sector);
             java.util.Optional<SectorSignal> now = sectors.signal(sector);

@@ -156,11 +156,6 @@ final class CoreTickerModels implements TickerModels {
         }
 
         @Override
-        public double entryPrice() {
-            return result.kanban().entryPrice();
-        }
-
-        @Override
         public long entryTime() {
             return result.kanban().entryTime();
         }

@@ -51,9 +51,6 @@ interface ModelStep {
     /** +1 long, -1 short, 0 before the first position. */
     int positionDirection();
 
-    /** Entry price of the open or just-closed position. */
-    double entryPrice();
-
     /** Bar open time at which the open or just-closed position was entered. */
     long entryTime();
 

@@ -33,7 +33,7 @@ final class PatternLibrary {
     private static final Logger LOG = LoggerFactory.getLogger(PatternLibrary.class);
 
     /** The library with no pattern. */
-    static final PatternLibrary EMPTY = new PatternLibrary(List.of(), 0, 0);
+    static final PatternLibrary EMPTY = new PatternLibrary(List.of(), 0);
 
     /**
      * One matchable pattern.
@@ -67,16 +67,14 @@ final class PatternLibrary {
     private final List<Entry> entries;
     private final CompiledRule[] rules;
     private final long version;
-    private final int skipped;
 
-    private PatternLibrary(List<Entry> entries, long version, int skipped) {
+    private PatternLibrary(List<Entry> entries, long version) {
         this.entries = List.copyOf(entries);
         this.rules = new CompiledRule[entries.size()];
         for (int i = 0; i < rules.length; i++) {
             rules[i] = entries.get(i).rule();
         }
         this.version = version;
-        this.skipped = skipped;
     }
 
     /** Compiles the current patterns of the library topic (any order). */
@@ -85,7 +83,6 @@ final class PatternLibrary {
         sorted.sort(Comparator.comparing(PatternDefinition::getId));
         List<Entry> entries = new ArrayList<>(sorted.size());
         long version = 0;
-        int skipped = 0;
         for (PatternDefinition p : sorted) {
             version = Math.max(version, p.getLibraryVersion());
             if (p.getStatus() == PatternStatus.RETIRED) {
@@ -95,11 +92,10 @@ final class PatternLibrary {
                 CompiledRule rule = CompiledRule.compile(RuleMapping.toDomain(p.getRule()));
                 entries.add(new Entry(p.getId(), p.getVersion(), p.getDirection(), p.getStatus(), rule, p.getStats()));
             } catch (IllegalArgumentException e) {
-                skipped++;
                 LOG.warn("pattern {} v{} left out of matching: {}", p.getId(), p.getVersion(), e.getMessage());
             }
         }
-        return new PatternLibrary(entries, version, skipped);
+        return new PatternLibrary(entries, version);
     }
 
     int size() {
@@ -117,11 +113,6 @@ final class PatternLibrary {
     /** The library version the patterns belong to. */
     long version() {
         return version;
-    }
-
-    /** Patterns left out because their rule is invalid. */
-    int skipped() {
-        return skipped;
     }
 
     /**

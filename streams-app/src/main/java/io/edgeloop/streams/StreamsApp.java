@@ -100,10 +100,27 @@ public final class StreamsApp {
      */
     public static Handle start(AppConfig config) {
         StreamsSettings settings = StreamsSettings.from(config);
-        ControlTopics.ensure(new StreamsConfig(settings.streamsProperties()).getAdminConfigs("edgeloop-streams-setup"),
+        int candlePartitions = ControlTopics.ensure(
+                new StreamsConfig(settings.streamsProperties()).getAdminConfigs("edgeloop-streams-setup"),
                 Topics.STREAMS_CONTROL, Topics.CANDLES.name(), config.get(StreamsOptions.CREATE_CONTROL_TOPIC));
+        settings = withBrokersCandlePartitions(settings, candlePartitions);
         return start(settings, config.get(StreamsOptions.HTTP_HOST), config.get(StreamsOptions.HTTP_PORT),
                 CoreTickerModels.of(settings));
+    }
+
+    /**
+     * Breadth waits for every partition of {@code candles}: the count the broker reports wins over
+     * {@code signals.breadth.partitions}, which stays the fallback when it cannot be read (0). With
+     * fewer, the votes of the other partitions would all come late; with more, every start would
+     * wait out the idle release for partitions that do not exist.
+     */
+    static StreamsSettings withBrokersCandlePartitions(StreamsSettings settings, int fromBroker) {
+        if (fromBroker <= 0 || fromBroker == settings.candlePartitions()) {
+            return settings;
+        }
+        LOG.info("breadth waits for the {} partitions of {} (signals.breadth.partitions is {})", fromBroker,
+                Topics.CANDLES.name(), settings.candlePartitions());
+        return settings.withCandlePartitions(fromBroker);
     }
 
     static Handle start(StreamsSettings configured, String httpHost, int httpPort, TickerModels models) {

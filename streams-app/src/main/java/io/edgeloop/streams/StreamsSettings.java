@@ -125,12 +125,6 @@ public record StreamsSettings(Map<String, Object> streams, int horizonDays, Conf
         return new StreamsSettings(streams, days, confidence, signals, breadthIdle, clock, model, candlePartitions);
     }
 
-    /** A copy with other signal thresholds. */
-    public StreamsSettings withSignals(SignalConfig newSignals) {
-        return new StreamsSettings(streams, horizonDays, confidence, newSignals, breadthIdle, clock, model,
-                candlePartitions);
-    }
-
     /** A copy with another number of candle partitions for breadth to wait for. */
     public StreamsSettings withCandlePartitions(int count) {
         return new StreamsSettings(streams, horizonDays, confidence, signals, breadthIdle, clock, model, count);

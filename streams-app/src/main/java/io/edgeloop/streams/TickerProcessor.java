@@ -235,6 +235,8 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
             step = ticker.model.update(candle);
             if (!step.accepted()) {
                 counters.count(IngestCounters.Outcome.IGNORED);
+                LOG.debug("{}: {} bar at {} ignored by the model: {}", key, base.code(),
+                        Instant.ofEpochMilli(candle.openTime()), step.ignoredReason());
                 return;
             }
             snapshot = encoding.encode(candle, step, patterns);
@@ -247,7 +249,12 @@ final class TickerProcessor implements Processor<String, Object, String, Object>
             label = tickerSignal == null ? ticker.label : tickerSignal.label();
         } catch (RuntimeException e) {
             rebuild(key, ticker);
-            throw e;
+            // Nothing of the candle stays (the model is as it was, no store written, nothing
+            // forwarded): a refusal, so the candle goes to the DLQ with the failure and the task goes on.
+            LOG.error("{}: the model failed on the {} bar at {}; rebuilt as it was before it", key, base.code(),
+                    Instant.ofEpochMilli(candle.openTime()), e);
+            throw new RejectedRecordException(candle.ticker() + " " + base.code() + " bar at "
+                    + Instant.ofEpochMilli(candle.openTime()) + ": the model failed: " + e, e);
         }
 
         ticker.accepted(candle, patterns);

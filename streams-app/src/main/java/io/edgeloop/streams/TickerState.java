@@ -37,12 +37,6 @@ record TickerState(SessionCalendar calendar, SignalLabel label, LastBar lastBar,
         }
     }
 
-    byte[] encode() {
-        ByteBuffer b = header(calendar, label, lastBar, model.length);
-        b.put(model);
-        return b.array();
-    }
-
     /** The encoded state with the model written straight into it (one allocation, no copy). */
     static byte[] encode(SessionCalendar calendar, SignalLabel label, LastBar lastBar, TickerModel model) {
         ByteBuffer b = header(calendar, label, lastBar, model.stateSize());

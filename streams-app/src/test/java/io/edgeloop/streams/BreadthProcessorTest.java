@@ -220,14 +220,7 @@ class BreadthProcessorTest {
 
     @Test
     void shouldApplyALateVoteWithoutRewritingAnEmittedBoundary() {
-        BreadthProcessor breadth = start(2);
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
-        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
-        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
-        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() + 1);
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
-        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
+        BreadthProcessor breadth = partitionOneWentIdleAfterTwoBars();
         emitted();
         assertThat(BreadthState.time(state.get(BreadthState.EMITTED))).isEqualTo(T0 + 3 * HOUR);
 
@@ -240,6 +233,26 @@ class BreadthProcessorTest {
         assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0 + 3 * HOUR));
         MarketSignal market = out.get(out.size() - 1);
         assertThat(List.of(market.getBullish(), market.getBearish())).containsExactly(1, 1);
+        assertThat(out).as("the late vote's sector shows at the next boundary, like the market")
+                .filteredOn(s -> s.getKey().equals("Consumer Staples"))
+                .singleElement().satisfies(s -> assertThat(List.of(s.getBullish(), s.getBearish())).containsExactly(0, 1));
+    }
+
+    @Test
+    void shouldEmitALateVotesSectorAtTheNextBoundaryAfterARestart() {
+        BreadthProcessor breadth = partitionOneWentIdleAfterTwoBars();
+        breadth.process(vote("KO", SignalLabel.BEARISH, T0 + 2 * HOUR, 1));
+        emitted();
+        breadth.close();
+
+        BreadthProcessor restarted = start(2);
+        restarted.process(vote("AMZN", SignalLabel.BEARISH, T0 + 4 * HOUR, 0));
+        restarted.process(new Record<>("", BreadthVote.progress(1, T0 + 6 * HOUR), 0L));
+        restarted.process(new Record<>("", BreadthVote.progress(0, T0 + 6 * HOUR), 0L));
+
+        assertThat(emitted()).as("the stored member vote moved Consumer Staples; its reading goes out, once")
+                .filteredOn(s -> s.getKey().equals("Consumer Staples"))
+                .singleElement().satisfies(s -> assertThat(List.of(s.getBullish(), s.getBearish())).containsExactly(0, 1));
     }
 
     @Test
@@ -325,6 +338,23 @@ class BreadthProcessorTest {
         breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
         breadth.process(vote("AMZN", amznNext, T0 + HOUR, 0));
         breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        return breadth;
+    }
+
+    /**
+     * Breadth over two partitions, AMZN's (0) and KO's (1), both bullish for two bars; then
+     * partition 1 falls silent past the idle time while AMZN votes on, so breadth is emitted
+     * through T0 + 3h without it.
+     */
+    private BreadthProcessor partitionOneWentIdleAfterTwoBars() {
+        BreadthProcessor breadth = start(2);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0, 1));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
+        breadth.process(vote("KO", SignalLabel.BULLISH, T0 + HOUR, 1));
+        context.setCurrentSystemTimeMs(context.currentSystemTimeMs() + IDLE.toMillis() + 1);
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 2 * HOUR, 0));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 3 * HOUR, 0));
         return breadth;
     }
 

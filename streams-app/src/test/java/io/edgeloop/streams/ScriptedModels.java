@@ -221,11 +221,6 @@ final class ScriptedModels implements TickerModels {
         }
 
         @Override
-        public double entryPrice() {
-            return entryPrice;
-        }
-
-        @Override
         public long entryTime() {
             return entryTime;
         }

@@ -38,4 +38,15 @@ class StreamsSettingsTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("unknown Kafka settings [kafka.comit.interval.ms]");
     }
+
+    @Test
+    void shouldWaitForThePartitionsTheBrokerReportsOverTheConfiguredCount() {
+        StreamsSettings configured = StreamsSettings.from(config("kafka.bootstrap.servers=broker:9092",
+                "signals.breadth.partitions=6"));
+
+        assertThat(StreamsApp.withBrokersCandlePartitions(configured, 12).candlePartitions()).isEqualTo(12);
+        assertThat(StreamsApp.withBrokersCandlePartitions(configured, 3).candlePartitions()).isEqualTo(3);
+        assertThat(StreamsApp.withBrokersCandlePartitions(configured, 0).candlePartitions())
+                .as("the broker's count unknown: the configured one").isEqualTo(6);
+    }
 }
