@@ -56,6 +56,7 @@ final class CandleFeed {
     private final DeadRowLog deadRows;
     private final Set<String> tickers;
     private final Set<Timeframe> intervals;
+    private final OpenDateRange dates;
     private final int taskIndex;
     private final int taskCount;
     private final Map<Path, CandleFileRead> files = new HashMap<>();
@@ -69,16 +70,18 @@ final class CandleFeed {
      * @param offsets   stored offsets
      * @param tickers   tickers to publish, empty = all
      * @param intervals intervals to publish, empty = all
+     * @param dates     open dates of the bars to publish
      * @param taskIndex this task's index
      * @param taskCount number of tasks
      */
     CandleFeed(CandleFileScanner scanner, OffsetLookup offsets, Set<String> tickers, Set<Timeframe> intervals,
-               int taskIndex, int taskCount) {
+               OpenDateRange dates, int taskIndex, int taskCount) {
         this.scanner = scanner;
         this.offsets = offsets;
         this.deadRows = new DeadRowLog(offsets);
         this.tickers = Set.copyOf(tickers);
         this.intervals = Set.copyOf(intervals);
+        this.dates = dates;
         this.taskIndex = taskIndex;
         this.taskCount = taskCount;
     }
@@ -207,20 +210,29 @@ final class CandleFeed {
                 LOG.info("{}: {} files, {} bars dropped where an earlier file already covers the time", key,
                         members.size(), chained.skipped());
             }
-            cursor.reset(fingerprint(stats), chained.bars());
+            List<Candle> bars = dates.all() ? chained.bars()
+                    : chained.bars().stream().filter(c -> dates.contains(c.openTime())).toList();
+            cursor.reset(fingerprint(stats, dates), bars);
             if (cursor.hasNext()) {
                 queue.add(cursor);
             }
         }
     }
 
-    /** The version of a series' files: a hash of each member's path, size and modification time. */
-    static String fingerprint(List<FileStat> members) {
+    /**
+     * The version of a series as published: a hash of each member file's path, size and
+     * modification time, and of the date range when there is one (another range is another
+     * list of bars, so the series resumes after its last published bar, not at a position).
+     */
+    static String fingerprint(List<FileStat> members, OpenDateRange dates) {
         List<FileStat> sorted = new ArrayList<>(members);
         sorted.sort(Comparator.comparing(FileStat::path));
         StringBuilder b = new StringBuilder();
         for (FileStat s : sorted) {
             b.append(s.path()).append('|').append(s.fingerprint()).append('\n');
+        }
+        if (!dates.all()) {
+            b.append("dates|").append(dates).append('\n');
         }
         return Fingerprint.of(b.toString());
     }
@@ -229,9 +241,4 @@ final class CandleFeed {
         return value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value));
     }
 
-    /** For tests: the bars chained for a series, from the next one on. */
-    List<Candle> remaining(SeriesKey key) {
-        SeriesCursor c = series.get(key);
-        return c == null ? List.of() : c.remainingBars();
-    }
 }

@@ -59,7 +59,7 @@ public final class CandleFileSourceTask extends SourceTask {
         config = new CandleSourceConfig(props);
         CandleFileScanner scanner = new CandleFileScanner(config.paths(), config.fileMinAgeMs(), clock);
         feed = new CandleFeed(scanner, partitions -> context.offsetStorageReader().offsets(partitions),
-                config.tickers(), config.intervals(), config.taskIndex(), config.taskCount());
+                config.tickers(), config.intervals(), config.dates(), config.taskIndex(), config.taskCount());
         records = new CandleRecords(config.topic(), config.dlqTopic(), config.connectorName());
         pacer = config.pacer();
         nextScanNanos = System.nanoTime();

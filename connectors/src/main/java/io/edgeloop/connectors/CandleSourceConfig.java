@@ -10,6 +10,7 @@ import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class CandleSourceConfig extends AbstractConfig {
     public static final String DLQ_TOPIC = "dlq.topic";
     public static final String TICKERS = "tickers";
     public static final String INTERVALS = "intervals";
+    public static final String FROM = "from";
+    public static final String TO = "to";
     public static final String POLL_INTERVAL_MS = "poll.interval.ms";
     public static final String FILE_MIN_AGE_MS = "file.min.age.ms";
     public static final String POLL_MAX_RECORDS = "poll.max.records";
@@ -58,6 +61,11 @@ public final class CandleSourceConfig extends AbstractConfig {
                     "Only these tickers (any spelling, normalised by the symbol rule); empty = every ticker.")
             .define(INTERVALS, Type.LIST, List.of(), ConfigValidators.intervals(), Importance.MEDIUM,
                     "Only bars of these intervals (5m, 10m, 15m, 30m, 1h, 4h, D, W, M); empty = every interval.")
+            .define(FROM, Type.STRING, "", ConfigValidators.dateOrEmpty(), Importance.MEDIUM,
+                    "Only bars whose open time falls on or after this UTC date (yyyy-MM-dd); empty = from the first"
+                            + " bar. Refused rows are dead-lettered whatever their date.")
+            .define(TO, Type.STRING, "", ConfigValidators.dateOrEmpty(), Importance.MEDIUM,
+                    "Only bars whose open time falls on or before this UTC date (yyyy-MM-dd); empty = to the last bar.")
             .define(POLL_INTERVAL_MS, Type.LONG, 5_000L, ConfigDef.Range.atLeast(100), Importance.LOW,
                     "How often the paths are scanned for new and changed files, in milliseconds.")
             .define(FILE_MIN_AGE_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
@@ -108,6 +116,9 @@ public final class CandleSourceConfig extends AbstractConfig {
         Optional<Problem> problem = pacingProblem(props);
         if (problem.isPresent()) {
             throw problem.get().exception(props);
+        }
+        if (dates() == null) {
+            throw new ConfigException(TO, getString(TO), "is before " + FROM + " " + getString(FROM));
         }
         if (getInt(TASK_INDEX) >= getInt(TASK_COUNT)) {
             throw new ConfigException(TASK_INDEX, getInt(TASK_INDEX), "must be below task.count " + getInt(TASK_COUNT));
@@ -170,6 +181,18 @@ public final class CandleSourceConfig extends AbstractConfig {
         Set<Timeframe> out = EnumSet.noneOf(Timeframe.class);
         getList(INTERVALS).forEach(t -> out.add(Timeframe.parse(t).orElseThrow()));
         return out;
+    }
+
+    /** The open dates of the bars to publish; null when {@code to} is before {@code from}. */
+    OpenDateRange dates() {
+        LocalDate from = date(FROM);
+        LocalDate to = date(TO);
+        return from != null && to != null && to.isBefore(from) ? null : new OpenDateRange(from, to);
+    }
+
+    private LocalDate date(String key) {
+        String v = getString(key);
+        return v == null || v.isBlank() ? null : LocalDate.parse(v.trim());
     }
 
     public long pollIntervalMs() {

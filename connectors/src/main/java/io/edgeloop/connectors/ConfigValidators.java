@@ -62,6 +62,27 @@ final class ConfigValidators {
     }
 
     /** Ticker symbols that {@link Symbols#normalise} accepts. */
+    static ConfigDef.Validator dateOrEmpty() {
+        return new ConfigDef.Validator() {
+            @Override
+            public void ensureValid(String name, Object value) {
+                if (value == null || value.toString().isBlank()) {
+                    return;
+                }
+                try {
+                    java.time.LocalDate.parse(value.toString().trim());
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new ConfigException(name, value, "not a date; give yyyy-MM-dd (a UTC date) or leave it empty");
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "a UTC date yyyy-MM-dd, or empty";
+            }
+        };
+    }
+
     static ConfigDef.Validator tickers() {
         return new ConfigDef.Validator() {
             @Override

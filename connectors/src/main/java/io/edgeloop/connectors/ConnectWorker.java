@@ -97,20 +97,6 @@ public final class ConnectWorker implements AutoCloseable {
         LOG.info("connector {} added", name);
     }
 
-    /** Stops and deletes a connector; its offsets stay in the offsets file. */
-    public void removeConnector(String name) {
-        FutureCallback<Herder.Created<ConnectorInfo>> done = new FutureCallback<>();
-        herder.deleteConnectorConfig(name, done);
-        try {
-            done.get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("connector " + name + " could not be removed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while removing connector " + name, e);
-        }
-    }
-
     /** The connector's and its tasks' states ({@code RUNNING}, {@code FAILED}, ...). */
     public ConnectorStatus status(String name) {
         ConnectorStateInfo info;
@@ -226,12 +212,6 @@ public final class ConnectWorker implements AutoCloseable {
         /** Where the source offsets are kept; keep it to resume after a restart. Required. */
         public Builder offsetsFile(Path file) {
             this.offsetsFile = file;
-            return this;
-        }
-
-        /** Any other worker property (e.g. {@code producer.batch.size}); overrides the defaults. */
-        public Builder workerProperty(String key, String value) {
-            props.put(key, value);
             return this;
         }
 

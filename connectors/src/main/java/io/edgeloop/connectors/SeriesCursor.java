@@ -107,7 +107,4 @@ final class SeriesCursor {
         return bars.size() - next;
     }
 
-    List<Candle> remainingBars() {
-        return bars.subList(next, bars.size());
-    }
 }

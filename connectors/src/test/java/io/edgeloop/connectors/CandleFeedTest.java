@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,8 @@ class CandleFeedTest {
     }
 
     private CandleFeed feed(MapOffsets offsets, int index, int count, Clock clock) {
-        return new CandleFeed(new CandleFileScanner(List.of(dir), 1_000, clock), offsets, Set.of(), Set.of(), index, count);
+        return new CandleFeed(new CandleFileScanner(List.of(dir), 1_000, clock), offsets, Set.of(), Set.of(), OpenDateRange.ALL,
+                index, count);
     }
 
     private static List<Bar> drain(CandleFeed feed, int max) {
@@ -176,6 +178,34 @@ class CandleFeedTest {
     }
 
     @Test
+    void shouldPublishOnlyTheBarsOfTheDateRangeAndStillReportInvalidRows() throws IOException {
+        TestData.write(dir.resolve("ACME-D.csv"), CSV_HEADER
+                + "2024-01-02,10,11,9,10.5,1000\n"
+                + "2024-01-03,10.5,9,10,11.5,1200\n"
+                + "2024-01-04,11.5,12.5,11,12,900\n"
+                + "2024-01-05,12,13,11.5,12.5,800\n"
+                + "2024-01-08,12.5,13,12,12.8,700\n");
+        OpenDateRange range = new OpenDateRange(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 1, 5));
+        MapOffsets offsets = new MapOffsets();
+        CandleFeed feed = new CandleFeed(new CandleFileScanner(List.of(dir), 0, Clock.systemUTC()), offsets, Set.of(),
+                Set.of(), range, 0, 1);
+
+        assertThat(feed.scan()).as("a refused row is reported whatever its date")
+                .singleElement().satisfies(d -> assertThat(d.raw()).isEqualTo("2024-01-03,10.5,9,10,11.5,1200"));
+        List<Bar> bars = drain(feed, Integer.MAX_VALUE);
+        assertThat(bars).extracting(b -> LocalDate.ofInstant(Instant.ofEpochMilli(b.candle().openTime()), ZoneOffset.UTC))
+                .containsExactly(LocalDate.of(2024, 1, 4), LocalDate.of(2024, 1, 5));
+        bars.forEach(offsets::commit);
+
+        CandleFeed wider = new CandleFeed(new CandleFileScanner(List.of(dir), 0, Clock.systemUTC()), offsets, Set.of(),
+                Set.of(), OpenDateRange.ALL, 0, 1);
+        wider.scan();
+        assertThat(drain(wider, Integer.MAX_VALUE)).as("another range resumes after the last published bar")
+                .extracting(b -> LocalDate.ofInstant(Instant.ofEpochMilli(b.candle().openTime()), ZoneOffset.UTC))
+                .containsExactly(LocalDate.of(2024, 1, 8));
+    }
+
+    @Test
     void shouldDeadLetterAFileThatCannotBeReadAtAll() throws IOException {
         TestData.write(dir.resolve("ACME-D.csv"), "ts,open,high,low\n2024-01-02,10,11,9\n");
         CandleFeed feed = feed(new MapOffsets());
@@ -211,7 +241,7 @@ class CandleFeedTest {
         TestData.copy("history/SPY_W.json", dir);
         TestData.copy("history/SPY_D.json", dir);
         CandleFeed feed = new CandleFeed(new CandleFileScanner(List.of(dir), 0, Clock.systemUTC()), new MapOffsets(),
-                Set.of("SPY"), Set.of(Timeframe.W1), 0, 1);
+                Set.of("SPY"), Set.of(Timeframe.W1), OpenDateRange.ALL, 0, 1);
         feed.scan();
 
         assertThat(drain(feed, Integer.MAX_VALUE)).extracting(Bar::key).containsOnly(new SeriesKey("SPY", Timeframe.W1));

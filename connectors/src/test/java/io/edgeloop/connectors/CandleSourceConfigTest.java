@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,23 @@ class CandleSourceConfigTest {
         assertThatThrownBy(() -> new CandleSourceConfig(Map.of("name", "x")))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("paths");
+    }
+
+    @Test
+    void shouldReadTheDateRangeAndRefuseABadOne() {
+        assertThat(new CandleSourceConfig(props()).dates()).isEqualTo(OpenDateRange.ALL);
+        assertThat(new CandleSourceConfig(props(CandleSourceConfig.FROM, "2024-01-02", CandleSourceConfig.TO,
+                "2024-03-31")).dates()).isEqualTo(new OpenDateRange(LocalDate.of(2024, 1, 2), LocalDate.of(2024, 3, 31)));
+
+        assertThatThrownBy(() -> new CandleSourceConfig(props(CandleSourceConfig.FROM, "2024-13-01")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("from")
+                .hasMessageContaining("yyyy-MM-dd");
+        assertThatThrownBy(() -> new CandleSourceConfig(props(CandleSourceConfig.FROM, "2024-03-01",
+                CandleSourceConfig.TO, "2024-02-01")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("to")
+                .hasMessageContaining("is before from 2024-03-01");
     }
 
     @Test

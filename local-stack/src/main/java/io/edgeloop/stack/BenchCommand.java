@@ -1,7 +1,6 @@
 package io.edgeloop.stack;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +53,7 @@ final class BenchCommand implements Callable<Integer> {
 
         /** The data folder: the option, else the shared data beside the project; a usage error when missing. */
         Path data() {
-            return marketData(spec, data);
+            return DemoCommand.marketData(data, spec.commandLine());
         }
 
         /** The rounds; a usage error below one. */
@@ -67,14 +66,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The market data folder of a benchmark: the option, else the shared data beside the project. */
-    private static Path marketData(CommandSpec spec, Path data) {
-        Path dir = data != null ? data : ProjectPaths.defaultMarketData();
-        if (!Files.isDirectory(dir)) {
-            throw new ParameterException(spec.commandLine(), "--data: no such directory: " + dir);
-        }
-        return dir;
-    }
-
     /** {@code edgeloop bench streams}: streams-app's topology against a plain passthrough ({@link StreamsBench}). */
     @Command(name = "streams", mixinStandardHelpOptions = true,
             description = {"The live topology against a plain Kafka Streams passthrough over the same candles, both "
@@ -191,11 +182,11 @@ final class BenchCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
-            Path marketData = marketData(spec, data);
+            Path marketData = DemoCommand.marketData(data, spec.commandLine());
             LoopSettings settings = new LoopSettings(marketData, runDir, 0, selection.tickers(), selection.from(),
                     selection.to(), selection.retro(), false, 0, LoopSettings.DEFAULT_TIMEOUT);
             try (Loop loop = Loop.create(settings)) {
-                LoopRun run = ReplayCommand.run(loop, w, settings);
+                LoopRun run = ReplayCommand.run(loop, w, spec.commandLine());
                 w.println("edgeloop: replay done; now the passthrough over the same candles");
                 w.flush();
                 PassthroughBench.Result pass = PassthroughBench.run(loop, LoopSettings.DEFAULT_TIMEOUT);

@@ -16,6 +16,7 @@ import io.edgeloop.stack.loop.DemoSummary;
 import io.edgeloop.stack.loop.Loop;
 import io.edgeloop.stack.loop.LoopRun;
 import io.edgeloop.stack.loop.LoopSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,11 +92,11 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("edgeloop: market data: %d files (%s)%n", files.totalFiles(), String.join(", ",
                     files.folders().stream().map(f -> f.name() + " " + f.files()).toList()));
             Optional<String> password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR);
-            LoopRun run = ReplayCommand.run(loop, out, settings);
+            LoopRun run = ReplayCommand.run(loop, out, spec.commandLine());
             out.printf(Locale.ROOT, "edgeloop: the loop is done in %.1f s (%,d candles, %,d candles/s end to end)%n",
                     run.totalMillis() / 1000.0, run.candlesProcessed(), Math.round(run.candlesPerSecond()));
             DemoSummary.lines(loop::read).forEach(line -> out.println("edgeloop: " + line));
-            whereNext(out, loop, password);
+            whereNext(out, loop, password, settings.marketData());
         } catch (IOException | RuntimeException e) {
             loop.close();
             throw e;
@@ -110,7 +111,7 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void whereNext(PrintWriter out, Loop loop, Optional<String> password) {
+    private void whereNext(PrintWriter out, Loop loop, Optional<String> password, Path marketData) {
         String dashboard = loop.admin().map(a -> a.url()).orElse("(dashboard not running)");
         out.println("edgeloop: where to look next:");
         out.println("            dashboard      " + dashboard);
@@ -125,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("            proposals      edgeloop admin proposals --bootstrap %s --user %s%n", loop.bootstrapServers(),
                 OPERATOR);
         out.printf("            reports        %s%n", loop.reportsDir());
-        out.printf("            backtest       edgeloop replay --data %s --out replay-out%n", data());
+        out.printf("            backtest       edgeloop replay --data %s --out replay-out%n", marketData);
         out.flush();
     }
 
@@ -145,16 +146,20 @@ final class DemoCommand implements Callable<Integer> {
         stopped.await();
     }
 
-    private Path data() {
+    /**
+     * The market data folder: {@code --data} when given, else the shared data beside the project;
+     * a missing folder is a usage error of {@code cli}.
+     */
+    static Path marketData(Path data, CommandLine cli) {
         if (data != null) {
             if (!Files.isDirectory(data)) {
-                throw new ParameterException(spec.commandLine(), "--data: no such directory: " + data);
+                throw new ParameterException(cli, "--data: no such directory: " + data);
             }
             return data.toAbsolutePath().normalize();
         }
         Path fallback = ProjectPaths.defaultMarketData();
         if (!Files.isDirectory(fallback)) {
-            throw new ParameterException(spec.commandLine(), "no market data at " + fallback + "; pass --data DIR");
+            throw new ParameterException(cli, "no market data at " + fallback + "; pass --data DIR");
         }
         return fallback;
     }
@@ -167,11 +172,14 @@ final class DemoCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "a port must be 0 (any free port) or 1..65535, got " + p);
             }
         }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
+        }
         if (full && (from != null || to != null)) {
             throw new ParameterException(spec.commandLine(), "--full loads every bar; leave out --from and --to with it");
         }
         LocalDate first = from != null || to != null || full ? from : DEFAULT_FROM;
-        return new LoopSettings(data(), runDir, port, selection.tickers(), first, to, selection.retro(), true, adminPort,
+        return new LoopSettings(marketData(data, spec.commandLine()), runDir, port, selection.tickers(), first, to, selection.retro(), true, adminPort,
                 timeout);
     }
 }

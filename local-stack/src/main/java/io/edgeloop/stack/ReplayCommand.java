@@ -17,6 +17,7 @@ import io.edgeloop.stack.loop.LoopSettings;
 import io.edgeloop.stack.loop.ProgressLine;
 import io.edgeloop.stack.loop.ReplaySummary;
 import io.edgeloop.stack.loop.TopicFile;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +63,7 @@ final class ReplayCommand implements Callable<Integer> {
         LoopSettings settings = settings();
         Files.createDirectories(out);
         try (Loop loop = Loop.create(settings)) {
-            LoopRun run = run(loop, w, settings);
+            LoopRun run = run(loop, w, spec.commandLine());
             Path outDir = out.toAbsolutePath().normalize();
             for (TopicFile file : TopicFile.OUTPUTS) {
                 file.write(outDir, loop.read(file.topic().name()));
@@ -76,9 +77,16 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Runs the loop with the progress line; prints where the log is. */
-    static LoopRun run(Loop loop, PrintWriter w, LoopSettings settings) throws IOException {
-        loop.prepare();
+    /**
+     * Runs the loop with the progress line; prints where the log is. A run directory the loop
+     * refuses to empty (not one it made) is a usage error of {@code cli} (exit code 2).
+     */
+    static LoopRun run(Loop loop, PrintWriter w, CommandLine cli) throws IOException {
+        try {
+            loop.prepare();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cli, "--run-dir: " + e.getMessage());
+        }
         LogFiles.attach(loop.runDir().resolve(LogFiles.FILE_NAME));
         String log = LogFiles.current().map(Path::toString).orElse("none");
         w.printf("edgeloop: loop in %s (log: %s)%n", loop.runDir(), log);

@@ -55,7 +55,6 @@ import io.edgeloop.admin.auth.AccountsFile;
 import io.edgeloop.admin.browser.Browser;
 import io.edgeloop.admin.seed.SeedPublisher;
 import io.edgeloop.schemas.avro.ApprovalAction;
-import io.edgeloop.schemas.avro.ApprovalDecision;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ChangeEvidence;
 import io.edgeloop.schemas.avro.ChangeKind;
@@ -99,6 +98,7 @@ class DashboardLoopIT {
     private static final String PROPOSAL_ID = "dashboard-loop-it-degrade";
 
     private static Loop loop;
+    private static LoopRun run;
     private static AdminApp.Handle admin;
     private static String password;
     private static WebDriver browser;
@@ -120,7 +120,7 @@ class DashboardLoopIT {
         loop.prepare();
         // As 'edgeloop demo' does: the first run makes the operator account and shows its password once.
         password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR).orElseThrow();
-        LoopRun run = loop.run();
+        run = loop.run();
         LOG.info("loop done in {} ms: {} candles, {} retrospectives", run.totalMillis(), run.candlesProcessed(), run.retroRuns());
         admin = loop.admin().orElseThrow();
         expected = Expected.read();
@@ -271,7 +271,7 @@ class DashboardLoopIT {
                     .map(p -> loop.reportsDir().relativize(p).toString().replace('\\', '/')).toList();
         }
         assertThat(files).as("html reports of the retrospectives").isNotEmpty();
-        assertThat(loop.result().retroRuns()).isPositive();
+        assertThat(run.retroRuns()).isPositive();
         wait.until(d -> !d.findElements(By.cssSelector("#reports-list tbody tr")).isEmpty());
         assertThat(firstColumn("reports-list")).isEqualTo(new TreeSet<>(files));
         assertThat(text(By.id("reports-latest"))).contains("RETRO.html").contains("FINDINGS.html");

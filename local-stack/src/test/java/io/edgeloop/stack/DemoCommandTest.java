@@ -24,6 +24,14 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldRefuseATimeoutThatIsNotPositive() {
+        Cli cli = Cli.run("demo", "--timeout", "PT0S");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--timeout must be positive, got PT0S").contains("Usage: edgeloop demo");
+    }
+
+    @Test
     void shouldNameTheDefaultSubsetInItsHelp() {
         Cli cli = Cli.run("demo", "--help");
 

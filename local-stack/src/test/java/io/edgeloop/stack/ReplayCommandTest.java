@@ -52,6 +52,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void shouldRefuseARunDirectoryItDidNotMakeAsAUsageErrorAndKeepItsFiles() throws java.io.IOException {
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "not-a-run-dir"));
+        java.nio.file.Path precious = java.nio.file.Files.writeString(folder.resolve("precious.txt"), "keep me");
+
+        Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--run-dir", folder.toString());
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--run-dir: refusing to empty").contains("Usage: edgeloop replay");
+        assertThat(precious).hasContent("keep me");
+    }
+
+    @Test
     void shouldRefuseAnEmptyTicker() {
         Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--tickers", "SPY,,QQQ");
 

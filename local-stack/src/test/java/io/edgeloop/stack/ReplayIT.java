@@ -25,7 +25,9 @@ import io.edgeloop.stack.loop.TopicFile;
 
 /**
  * A small replay end to end on the embedded stack, twice: two sector ETFs' daily bars over three
- * years (etf-daily and universe-daily files chained), the retrospective on.
+ * years (etf-daily and universe-daily files chained), the retrospective on, from a market data
+ * folder of those real files plus one file of XLF with a refused row inside the date range (it
+ * must reach {@code candles.dlq}, the same in both runs).
  */
 class ReplayIT {
 
@@ -36,13 +38,25 @@ class ReplayIT {
             "outcomes.jsonl", "signals.jsonl", "candles.dlq.jsonl", "pattern-library.jsonl", "model-changelog.jsonl");
 
     private static final Path WORK = Path.of("target", "it-replay", UUID.randomUUID().toString());
+    private static final String REFUSED_ROW = "2020-03-02,30,27,28,29,1000";
     private static Cli first;
     private static Cli second;
 
     @BeforeAll
-    static void replayTwice() {
-        first = replay("a");
-        second = replay("b");
+    static void replayTwice() throws IOException {
+        Path data = WORK.resolve("data");
+        Files.createDirectories(data);
+        Files.copy(Path.of(MARKET_DATA, "sectors.json"), data.resolve("sectors.json"));
+        for (String file : List.of("etf-daily/YahooFinance-XLK-PT1D-20190102_20260710.json",
+                "etf-daily/YahooFinance-XLF-PT1D-20190102_20260710.json", "universe-daily/XLK-D.json",
+                "universe-daily/XLF-D.json")) {
+            Files.createDirectories(data.resolve(file).getParent());
+            Files.copy(Path.of(MARKET_DATA, file), data.resolve(file));
+        }
+        Files.createDirectories(data.resolve("extra"));
+        Files.writeString(data.resolve("extra").resolve("XLF-D.csv"), "ts,open,high,low,close,volume\n" + REFUSED_ROW + "\n");
+        first = replay("a", data);
+        second = replay("b", data);
     }
 
     @AfterAll
@@ -50,8 +64,8 @@ class ReplayIT {
         TestFiles.deleteRecursively(WORK);
     }
 
-    private static Cli replay(String name) {
-        return Cli.run("replay", "--data", MARKET_DATA, "--out", WORK.resolve(name).toString(),
+    private static Cli replay(String name, Path data) {
+        return Cli.run("replay", "--data", data.toString(), "--out", WORK.resolve(name).toString(),
                 "--run-dir", WORK.resolve("run-" + name).toString(),
                 "--tickers", "XLK,XLF", "--from", "2019-01-01", "--to", "2021-12-31");
     }
@@ -74,6 +88,25 @@ class ReplayIT {
         assertThat(summary.at("/retroRuns").asInt()).isPositive();
         assertThat(summary.at("/hitRate/overall/n").asLong()).isPositive();
         assertThat(summary.at("/timing/candlesPerSecond").asLong()).isPositive();
+    }
+
+    @Test
+    void shouldDeadLetterTheRefusedRowInsideTheDateRange() throws IOException {
+        assertThat(lines(WORK.resolve("a").resolve("candles.dlq.jsonl"))).singleElement().satisfies(letter -> {
+            assertThat(new String(java.util.Base64.getDecoder().decode(letter.get("value").asText()),
+                    java.nio.charset.StandardCharsets.UTF_8)).as("the raw row, base64 as the bytes field is written")
+                    .isEqualTo(REFUSED_ROW);
+            assertThat(letter.get("reason").asText()).contains("high 27.0 is below low 28.0");
+        });
+    }
+
+    @Test
+    void shouldRefuseASelectionWithoutBarsWithItsReason() {
+        Cli none = Cli.run("replay", "--data", WORK.resolve("data").toString(), "--out", WORK.resolve("none").toString(),
+                "--run-dir", WORK.resolve("run-none").toString(), "--tickers", "NOPE", "--no-retro");
+
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("no bars of [NOPE] between the start and the end in");
     }
 
     @Test

@@ -75,6 +75,7 @@ public final class RetroApp implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private volatile boolean running = true;
     private volatile RetroRunner.Outcome last;
+    private volatile Exception failure;
     private volatile List<String> libraryIds = List.of();
     private Instant nextRun;
     private long firstTime = Long.MAX_VALUE;
@@ -130,6 +131,15 @@ public final class RetroApp implements AutoCloseable {
         RetroApp app = start(AppConfig.resolve(RetroOptions.all(), file, System.getenv(), flags));
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "edgeloop-retro-shutdown"));
         app.stopped.await();
+        if (app.failure().isPresent()) {
+            // A non-zero exit, so a supervisor (compose, Kubernetes) sees the failure and restarts it.
+            System.exit(1);
+        }
+    }
+
+    /** The error the service stopped on; empty while it runs and after a clean stop. */
+    public Optional<Exception> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Retrospectives run so far. */
@@ -188,6 +198,7 @@ public final class RetroApp implements AutoCloseable {
                 throw e;
             }
         } catch (RuntimeException | IOException | InterruptedException | ExecutionException e) {
+            failure = e;
             LOG.error("retro-app stopped on an error", e);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -30,6 +30,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +118,16 @@ class RetroAppIT {
         assertThat(reports.resolve("2020-02-28").resolve("RETRO.md")).exists();
         assertThat(reports.resolve("2020-01-03").resolve("proposals.jsonl")).exists();
         assertThat(reports.resolve("2019-12-27")).as("the lookback was not full yet").doesNotExist();
+
+        Path notAFolder = Files.writeString(ctx.tempDir().resolve("reports-file"), "a file, not a folder");
+        AppConfig failing = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
+                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + notAFolder));
+        try (RetroApp app = RetroApp.start(failing)) {
+            Await.until(() -> app.failure().isPresent(), Duration.ofMinutes(2),
+                    () -> app.runs() + " runs and no failure");
+            assertThat(app.failure().get()).as("the first run cannot write its reports").isInstanceOf(IOException.class);
+            assertThat(app.runs()).isZero();
+        }
     }
 
     private static boolean inRange(Candle c) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import io.edgeloop.connectors.CandleSourceConfig;
 import io.edgeloop.connectors.ConnectWorker;
 import io.edgeloop.connectors.ConnectorConfigs;
 import io.edgeloop.connectors.ConnectorProgress;
+import io.edgeloop.core.candle.BarClose;
+import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.retro.RetroSchedule;
 import io.edgeloop.resolver.ResolveDue;
@@ -157,7 +161,6 @@ public final class Loop implements AutoCloseable {
     private volatile RetroApp retro;
     private volatile AdminApp.Handle admin;
     private volatile TopicTail tail;
-    private volatile LoopRun result;
     private boolean prepared;
 
     private Loop(LoopSettings settings) {
@@ -205,7 +208,7 @@ public final class Loop implements AutoCloseable {
         if (input.sectorsFile() != null) {
             stage = "loading reference data";
             connect.addConnector(ConnectorConfigs.referenceTickers(REFERENCE_CONNECTOR, input.sectorsFile(),
-                    input.candlePaths()));
+                    List.of(input.marketData())));
             connect.awaitCaughtUp(REFERENCE_CONNECTOR, settings.timeout());
         }
 
@@ -220,14 +223,19 @@ public final class Loop implements AutoCloseable {
 
         stage = "loading candles";
         long candlesStart = System.nanoTime();
-        Map<String, String> candles = ConnectorConfigs.candleFiles(CANDLE_CONNECTOR, input.candlePaths());
-        if (!settings.tickers().isEmpty() && !settings.dateFiltered()) {
-            candles = ConnectorConfigs.with(candles, Map.of(CandleSourceConfig.TICKERS, String.join(",", settings.tickers())));
-        }
-        connect.addConnector(candles);
+        connect.addConnector(ConnectorConfigs.with(ConnectorConfigs.candleFiles(CANDLE_CONNECTOR,
+                List.of(input.marketData())), candleSelection()));
         ConnectorProgress loaded = connect.awaitCaughtUp(CANDLE_CONNECTOR, settings.timeout());
         long candlesMillis = millisSince(candlesStart);
-        LOG.info("loop: {} candles published, {} dead letters in {} ms", loaded.acked(), loaded.deadLetters(), candlesMillis);
+        long candleRecords = loaded.acked() - loaded.deadLetters();
+        LOG.info("loop: {} candles published, {} dead letters in {} ms", candleRecords, loaded.deadLetters(), candlesMillis);
+        if (candleRecords == 0) {
+            throw new IllegalArgumentException("no bars of " + (settings.tickers().isEmpty() ? "any ticker"
+                    : settings.tickers()) + " between " + (settings.from() == null ? "the start" : settings.from())
+                    + " and " + (settings.to() == null ? "the end" : settings.to()) + " in " + input.marketData()
+                    + (loaded.deadLetters() > 0 ? " (" + loaded.deadLetters() + " rows or files refused, in "
+                    + Topics.CANDLES_DLQ.name() + ")" : ""));
+        }
 
         stage = "scoring";
         List<String> streamsInputs = List.of(Topics.CANDLES.name(), Topics.STREAMS_CONTROL.name(),
@@ -254,6 +262,10 @@ public final class Loop implements AutoCloseable {
 
         stage = "resolving";
         resolver = remember(ResolverApp.start(resolverConfig(bootstrap)));
+        // Committed offsets alone say nothing before the group has its partitions: a lag of 0 then
+        // means not started, and its stores cannot be queried yet.
+        await("the resolver to run", () -> resolver.streams().state() == KafkaStreams.State.RUNNING,
+                () -> "state " + resolver.streams().state());
         settle(offsets);
         ResolveDue.Report due = resolver.resolveDueNow("edgeloop-loop", settings.timeout());
         LOG.info("loop: resolve-due at stream time {}: {} resolved, {} expired, {} still open", due.streamTime(),
@@ -288,9 +300,23 @@ public final class Loop implements AutoCloseable {
             }
         }
         stage = "done";
-        result = new LoopRun(loaded.acked(), loaded.deadLetters(), Math.round(processed()), retroRuns, startup,
+        return new LoopRun(loaded.acked(), loaded.deadLetters(), Math.round(processed()), retroRuns, startup,
                 candlesMillis, streamsMillis, resolvedMillis, retroMillis, millisSince(started));
-        return result;
+    }
+
+    /** The candle connector's choice of tickers and dates, as the settings give them. */
+    private Map<String, String> candleSelection() {
+        Map<String, String> selection = new LinkedHashMap<>();
+        if (!settings.tickers().isEmpty()) {
+            selection.put(CandleSourceConfig.TICKERS, String.join(",", settings.tickers()));
+        }
+        if (settings.from() != null) {
+            selection.put(CandleSourceConfig.FROM, settings.from().toString());
+        }
+        if (settings.to() != null) {
+            selection.put(CandleSourceConfig.TO, settings.to().toString());
+        }
+        return selection;
     }
 
     /**
@@ -320,8 +346,9 @@ public final class Loop implements AutoCloseable {
      * after (earliest record + lookback) up to its clock at the end, the older of the newest
      * candle and the newest score (retro-app's {@code StreamClock} once every partition is read).
      * Read from {@code candles} alone (its records are small; {@code scores} are not): the
-     * earliest record is the earliest candle, and the newest score is the newest candle of an
-     * interval streams-app scores (it scores every accepted candle but weekly and monthly ones).
+     * earliest record is the earliest candle (by open time, as retro-app starts), and the newest
+     * score is the newest candle of an interval streams-app scores (it scores every accepted candle
+     * but weekly and monthly ones), by its bar's close time, as retro-app's clock reads scores.
      */
     private int expectedRetroRuns(String bootstrap) {
         long[] first = {Long.MAX_VALUE};
@@ -331,9 +358,7 @@ public final class Loop implements AutoCloseable {
             Candle c = candles.deserialize(r.topic(), r.value());
             long t = c.getOpenTime().toEpochMilli();
             first[0] = Math.min(first[0], t);
-            if (!UNSCORED_INTERVALS.contains(c.getInterval())) {
-                lastScored[0] = Math.max(lastScored[0], t);
-            }
+            lastScored[0] = Math.max(lastScored[0], scoredCloseTime(c.getTicker(), c.getInterval(), t));
         });
         if (lastScored[0] == Long.MIN_VALUE) {
             return 0;
@@ -342,6 +367,19 @@ public final class Loop implements AutoCloseable {
         RetroSchedule schedule = retroConfig.get(RetroOptions.SCHEDULE);
         Duration lookback = Duration.ofDays(RetroOptions.from(retroConfig).config().lookbackDays());
         return countRuns(schedule, Instant.ofEpochMilli(first[0]).plus(lookback), Instant.ofEpochMilli(lastScored[0]));
+    }
+
+    /**
+     * When the score of a candle becomes visible to retro-app's clock: its bar's close
+     * ({@link BarClose}); {@link Long#MIN_VALUE} for a candle streams-app does not score (W, M, or
+     * an interval it does not know).
+     */
+    static long scoredCloseTime(String ticker, String interval, long openTime) {
+        Optional<Timeframe> tf = Timeframe.parse(interval);
+        if (UNSCORED_INTERVALS.contains(interval) || tf.isEmpty()) {
+            return Long.MIN_VALUE;
+        }
+        return BarClose.of(openTime, tf.get(), SessionCalendar.forTicker(ticker));
     }
 
     /** Schedule instants after {@code from} up to and including {@code now}. */
@@ -397,11 +435,6 @@ public final class Loop implements AutoCloseable {
     public Path operatorsFile() {
         Path parent = runDir.getParent();
         return (parent == null ? runDir : parent).resolve("operators");
-    }
-
-    /** The result of {@link #run()}, null before it returned. */
-    public LoopRun result() {
-        return result;
     }
 
     /** Every committed record of a topic (the loop's outputs, once {@link #run()} returned). */
@@ -475,16 +508,15 @@ public final class Loop implements AutoCloseable {
         if (resolver != null && stopped(resolver.streams())) {
             throw new IllegalStateException("resolver-app stopped (state " + resolver.streams().state() + "); see the log");
         }
+        if (retro != null && retro.failure().isPresent()) {
+            throw new IllegalStateException("retro-app stopped on an error: " + retro.failure().get(), retro.failure().get());
+        }
     }
 
     private static boolean stopped(KafkaStreams s) {
         KafkaStreams.State state = s.state();
         return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
                 || state == KafkaStreams.State.PENDING_ERROR;
-    }
-
-    private AppConfig config(List<io.edgeloop.core.config.Option<?>> options, String bootstrap, String app) {
-        return config(options, bootstrap, app, List.of());
     }
 
     /** An app's configuration: the broker, port 0, its own state directory, then the given flags. */

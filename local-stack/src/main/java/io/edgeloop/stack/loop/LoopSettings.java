@@ -44,9 +44,4 @@ public record LoopSettings(Path marketData, Path runDir, int port, List<String> 
             throw new IllegalArgumentException(what + " must be 0 (any free port) or 1..65535, got " + value);
         }
     }
-
-    /** True when a date range is set, so the input is a filtered copy of the files. */
-    public boolean dateFiltered() {
-        return from != null || to != null;
-    }
 }

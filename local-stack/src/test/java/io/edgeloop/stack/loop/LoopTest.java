@@ -28,6 +28,22 @@ class LoopTest {
     }
 
     @Test
+    void shouldCountUpToTheLastScoredBarsCloseAsRetroAppsClockDoes() {
+        // ETH-USD's last daily bar opens on Friday 2025-10-24 at 00:00 UTC and closes a day later:
+        // retro-app sees its score after that Friday's 21:15 run time, so that run is due too.
+        long open = Instant.parse("2025-10-24T00:00:00Z").toEpochMilli();
+        long close = Loop.scoredCloseTime("ETH-USD", "D", open);
+        assertThat(Instant.ofEpochMilli(close)).isEqualTo(Instant.parse("2025-10-25T00:00:00Z"));
+        Instant from = Instant.parse("2025-10-12T00:00:00Z");
+        assertThat(Loop.countRuns(RetroSchedule.DEFAULT, from, Instant.ofEpochMilli(close))).isEqualTo(2);
+        assertThat(Loop.countRuns(RetroSchedule.DEFAULT, from, Instant.ofEpochMilli(open))).isEqualTo(1);
+
+        assertThat(Loop.scoredCloseTime("SPY", "W", open)).as("not scored").isEqualTo(Long.MIN_VALUE);
+        assertThat(Loop.scoredCloseTime("SPY", "1h", Instant.parse("2025-10-24T19:30:00Z").toEpochMilli()))
+                .as("the last hourly bar closes with the session").isEqualTo(Instant.parse("2025-10-24T20:00:00Z").toEpochMilli());
+    }
+
+    @Test
     void shouldRefuseToEmptyADirectoryItDidNotMake() throws Exception {
         Files.writeString(dir.resolve("precious.txt"), "keep me");
         Loop loop = Loop.create(new LoopSettings(dir, dir, 0, List.of(), null, null, false, false, 0,
