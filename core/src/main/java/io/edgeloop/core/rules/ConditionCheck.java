@@ -188,21 +188,27 @@ final class ConditionCheck {
     /** What values a field's conditions take, for messages. */
     static String expected(Field field) {
         return switch (field.type()) {
-            case NUMBER -> "a number in " + range(field);
+            case NUMBER -> (field.integral() ? "a whole number in " : "a number in ") + interval(field);
             case BOOLEAN -> "true or false";
             case DIRECTION -> "-1, 0 or 1";
             case CATEGORY -> "one of " + field.categories();
         };
     }
 
-    /** The field's range as people read it: [-50, 50], [0, +inf), -1..1, or its category list. */
+    /** The field's range as people read it: [-50, 50], [0, +inf), whole numbers in [0, 5], -1..1, or its category list. */
     static String range(Field field) {
         return switch (field.type()) {
-            case NUMBER -> "[" + Value.formatNumber(field.min()) + ", "
-                    + (field.max() == Double.MAX_VALUE ? "+inf)" : Value.formatNumber(field.max()) + "]");
+            case NUMBER -> (field.integral() ? "whole numbers in " : "") + interval(field);
             case BOOLEAN -> "true/false";
             case DIRECTION -> "-1, 0, 1";
             case CATEGORY -> field.categories().stream().collect(Collectors.joining(", ", "[", "]"));
         };
+    }
+
+    /** A number field's bounds: [-50, 50], [0, +inf), (0, +inf) for a price, (-inf, +inf). */
+    private static String interval(Field field) {
+        return (field.min() == -Double.MAX_VALUE ? "(-inf" : field.min() == Double.MIN_VALUE ? "(0"
+                : "[" + Value.formatNumber(field.min())) + ", "
+                + (field.max() == Double.MAX_VALUE ? "+inf)" : Value.formatNumber(field.max()) + "]");
     }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * The set of values of a field's range that a type-valid condition admits. Used to find
  * conditions that can never hold or always hold, and conjunctions that contradict themselves.
- * Booleans, directions and categories are small integer domains held as a bit mask; numbers are
- * an interval with optional allowed points ({@code eq}, {@code in}) and excluded points
+ * Booleans, directions, categories and counts are small integer domains held as a bit mask; other
+ * numbers are an interval with optional allowed points ({@code eq}, {@code in}) and excluded points
  * ({@code neq}).
  */
 sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
@@ -23,7 +23,12 @@ sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
 
     /** The values a type-valid condition admits within the field's range. */
     static ValueSet of(Field field, Rule.Condition c) {
-        return field.type() == FieldType.NUMBER ? Numeric.of(field, c, false) : Discrete.of(field, c, false);
+        return continuous(field) ? Numeric.of(field, c, false) : Discrete.of(field, c, false);
+    }
+
+    /** Numbers that take any value of their range; counts go to {@link Discrete} like the small domains. */
+    private static boolean continuous(Field field) {
+        return field.type() == FieldType.NUMBER && !field.integral();
     }
 
     /**
@@ -31,7 +36,7 @@ sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
      * present), or null when that set is not representable (the outside of a between range).
      */
     static ValueSet ofNegated(Field field, Rule.Condition c) {
-        return field.type() == FieldType.NUMBER ? Numeric.of(field, c, true) : Discrete.of(field, c, true);
+        return continuous(field) ? Numeric.of(field, c, true) : Discrete.of(field, c, true);
     }
 
     /** The number a scalar stands for on a field: the number, 1/0 for booleans, the category's index. */

@@ -10,10 +10,11 @@ import java.util.List;
  * @param type       value kind
  * @param min        smallest value the model can produce (numbers; 0 for categories)
  * @param max        largest value the model can produce
+ * @param integral   only whole numbers occur (counts; booleans, directions and categories too)
  * @param categories allowed names for {@link FieldType#CATEGORY}, empty otherwise
  * @param doc        what the value means and where it comes from
  */
-public record Field(int index, String name, FieldType type, double min, double max,
+public record Field(int index, String name, FieldType type, double min, double max, boolean integral,
                     List<String> categories, String doc) {
 
     public Field {

@@ -56,17 +56,19 @@ public final class Fields {
     public static final Field RANK = number("rank", 0, 100, "Opportunity rank, 0..100.");
     public static final Field MOMENTUM_ELITE = bool("momentum_elite",
             "Price >= 4, 30-day average volume >= 2M, 1-month change >= 25%, daily range sane.");
-    public static final Field SIGNAL_COUNT = number("signal_count", 0, 5,
+    public static final Field SIGNAL_COUNT = wholeNumber("signal_count", 0, 5,
             "How many of the 5 signal kinds (squeeze release, SuperTrend flip, EMA cross, momentum elite, "
                     + "compression) are set on any frame at this bar.");
-    public static final Field CLOSE = number("close", 0, Double.MAX_VALUE, "Close of the base bar.");
+    public static final Field CLOSE = number("close", Double.MIN_VALUE, Double.MAX_VALUE,
+            "Close of the base bar (always above 0: the validator refuses other prices).");
     public static final Field RSI = number("rsi", 0, 100, "RSI(14) on the primary LTF frame.");
     public static final Field VOLUME_RATIO = number("volume_ratio", 0, Double.MAX_VALUE,
             "Volume / SMA20(volume) on the primary LTF frame.");
     public static final Field ATR_RATIO = number("atr_ratio", 0, Double.MAX_VALUE,
             "ATR14 / SMA20(ATR14) on the primary LTF frame.");
-    public static final Field PNL_PCT = number("pnl_pct", -100, Double.MAX_VALUE,
-            "Open paper position's profit in percent in its direction; absent without a position.");
+    public static final Field PNL_PCT = number("pnl_pct", -Double.MAX_VALUE, Double.MAX_VALUE,
+            "Open paper position's profit in percent in its direction; absent without a position. A long loses"
+                    + " at most 100 %, a short without limit.");
 
     /** Per-timeframe field families, suffixed with a frame code, {@code ltf} or {@code htf}. */
     public enum Family {
@@ -142,24 +144,30 @@ public final class Fields {
     private static Field family(Family family, String suffix, String doc) {
         double min = family.type == FieldType.NUMBER ? -50 : family.type == FieldType.DIRECTION ? -1 : 0;
         double max = family.type == FieldType.NUMBER ? 50 : 1;
-        return register(family.base + "_" + suffix, family.type, min, max, List.of(), doc);
+        return register(family.base + "_" + suffix, family.type, min, max, family.type != FieldType.NUMBER, List.of(),
+                doc);
     }
 
     private static Field number(String name, double min, double max, String doc) {
-        return register(name, FieldType.NUMBER, min, max, List.of(), doc);
+        return register(name, FieldType.NUMBER, min, max, false, List.of(), doc);
+    }
+
+    /** A count: a number that only takes whole values. */
+    private static Field wholeNumber(String name, int min, int max, String doc) {
+        return register(name, FieldType.NUMBER, min, max, true, List.of(), doc);
     }
 
     private static Field bool(String name, String doc) {
-        return register(name, FieldType.BOOLEAN, 0, 1, List.of(), doc);
+        return register(name, FieldType.BOOLEAN, 0, 1, true, List.of(), doc);
     }
 
     private static Field category(String name, List<String> categories, String doc) {
-        return register(name, FieldType.CATEGORY, 0, categories.size() - 1, categories, doc);
+        return register(name, FieldType.CATEGORY, 0, categories.size() - 1, true, categories, doc);
     }
 
-    private static Field register(String name, FieldType type, double min, double max,
+    private static Field register(String name, FieldType type, double min, double max, boolean integral,
                                   List<String> categories, String doc) {
-        Field field = new Field(ALL.size(), name, type, min, max, categories, doc);
+        Field field = new Field(ALL.size(), name, type, min, max, integral, categories, doc);
         if (BY_NAME.putIfAbsent(name, field) != null) {
             throw new IllegalStateException("duplicate snapshot field " + name);
         }

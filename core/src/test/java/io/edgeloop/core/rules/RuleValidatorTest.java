@@ -63,6 +63,26 @@ class RuleValidatorTest {
     }
 
     @Test
+    void shouldKnowCountsArePositiveCloseAndShortLossesBeyondAHundredPercent() {
+        Problem half = only(eq("signal_count", 2.5));
+        assertThat(half.kind()).isEqualTo(Problem.Kind.NEVER_TRUE);
+        assertThat(half.message()).contains("signal_count == 2.5", "takes whole numbers in [0, 5]");
+        assertThat(only(between("signal_count", 2.2, 2.8)).kind()).isEqualTo(Problem.Kind.NEVER_TRUE);
+        assertThat(only(gte("signal_count", 0)).kind()).isEqualTo(Problem.Kind.ALWAYS_TRUE);
+        assertThat(RuleValidator.validate(between("signal_count", 1.5, 3))).isEmpty();
+        assertThat(RuleValidator.validate(gte("signal_count", 2))).isEmpty();
+
+        Problem free = only(lte("close", 0));
+        assertThat(free.kind()).isEqualTo(Problem.Kind.NEVER_TRUE);
+        assertThat(free.message()).contains("(0, +inf)");
+        assertThat(only(gt("close", 0)).kind()).isEqualTo(Problem.Kind.ALWAYS_TRUE);
+        assertThat(RuleValidator.validate(lt("close", 5))).isEmpty();
+
+        assertThat(RuleValidator.validate(lt("pnl_pct", -100))).as("a short loses more when the price more than doubles")
+                .isEmpty();
+    }
+
+    @Test
     void shouldRejectOriginalModelThresholdsThatCouldNeverMatch() {
         assertThat(only(gte("htf_score", 75)).kind()).isEqualTo(Problem.Kind.NEVER_TRUE);
         assertThat(only(gte("phase_pct", 70)).message()).contains("phase_pct >= 70", "[0, 1]");
