@@ -341,7 +341,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private void acknowledge(ModelChange alert, ApprovalDecision a) {
         if (alert.getStatus() != ChangeStatus.PROPOSED) {
             refuse(alert, a, "alert " + alert.getId() + " was already " + alert.getStatus());
-        } else if (anonymous(a.getActor())) {
+        } else if (Keeper.anonymous(a.getActor())) {
             refuse(alert, a, "approvals must name an actor");
         } else if (a.getAction() == io.edgeloop.schemas.avro.ApprovalAction.ROLLBACK) {
             refuse(alert, a, "a regime alert cannot be rolled back");
@@ -664,10 +664,5 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     static String versionKey(long version) {
         return String.format(Locale.ROOT, "v/%019d", version);
-    }
-
-    /** Null, blank or "anonymous" (any case) names no one, as in core's keeper. */
-    private static boolean anonymous(String actor) {
-        return actor == null || actor.isBlank() || actor.trim().equalsIgnoreCase("anonymous");
     }
 }

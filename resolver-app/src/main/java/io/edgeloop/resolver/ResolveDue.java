@@ -1,5 +1,6 @@
 package io.edgeloop.resolver;
 
+import io.edgeloop.core.library.Keeper;
 import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.OutcomeStatus;
 import org.slf4j.Logger;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The operator's "resolve due predictions now", with its answer: takes the resolver's latest
@@ -25,8 +25,6 @@ import java.util.Set;
  */
 public final class ResolveDue {
 
-    /** Names that do not identify anyone, refused as an actor. */
-    private static final Set<String> ANONYMOUS = Set.of("anonymous", "unknown", "none");
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Logger LOG = LoggerFactory.getLogger(ResolveDue.class);
 
@@ -76,7 +74,7 @@ public final class ResolveDue {
      * @throws NoStreamTime             before the resolver has read any record
      */
     public Report run(String actor, Duration wait) {
-        if (actor == null || actor.isBlank() || ANONYMOUS.contains(actor.trim().toLowerCase(java.util.Locale.ROOT))) {
+        if (Keeper.anonymous(actor)) {
             throw new IllegalArgumentException("a resolve request must name who asks (actor), got '" + actor + "'");
         }
         String who = actor.trim();

@@ -12,7 +12,7 @@ public enum InvalidReason {
     ALREADY_DECIDED,
     /** Another, different change already has this id. */
     DUPLICATE_CHANGE_ID,
-    /** The actor (or proposer) is missing, blank or "anonymous". */
+    /** The actor (or proposer) is missing, blank or names no one ({@link Keeper#anonymous}). */
     ANONYMOUS_ACTOR,
     /** SEED changes are made by seeding only. */
     NOT_PROPOSABLE,

@@ -309,8 +309,14 @@ public final class Keeper<P> {
         return new ChangeRecord<>(record.change(), status, actor == null ? "" : actor, reason, false, 0, List.of());
     }
 
-    /** Null, blank or "anonymous" (any case) is no actor. */
-    static boolean anonymous(String actor) {
-        return actor == null || actor.isBlank() || actor.trim().toLowerCase(Locale.ROOT).equals("anonymous");
+    /**
+     * The one rule for who may ask for a change, approve one or request resolving, everywhere:
+     * null, blank, or a name that identifies no one ("anonymous", "unknown", "none", any case) is
+     * no actor.
+     */
+    public static boolean anonymous(String actor) {
+        return actor == null || actor.isBlank() || NO_ONE.contains(actor.trim().toLowerCase(Locale.ROOT));
     }
+
+    private static final java.util.Set<String> NO_ONE = java.util.Set.of("anonymous", "unknown", "none");
 }

@@ -115,7 +115,7 @@ class KeeperTest {
     void shouldRefuseAnonymousApprovalsAndKeepTheChangePending() {
         keeper.propose(Change.retire("c1", "htf_collapse", "retro-app", ""));
 
-        for (String actor : new String[] {null, "", "  ", "Anonymous"}) {
+        for (String actor : new String[] {null, "", "  ", "Anonymous", "unknown", " NONE "}) {
             assertThat(keeper.approve("c1", actor, "").invalidReason()).isEqualTo(InvalidReason.ANONYMOUS_ACTOR);
             assertThat(keeper.reject("c1", actor, "").invalidReason()).isEqualTo(InvalidReason.ANONYMOUS_ACTOR);
         }
