@@ -1,9 +1,7 @@
 package io.edgeloop.admin.seed;
 
 import io.edgeloop.core.candle.Candle;
-import io.edgeloop.core.indicators.Atr;
-import io.edgeloop.core.indicators.ExponentialAverage;
-import io.edgeloop.core.indicators.Rsi;
+import io.edgeloop.core.indicators.TimeframeBundle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +39,15 @@ public final class TickerTrail {
 
     public static TickerTrail of(String ticker, List<Candle> daily) {
         TickerTrail trail = new TickerTrail(ticker);
-        ExponentialAverage ema21 = ExponentialAverage.ema(21);
-        ExponentialAverage ema48 = ExponentialAverage.ema(48);
-        Atr atr = new Atr(14);
-        Rsi rsi = new Rsi(14);
+        TimeframeBundle indicators = new TimeframeBundle();
         String stage = "WATCH";
         for (Candle c : daily) {
-            double e21 = ema21.update(c.close());
-            double e48 = ema48.update(c.close());
-            double a = atr.update(c.high(), c.low(), c.close());
-            double r = rsi.update(c.close());
-            if (!ema48.isWarm() || !atr.isWarm() || !rsi.isWarm() || a <= 0) {
+            indicators.update(c.open(), c.high(), c.low(), c.close(), c.volume());
+            double e21 = indicators.ema21();
+            double e48 = indicators.ema48();
+            double a = indicators.atr14();
+            double r = indicators.rsi14();
+            if (Double.isNaN(e48) || Double.isNaN(a) || Double.isNaN(r) || a <= 0) {
                 continue;
             }
             double htf = clamp(50 * (e21 - e48) / (2 * a));

@@ -29,6 +29,11 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe; one instance per ticker and timeframe. The state serializes to
  * {@link #size()} bytes, starting with {@link #STATE_VERSION}.
+ *
+ * <p>Each indicator also has a plain reference class of its own in the tests ({@code Atr},
+ * {@code RollingStats}, {@code LinReg}, {@code SuperTrend}, ...), one Pine built-in each, checked
+ * against ta4j and hand-computed cases; {@code FlatBundleParityTest} holds this bundle to them bit
+ * for bit, peeks and stored states included.
  */
 public final class TimeframeBundle implements IndicatorState {
 
@@ -519,7 +524,7 @@ public final class TimeframeBundle implements IndicatorState {
     }
 
     /**
-     * Rolling window k: the shifted-data sums of {@link RollingStats}, resynchronised from the
+     * Rolling window k: the shifted-data sums of {@code RollingStats}, resynchronised from the
      * ring every length values; NaN input is skipped. Keeps the mean, and the stdev when asked.
      * {@code before}: see {@link #step}.
      */
@@ -623,7 +628,7 @@ public final class TimeframeBundle implements IndicatorState {
     }
 
     /**
-     * {@code ta.linreg(y, 20, 0)} as {@link LinReg}: a NaN input empties the window.
+     * {@code ta.linreg(y, 20, 0)} as {@code LinReg}: a NaN input empties the window.
      * {@code before}: see {@link #step}.
      */
     private void linReg(double[] before, double y) {
@@ -934,7 +939,7 @@ public final class TimeframeBundle implements IndicatorState {
         return d[CROSS_VALUE];
     }
 
-    /** Phase oscillator; see {@link PhaseOscillator}. */
+    /** Phase oscillator; see {@code PhaseOscillator}. */
     public double phase() {
         return d[AVG_VALUE + PHASE];
     }
@@ -1004,7 +1009,7 @@ public final class TimeframeBundle implements IndicatorState {
         buffer.putInt(n[AVG_SEED_COUNT + k]);
     }
 
-    /** An ATR as {@link Atr} wrote it: its true range (the shared one), then its average. */
+    /** An ATR as {@code Atr} wrote it: its true range (the shared one), then its average. */
     private void writeAtr(ByteBuffer buffer, int k) {
         buffer.putDouble(d[TR_PREV_CLOSE]);
         buffer.putDouble(d[TR_VALUE]);
@@ -1089,7 +1094,7 @@ public final class TimeframeBundle implements IndicatorState {
     }
 
     /**
-     * An ATR as {@link Atr} wrote it. The three ATRs of a bundle share one true range, always
+     * An ATR as {@code Atr} wrote it. The three ATRs of a bundle share one true range, always
      * updated together, so their three stored copies are equal; the last one read is kept.
      */
     private void readAtr(ByteBuffer buffer, int k) {

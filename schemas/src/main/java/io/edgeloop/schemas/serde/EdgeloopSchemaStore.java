@@ -12,6 +12,7 @@ import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.avro.Trade;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.SchemaStore;
 import org.apache.avro.specific.SpecificData;
@@ -118,6 +119,14 @@ public final class EdgeloopSchemaStore implements SchemaStore {
             throw new IllegalStateException("schema history of " + current.getFullName() + " ends at v"
                     + newest.version() + " but the generated class has another schema: release it as "
                     + historyPath(current.getName(), newest.version() + 1));
+        }
+        for (SchemaVersion older : versions) {
+            SchemaCompatibility.SchemaPairCompatibility check =
+                    SchemaCompatibility.checkReaderWriterCompatibility(current, older.schema());
+            if (check.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+                throw new IllegalStateException("the current schema of " + current.getFullName() + " cannot read v"
+                        + older.version() + ", which records on the topics may still have: " + check.getDescription());
+            }
         }
         return List.copyOf(versions);
     }

@@ -123,6 +123,28 @@ class SchemaEvolutionTest {
         return tests;
     }
 
+    /**
+     * The serde decodes a record of any released version into the current class, and Avro's
+     * compatibility does not chain (v1 -> v2 and v2 -> v3 can both hold while v1 -> v3 does not):
+     * every older version is checked as a writer against the current schema as the reader.
+     */
+    @TestFactory
+    List<DynamicTest> shouldReadEveryReleasedVersionWithTheCurrentSchema() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Class<? extends SpecificRecord> type : EdgeloopSchemaStore.recordTypes()) {
+            Schema current = SpecificData.getForClass(type).getSchema(type);
+            List<Schema> versions = SchemaHistory.versions(type.getSimpleName());
+            for (int i = 0; i < versions.size() - 1; i++) {
+                Schema writer = versions.get(i);
+                tests.add(DynamicTest.dynamicTest(type.getSimpleName() + " v" + (i + 1) + " -> current", () ->
+                        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(current, writer).getType())
+                                .isEqualTo(SchemaCompatibilityType.COMPATIBLE)));
+            }
+        }
+        assertThat(tests).as("Candle and Prediction have older versions").hasSizeGreaterThanOrEqualTo(2);
+        return tests;
+    }
+
     @Test
     void shouldKeepCandleVersionTwoCompatibleBothWaysWithVersionOne() {
         List<Schema> candle = SchemaHistory.versions("Candle");
