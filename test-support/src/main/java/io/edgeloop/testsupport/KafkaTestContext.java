@@ -125,7 +125,9 @@ public final class KafkaTestContext {
 
     /**
      * Reads {@code topic} from the beginning of every partition (no consumer group, committed
-     * records only) until at least {@code count} records arrived.
+     * records only) until at least {@code count} records arrived, then on to the partitions' end
+     * offsets at that moment, so a caller that expects exactly {@code count} sees any extra
+     * (duplicate) record too.
      *
      * @return the records in arrival order (per-partition order is kept)
      * @throws AssertionError after {@code timeout}, naming how many records arrived and their keys
@@ -152,6 +154,14 @@ public final class KafkaTestContext {
             }, timeout, () -> "expected " + count + " records on " + topic + ", got " + received.size()
                     + (received.isEmpty() ? "" : " with keys " + received.stream()
                     .limit(20).map(r -> String.valueOf(r.key())).collect(Collectors.joining(", ", "[", "]"))));
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            Await.until(() -> {
+                if (partitions.stream().allMatch(p -> consumer.position(p, timeout) >= ends.get(p))) {
+                    return true;
+                }
+                consumer.poll(Duration.ofMillis(100)).forEach(received::add);
+                return false;
+            }, timeout, () -> "records of " + topic + " up to its end offsets " + ends + ": got " + received.size());
         }
         return received;
     }

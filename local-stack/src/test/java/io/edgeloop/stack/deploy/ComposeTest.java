@@ -83,6 +83,19 @@ class ComposeTest {
     }
 
     @Test
+    void shouldShareTheRetrospectiveReportsWithTheDashboardOnOneVolume() {
+        JsonNode retro = SERVICES.path(DeployApp.RETRO_APP.id());
+        JsonNode admin = SERVICES.path(DeployApp.ADMIN.id());
+        String written = retro.path("environment").path("APP_RETRO_REPORTS_DIR").asText();
+
+        assertThat(written).isNotEmpty();
+        assertThat(admin.path("environment").path("APP_REPORTS_DIR").asText()).isEqualTo(written);
+        assertThat(retro.path("volumes").toString()).contains("\"retro-reports:" + written + "\"");
+        assertThat(admin.path("volumes").toString()).contains("\"retro-reports:" + written + ":ro\"");
+        assertThat(DeployFiles.compose().path("volumes").has("retro-reports")).isTrue();
+    }
+
+    @Test
     void shouldConfigureStreamsAppsWithTheirApplicationIdStateVolumeAndQueryAddress() {
         for (DeployApp app : List.of(DeployApp.values())) {
             if (app.kind() != DeployApp.ClientKind.STREAMS) {

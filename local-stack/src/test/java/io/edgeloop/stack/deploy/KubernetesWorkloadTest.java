@@ -146,6 +146,24 @@ class KubernetesWorkloadTest {
     }
 
     @Test
+    void shouldShareTheRetrospectiveReportsWithTheDashboardOnOneVolume() {
+        JsonNode retro = container(DeployFiles.resource("Deployment", DeployApp.RETRO_APP.id()).orElseThrow());
+        JsonNode admin = container(DeployFiles.resource("Deployment", DeployApp.ADMIN.id()).orElseThrow());
+        String written = DeployEnvironments.kubernetesValue(retro, "APP_RETRO_REPORTS_DIR");
+
+        assertThat(mountPath(retro, "reports")).isEqualTo(written);
+        assertThat(DeployEnvironments.kubernetesValue(admin, "APP_REPORTS_DIR")).isEqualTo(written);
+        assertThat(mountPath(admin, "reports")).isEqualTo(written);
+        for (Resource workload : List.of(DeployFiles.resource("Deployment", DeployApp.RETRO_APP.id()).orElseThrow(),
+                DeployFiles.resource("Deployment", DeployApp.ADMIN.id()).orElseThrow())) {
+            assertThat(DeployFiles.podSpec(workload).path("volumes").toString()).as(workload.toString())
+                    .contains("\"claimName\":\"retro-reports\"");
+        }
+        JsonNode claim = DeployFiles.resource("PersistentVolumeClaim", "retro-reports").orElseThrow().doc().path("spec");
+        assertThat(claim.path("accessModes").toString()).as("two pods mount it").contains("ReadWriteMany");
+    }
+
+    @Test
     void shouldMountTheOperatorAccountsSecretIntoTheAdmin() {
         Resource admin = DeployFiles.resource("Deployment", DeployApp.ADMIN.id()).orElseThrow();
 
