@@ -16,6 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No look-ahead, as a property over seeded random cut times: every prediction (and snapshot) at
  * or before a time t is the same when every candle after t is removed from the input. Hourly
  * bars exercise the forming daily and weekly bars, the likeliest place for a peek at the future.
+ *
+ * <p>The topology emits as it goes, so what this catches is an output stamped at or before t but
+ * made from a later candle: a call dated by the open of a forming higher-timeframe bar, or held
+ * back and emitted once later bars came in, would be in the full run and not in the cut one.
  */
 class NoLookAheadPropertyTest {
 

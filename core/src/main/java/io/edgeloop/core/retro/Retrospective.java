@@ -4,7 +4,9 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.mining.ArchetypeConfig;
 import io.edgeloop.core.mining.LeadUpConfig;
 import io.edgeloop.core.mining.MiningConfig;
+import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveFeatures;
+import io.edgeloop.core.mining.MoveMiner;
 import io.edgeloop.core.mining.ScoringConfig;
 import io.edgeloop.core.mining.Study;
 import io.edgeloop.core.mining.StudyResult;
@@ -87,7 +89,8 @@ public final class Retrospective {
 
         List<PatternRescore> rescoring = new PatternRescorer(config, mining.minMovePct()).rescore(library, views, windows);
         DiscoveryResult discovery = new CandidateDiscovery(config).discover(sample, windows, features, coverage);
-        RegimeReport regime = new RegimeDetector(config).detect(studied.mining().moves(), windows, sample, coverage);
+        RegimeReport regime = new RegimeDetector(config).detect(windowMoves(mining, studied.mining().moves(), cut,
+                sectorOf, windows), windows, sample, coverage);
         List<Proposal> proposals = new RetroProposals(config, windows, mining.minMovePct())
                 .build(rescoring, discovery, regime);
         return new RetroResult(config, windows, studied, sample, views.size(), rescoring, discovery, regime, proposals,
@@ -114,6 +117,31 @@ public final class Retrospective {
         PatternSeeding seeding = new PatternSeeding(config, mining.minMovePct());
         List<PatternEdge> edges = seeding.judge(library, views, date);
         return new SeedResult(from, date, views.size(), edges, seeding.proposals(edges, date, from));
+    }
+
+    /**
+     * Each window's moves as the end of that window saw them, so both windows are cut alike: a move
+     * is found only once its forward window has closed, and the recent window's last sessions only
+     * hold the short moves that closed by the as-of date. The recent window's moves are those of the
+     * study (mined on the bars up to the as-of date); the prior window's are mined again on the bars
+     * up to its own last date. Taken from the study alone, a prior move that started near its
+     * window's end would be measured with bars of the recent window, which the recent window's own
+     * late moves never get, and the two windows' UP shares would differ by that alone.
+     */
+    static List<Move> windowMoves(MiningConfig mining, List<Move> recentCut, Map<String, List<Candle>> cut,
+                                  Function<String, String> sectorOf, RetroWindows windows) {
+        List<Move> out = new ArrayList<>();
+        for (Move m : new MoveMiner(mining).mine(cut(cut, windows.priorTo()), sectorOf).moves()) {
+            if (windows.of(m.startDate()) == RetroWindows.Window.PRIOR) {
+                out.add(m);
+            }
+        }
+        for (Move m : recentCut) {
+            if (windows.of(m.startDate()) == RetroWindows.Window.RECENT) {
+                out.add(m);
+            }
+        }
+        return out;
     }
 
     /** Each ticker's bars up to and including {@code date}; tickers without any are left out. */
