@@ -106,7 +106,8 @@ public final class MoveMiner {
         return all;
     }
 
-    private static String sectorName(Function<String, String> sectorOf, String ticker) {
+    /** A ticker's sector for its moves: {@link Move#UNKNOWN_SECTOR} when the map has none. */
+    public static String sectorName(Function<String, String> sectorOf, String ticker) {
         String sector = sectorOf.apply(ticker);
         return sector == null || sector.isBlank() ? Move.UNKNOWN_SECTOR : sector;
     }

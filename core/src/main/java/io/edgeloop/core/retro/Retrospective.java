@@ -4,6 +4,7 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.mining.ArchetypeConfig;
 import io.edgeloop.core.mining.LeadUpConfig;
 import io.edgeloop.core.mining.MiningConfig;
+import io.edgeloop.core.mining.MiningResult;
 import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveFeatures;
 import io.edgeloop.core.mining.MoveMiner;
@@ -19,10 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -39,6 +42,9 @@ import java.util.function.Function;
  * </ol>
  */
 public final class Retrospective {
+
+    /** Calendar days before the prior window whose bars its second mining reads (start buckets are 3 weekdays). */
+    private static final int PRIOR_LEAD_DAYS = 14;
 
     private final RetroConfig config;
     private final MiningConfig mining;
@@ -89,8 +95,8 @@ public final class Retrospective {
 
         List<PatternRescore> rescoring = new PatternRescorer(config, mining.minMovePct()).rescore(library, views, windows);
         DiscoveryResult discovery = new CandidateDiscovery(config).discover(sample, windows, features, coverage);
-        RegimeReport regime = new RegimeDetector(config).detect(windowMoves(mining, studied.mining().moves(), cut,
-                sectorOf, windows), windows, sample, coverage);
+        RegimeReport regime = new RegimeDetector(config).detect(windowMoves(mining, studied.mining(), cut, sectorOf,
+                windows), windows, sample, coverage);
         List<Proposal> proposals = new RetroProposals(config, windows, mining.minMovePct())
                 .build(rescoring, discovery, regime);
         return new RetroResult(config, windows, studied, sample, views.size(), rescoring, discovery, regime, proposals,
@@ -127,16 +133,31 @@ public final class Retrospective {
      * up to its own last date. Taken from the study alone, a prior move that started near its
      * window's end would be measured with bars of the recent window, which the recent window's own
      * late moves never get, and the two windows' UP shares would differ by that alone.
+     *
+     * <p>The second mining reads only the prior window and the two weeks before it (enough for the
+     * start buckets that straddle its first day) of each ticker the study mined: the same moves as
+     * mining all bars up to the window's end, since a start's candidates read only the bars after it
+     * and a start bucket does not depend on where a series begins.
      */
-    static List<Move> windowMoves(MiningConfig mining, List<Move> recentCut, Map<String, List<Candle>> cut,
+    static List<Move> windowMoves(MiningConfig mining, MiningResult study, Map<String, List<Candle>> cut,
                                   Function<String, String> sectorOf, RetroWindows windows) {
+        Set<String> excluded = new HashSet<>();
+        study.exclusions().forEach(e -> excluded.add(e.ticker()));
+        MoveMiner miner = new MoveMiner(mining);
         List<Move> out = new ArrayList<>();
-        for (Move m : new MoveMiner(mining).mine(cut(cut, windows.priorTo()), sectorOf).moves()) {
-            if (windows.of(m.startDate()) == RetroWindows.Window.PRIOR) {
-                out.add(m);
+        cut.forEach((ticker, bars) -> {
+            if (excluded.contains(ticker)) {
+                return;
             }
-        }
-        for (Move m : recentCut) {
+            List<Candle> prior = bars.subList(Bars.endIndex(bars, windows.priorFrom().minusDays(PRIOR_LEAD_DAYS)),
+                    Bars.endIndex(bars, windows.priorTo()));
+            for (Move m : miner.moves(ticker, MoveMiner.sectorName(sectorOf, ticker), prior)) {
+                if (windows.of(m.startDate()) == RetroWindows.Window.PRIOR) {
+                    out.add(m);
+                }
+            }
+        });
+        for (Move m : study.moves()) {
             if (windows.of(m.startDate()) == RetroWindows.Window.RECENT) {
                 out.add(m);
             }

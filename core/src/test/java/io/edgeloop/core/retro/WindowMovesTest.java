@@ -3,6 +3,7 @@ package io.edgeloop.core.retro;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.mining.DailyDataFixture;
 import io.edgeloop.core.mining.MiningConfig;
+import io.edgeloop.core.mining.MiningResult;
 import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveMiner;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +37,27 @@ class WindowMovesTest {
                 cut.put(ticker, upTo);
             }
         });
-        List<Move> study = new MoveMiner(mining).mine(cut, DailyDataFixture.sectors()).moves();
+        MiningResult mined = new MoveMiner(mining).mine(cut, DailyDataFixture.sectors());
+        List<Move> study = mined.moves();
         assertThat(study).as("mined on all bars up to the as-of date, prior moves peak in the recent window too")
                 .anyMatch(m -> windows.of(m.startDate()) == RetroWindows.Window.PRIOR
                         && m.peakDate().isAfter(windows.priorTo()));
 
-        List<Move> counted = Retrospective.windowMoves(mining, study, cut, DailyDataFixture.sectors(), windows);
+        List<Move> counted = Retrospective.windowMoves(mining, mined, cut, DailyDataFixture.sectors(), windows);
 
         List<Move> prior = counted.stream().filter(m -> windows.of(m.startDate()) == RetroWindows.Window.PRIOR).toList();
         assertThat(prior).isNotEmpty().allSatisfy(m -> assertThat(m.peakDate()).isBeforeOrEqualTo(windows.priorTo()));
+        Set<String> mineable = new TreeSet<>(cut.keySet());
+        mined.exclusions().forEach(e -> mineable.remove(e.ticker()));
+        Set<String> fromAllBars = new TreeSet<>();
+        for (String ticker : mineable) {
+            List<Candle> toPriorEnd = cut.get(ticker).stream().filter(c -> !Bars.date(c).isAfter(windows.priorTo())).toList();
+            new MoveMiner(mining).moves(ticker, MoveMiner.sectorName(DailyDataFixture.sectors(), ticker), toPriorEnd)
+                    .stream().filter(m -> windows.of(m.startDate()) == RetroWindows.Window.PRIOR)
+                    .forEach(m -> fromAllBars.add(m.toString()));
+        }
+        assertThat(new TreeSet<>(prior.stream().map(Move::toString).toList()))
+                .as("the same moves as mining every bar up to the prior window's end").isEqualTo(fromAllBars);
         assertThat(counted).filteredOn(m -> windows.of(m.startDate()) == RetroWindows.Window.RECENT)
                 .isEqualTo(study.stream().filter(m -> windows.of(m.startDate()) == RetroWindows.Window.RECENT).toList());
         assertThat(counted).allMatch(m -> windows.contains(m.startDate()));
