@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import io.edgeloop.admin.auth.AccountsFile;
 import io.edgeloop.stack.loop.DemoSummary;
@@ -107,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        serveUntilStopped(loop, out);
+        StackLauncher.runUntilStopped(out, "serving", loop::close, "stopped cleanly; state kept in " + loop.runDir());
         return 0;
     }
 
@@ -128,22 +127,6 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("            reports        %s%n", loop.reportsDir());
         out.printf("            backtest       edgeloop replay --data %s --out replay-out%n", marketData);
         out.flush();
-    }
-
-    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); a shutdown hook then closes the loop. */
-    private static void serveUntilStopped(Loop loop, PrintWriter out) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            out.println("edgeloop: stopping...");
-            out.flush();
-            loop.close();
-            out.println("edgeloop: stopped cleanly; state kept in " + loop.runDir());
-            out.flush();
-            stopped.countDown();
-        }, "edgeloop-shutdown"));
-        out.println("edgeloop: serving; press Ctrl-C to stop");
-        out.flush();
-        stopped.await();
     }
 
     /**
@@ -167,11 +150,6 @@ final class DemoCommand implements Callable<Integer> {
     private LoopSettings settings() {
         LocalDate from = selection.from();
         LocalDate to = selection.to();
-        for (int p : new int[] {port, adminPort}) {
-            if (p < 0 || p > 65_535) {
-                throw new ParameterException(spec.commandLine(), "a port must be 0 (any free port) or 1..65535, got " + p);
-            }
-        }
         if (timeout.isNegative() || timeout.isZero()) {
             throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
         }
@@ -179,7 +157,11 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--full loads every bar; leave out --from and --to with it");
         }
         LocalDate first = from != null || to != null || full ? from : DEFAULT_FROM;
-        return new LoopSettings(marketData(data, spec.commandLine()), runDir, port, selection.tickers(), first, to, selection.retro(), true, adminPort,
-                timeout);
+        try {
+            return new LoopSettings(marketData(data, spec.commandLine()), runDir, port, selection.tickers(), first, to,
+                    selection.retro(), true, adminPort, timeout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -24,7 +24,7 @@ final class StackCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         LocalStack stack = StackLauncher.startAndReport(options, out);
-        StackLauncher.runUntilStopped(stack, out);
+        StackLauncher.runUntilStopped(out, "running", stack::close, "stopped cleanly; data kept in " + stack.dataDir());
         return 0;
     }
 }

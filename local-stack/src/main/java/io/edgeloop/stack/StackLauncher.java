@@ -32,21 +32,23 @@ final class StackLauncher {
     }
 
     /**
-     * Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); a shutdown hook then closes the
-     * stack cleanly, so the data directory can be reused by the next start.
+     * Prints {@code running}, then blocks until the JVM is asked to stop (Ctrl-C, SIGTERM); a
+     * shutdown hook then runs {@code close} and prints {@code stopped}, so the data kept on disk can
+     * be reused by the next start.
      */
-    static void runUntilStopped(LocalStack stack, PrintWriter out) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
+    static void runUntilStopped(PrintWriter out, String running, Runnable close, String stopped)
+            throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("edgeloop: stopping...");
             out.flush();
-            stack.close();
-            out.println("edgeloop: stopped cleanly; data kept in " + stack.dataDir());
+            close.run();
+            out.println("edgeloop: " + stopped);
             out.flush();
-            stopped.countDown();
+            done.countDown();
         }, "edgeloop-shutdown"));
-        out.println("edgeloop: running; press Ctrl-C to stop");
+        out.println("edgeloop: " + running + "; press Ctrl-C to stop");
         out.flush();
-        stopped.await();
+        done.await();
     }
 }

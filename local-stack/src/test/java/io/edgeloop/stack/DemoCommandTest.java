@@ -17,10 +17,12 @@ class DemoCommandTest {
 
     @Test
     void shouldRefuseAPortOutOfRange() {
-        Cli cli = Cli.run("demo", "--admin-port", "70000");
+        Cli cli = Cli.run("demo", "--data", System.getProperty("edgeloop.data.dir", "../../shared/data"),
+                "--admin-port", "70000");
 
         assertThat(cli.exitCode()).isEqualTo(2);
-        assertThat(cli.err()).contains("a port must be 0 (any free port) or 1..65535, got 70000");
+        assertThat(cli.err()).contains("--admin-port must be 0 (any free port) or 1..65535, got 70000")
+                .contains("Usage: edgeloop demo");
     }
 
     @Test

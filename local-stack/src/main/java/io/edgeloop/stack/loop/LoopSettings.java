@@ -35,8 +35,8 @@ public record LoopSettings(Path marketData, Path runDir, int port, List<String> 
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("--from " + from + " is after --to " + to);
         }
-        checkPort("port", port);
-        checkPort("admin port", adminPort);
+        checkPort("--port", port);
+        checkPort("--admin-port", adminPort);
     }
 
     private static void checkPort(String what, int value) {
