@@ -1,7 +1,6 @@
 package io.edgeloop.core.rules;
 
 import io.edgeloop.core.snapshot.Field;
-import io.edgeloop.core.snapshot.FieldType;
 import io.edgeloop.core.snapshot.Fields;
 import io.edgeloop.core.snapshot.Snapshot;
 import io.edgeloop.core.testing.Generators;
@@ -268,6 +267,11 @@ class RulePropertiesTest {
             Field f = Fields.byName(name).orElseThrow();
             double x = f.min() + a * (f.max() - f.min());
             double y = f.min() + b * (f.max() - f.min());
+            if (f.integral() && (o == Op.EQ || o == Op.NEQ || o == Op.IN)) {
+                // a count is compared with whole numbers (a fraction never holds and is refused)
+                x = Math.rint(x);
+                y = Math.rint(y);
+            }
             Value v = switch (o) {
                 case BETWEEN -> Value.range(Math.min(x, y), Math.max(x, y));
                 case IN -> Value.numbers(x, y);
@@ -322,8 +326,8 @@ class RulePropertiesTest {
 
     /**
      * A snapshot over {@link #ALL_FIELDS}: each field present with probability 2/3, at a
-     * two-decimal fraction of its range (rounded to a code for boolean, direction and category
-     * fields), and absent (NaN) otherwise.
+     * two-decimal fraction of its range (rounded to a whole number for counts and to a code for
+     * boolean, direction and category fields), and absent (NaN) otherwise.
      */
     private static Gen<Snapshot> snapshots() {
         Gen<List<Double>> fractions = listOf(decimals(0, 1, 2), ALL_FIELDS.size(), ALL_FIELDS.size());
@@ -336,7 +340,7 @@ class RulePropertiesTest {
                 if (present.get(i)) {
                     Field f = Fields.byName(ALL_FIELDS.get(i)).orElseThrow();
                     double x = f.min() + values.get(i) * (f.max() - f.min());
-                    s.set(f, f.type() == FieldType.NUMBER ? x : Math.rint(x));
+                    s.set(f, f.integral() ? Math.rint(x) : x);
                 }
             }
             return s;
