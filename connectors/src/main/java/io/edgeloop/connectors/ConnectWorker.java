@@ -21,6 +21,8 @@ import org.apache.kafka.connect.util.FutureCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -224,6 +226,13 @@ public final class ConnectWorker implements AutoCloseable {
         public ConnectWorker start() {
             Objects.requireNonNull(bootstrapServers, "bootstrapServers");
             Objects.requireNonNull(offsetsFile, "offsetsFile");
+            Path folder = offsetsFile.toAbsolutePath().getParent();
+            try {
+                // The worker writes the file by renaming a new one into this folder, which must exist.
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the folder of the Connect offsets file " + folder, e);
+            }
             Map<String, String> workerProps = new LinkedHashMap<>(props);
             workerProps.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             workerProps.put(StandaloneConfig.OFFSET_STORAGE_FILE_FILENAME_CONFIG, offsetsFile.toAbsolutePath().toString());

@@ -65,7 +65,7 @@ class CandleConnectorsIT {
 
     private static ConnectWorker worker(KafkaTestContext kafka) {
         ConnectWorker worker = ConnectWorker.builder().bootstrapServers(kafka.bootstrapServers())
-                .offsetsFile(kafka.tempDir().resolve("connect.offsets")).start();
+                .offsetsFile(kafka.tempDir().resolve("state").resolve("connect.offsets")).start();
         LOG.info("Connect worker started in {} ms", worker.startTime().toMillis());
         return worker;
     }
