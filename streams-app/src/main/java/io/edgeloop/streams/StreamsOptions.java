@@ -43,8 +43,9 @@ public final class StreamsOptions {
                     + "timing-dependent path. An end-of-input mark on streams.control releases a partition without it.");
 
     public static final Option<Integer> CANDLE_PARTITIONS = Option.integer("signals.breadth.partitions",
-            Topics.CANDLES.partitions(), "Partitions of the candles topic, which sector and market breadth wait for each of; used only when the "
-                    + "app cannot read the topic's partition count from the broker at start (the broker's count wins).");
+            Topics.CANDLES.partitions(), "Partitions of the candles topic, each of which sector and market breadth "
+                    + "wait for. Used only when the app cannot read the count from the broker at start (the broker's "
+                    + "count wins).");
 
     public static final Option<Boolean> CREATE_CONTROL_TOPIC = Option.bool("control.topic.create", true,
             "Create the streams.control topic at start when it is missing (with the partitions of candles); "

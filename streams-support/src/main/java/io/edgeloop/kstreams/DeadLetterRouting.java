@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a failed input record goes. A record of the candle input, read from {@code candles} or
+ * Where a refused or undecodable input record goes. A record of the candle input, read from {@code candles} or
  * from {@code streams.control} (its input marks), becomes a
  * {@link DeadLetter} on {@code candles.dlq} (raw bytes, reason, source coordinates), handed back
  * to Kafka Streams so that it is written in the task's transaction; anything else (predictions,
