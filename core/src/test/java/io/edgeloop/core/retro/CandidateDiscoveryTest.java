@@ -62,7 +62,7 @@ class CandidateDiscoveryTest {
     }
 
     /** A distinct features object per move, so planted labels can be keyed by identity. */
-    private static LeadUpFeatures placeholder() {
+    static LeadUpFeatures placeholder() {
         Trajectory flat = new Trajectory(0, 0, 0, 0, 0, Trajectory.Trend.FLAT);
         return new LeadUpFeatures(5, flat, flat, List.of(), null, FlagCounts.NONE, FlagCounts.NONE, 0, 0, null, 50,
                 new PeakView(null, 0, 0, null, 0, FlagCounts.NONE));

@@ -5,10 +5,14 @@ import io.edgeloop.core.mining.DailyDataFixture;
 import io.edgeloop.core.mining.MiningConfig;
 import io.edgeloop.core.mining.MiningResult;
 import io.edgeloop.core.mining.Move;
+import io.edgeloop.core.mining.MoveDirection;
+import io.edgeloop.core.mining.MoveFeatures;
 import io.edgeloop.core.mining.MoveMiner;
+import io.edgeloop.core.rules.Direction;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,4 +66,31 @@ class WindowMovesTest {
                 .isEqualTo(study.stream().filter(m -> windows.of(m.startDate()) == RetroWindows.Window.RECENT).toList());
         assertThat(counted).allMatch(m -> windows.contains(m.startDate()));
     }
+
+    @Test
+    void shouldCountAPatternsMatchedMoveOnlyWhenItsWindowCountsIt() {
+        RetroWindows windows = RetroWindows.of(AS_OF, RetroConfig.defaults());
+        LocalDate priorDay = windows.priorTo().minusDays(3);
+        LocalDate recentDay = AS_OF.minusDays(10);
+        Move counted = move("AAA", priorDay, 5);
+        Move crossing = move("BBB", priorDay, 20);
+        Move recent = move("CCC", recentDay, 5);
+        List<MoveFeatures> sample = List.of(new MoveFeatures(counted, CandidateDiscoveryTest.placeholder()),
+                new MoveFeatures(crossing, CandidateDiscoveryTest.placeholder()),
+                new MoveFeatures(recent, CandidateDiscoveryTest.placeholder()));
+        BitSet all = new BitSet();
+        all.set(0, 3);
+
+        RegimeReport report = new RegimeDetector(RetroConfig.defaults()).detect(List.of(counted, recent), windows, sample,
+                List.of(new CandidateDiscovery.PatternCoverage("everything", Direction.UP, all)));
+
+        WindowTest pattern = report.patterns().get(0).test();
+        assertThat(List.of(pattern.priorN(), pattern.recentN()))
+                .as("the move whose forward window crosses into the recent window is not counted").containsExactly(1L, 1L);
+    }
+
+    private static Move move(String ticker, LocalDate start, int windowDays) {
+        return new Move(ticker, "Energy", MoveDirection.UP, windowDays, start, start.plusDays(2), 6.0, 100, 106);
+    }
 }
+
