@@ -87,16 +87,18 @@ public final class Retrospective {
         Function<String, Optional<Trail>> trailOf = t -> cache.computeIfAbsent(t, trails::trail);
         StudyResult studied = study.run(cut, sectorOf, trailOf);
         RetroWindows windows = RetroWindows.of(date, config);
+        List<Move> counted = windowMoves(mining, studied.mining(), cut, sectorOf, windows);
+        Set<Move> countable = new HashSet<>(counted);
+        // The lookback's moves with their features, each window cut alike (windowMoves).
         List<MoveFeatures> sample = studied.features().stream()
-                .filter(f -> windows.contains(f.move().startDate())).toList();
+                .filter(f -> countable.contains(f.move())).toList();
 
         List<TickerView> views = views(cut, sectorOf, trailOf);
         List<CandidateDiscovery.PatternCoverage> coverage = coverage(library, sample, trailOf);
 
         List<PatternRescore> rescoring = new PatternRescorer(config, mining.minMovePct()).rescore(library, views, windows);
         DiscoveryResult discovery = new CandidateDiscovery(config).discover(sample, windows, features, coverage);
-        RegimeReport regime = new RegimeDetector(config).detect(windowMoves(mining, studied.mining(), cut, sectorOf,
-                windows), windows, sample, coverage);
+        RegimeReport regime = new RegimeDetector(config).detect(counted, windows, sample, coverage);
         List<Proposal> proposals = new RetroProposals(config, windows, mining.minMovePct())
                 .build(rescoring, discovery, regime);
         return new RetroResult(config, windows, studied, sample, views.size(), rescoring, discovery, regime, proposals,

@@ -51,7 +51,8 @@ class RealDiscoveryTest {
         DiscoveryResult d = retro.discovery();
 
         assertThat(retro.trails()).isGreaterThan(200);
-        assertThat(d.fitN()).isGreaterThan(3000);
+        // prior-window moves whose forward window closed by the window's end (2,744 on this data)
+        assertThat(d.fitN()).isGreaterThan(2500);
         assertThat(d.testN()).isGreaterThan(800);
         assertThat(d.combinations()).isEqualTo(2300);
         assertThat(d.survivors()).allSatisfy(c -> assertThat(c.qValue()).isLessThanOrEqualTo(0.10));
