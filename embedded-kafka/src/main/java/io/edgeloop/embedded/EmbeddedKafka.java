@@ -194,7 +194,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }
         if (deleteOnClose) {
-            deleteRecursively(dataDir);
+            Directories.deleteRecursively(dataDir);
         }
     }
 
@@ -210,18 +210,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
 
     /** Settings of an {@link EmbeddedKafka}; every setter returns this builder. */
     public static final class Builder {

@@ -30,7 +30,7 @@ class EmbeddedKafkaIT {
 
     @AfterEach
     void deleteDataDir() {
-        EmbeddedKafka.deleteRecursively(dataDir);
+        Directories.deleteRecursively(dataDir);
     }
 
     @Test

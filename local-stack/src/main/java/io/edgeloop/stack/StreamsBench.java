@@ -4,6 +4,7 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.CandleNormaliser;
 import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.embedded.EmbeddedKafka;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.CleanupPolicy;
@@ -289,7 +290,7 @@ final class StreamsBench {
                             each(topology, Run::cpuMicros)), List.copyOf(topology), Map.copyOf(variant),
                     List.copyOf(variants));
         } finally {
-            RunDirectory.delete(work);
+            Directories.deleteRecursively(work);
         }
     }
 

@@ -54,6 +54,7 @@ import io.edgeloop.admin.AdminApp;
 import io.edgeloop.admin.auth.AccountsFile;
 import io.edgeloop.admin.browser.Browser;
 import io.edgeloop.admin.seed.SeedPublisher;
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.schemas.avro.ApprovalAction;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ChangeEvidence;
@@ -143,7 +144,7 @@ class DashboardLoopIT {
         if (loop != null) {
             loop.close();
         }
-        TestFiles.deleteRecursively(WORK);
+        Directories.deleteRecursively(WORK);
     }
 
     @Test

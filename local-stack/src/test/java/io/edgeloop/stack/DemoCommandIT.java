@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.edgeloop.embedded.Directories;
+
 class DemoCommandIT {
 
     private static final String MARKET_DATA = System.getProperty("edgeloop.data.dir", "../../shared/data");
@@ -15,7 +17,7 @@ class DemoCommandIT {
 
     @AfterEach
     void deleteWork() {
-        TestFiles.deleteRecursively(work);
+        Directories.deleteRecursively(work);
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.stack.loop.TopicFile;
 
 /**
@@ -61,7 +62,7 @@ class ReplayIT {
 
     @AfterAll
     static void deleteWork() {
-        TestFiles.deleteRecursively(WORK);
+        Directories.deleteRecursively(WORK);
     }
 
     private static Cli replay(String name, Path data) {

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
@@ -42,7 +43,7 @@ class StackRoundTripIT {
 
     @AfterEach
     void deleteDataDir() {
-        TestFiles.deleteRecursively(dataDir);
+        Directories.deleteRecursively(dataDir);
     }
 
     @Test

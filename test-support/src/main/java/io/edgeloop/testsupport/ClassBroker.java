@@ -3,6 +3,7 @@ package io.edgeloop.testsupport;
 import java.nio.file.Path;
 import java.util.UUID;
 
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.embedded.EmbeddedKafka;
 import io.edgeloop.schemas.topics.Topics;
 
@@ -29,7 +30,7 @@ final class ClassBroker implements AutoCloseable {
             kafka.createTopics(Topics.all());
         } catch (RuntimeException e) {
             kafka.close();
-            TestDirs.deleteRecursively(baseDir);
+            Directories.deleteRecursively(baseDir);
             throw e;
         }
         return new ClassBroker(kafka, baseDir);
@@ -49,7 +50,7 @@ final class ClassBroker implements AutoCloseable {
         try {
             kafka.close();
         } finally {
-            TestDirs.deleteRecursively(baseDir);
+            Directories.deleteRecursively(baseDir);
         }
     }
 }

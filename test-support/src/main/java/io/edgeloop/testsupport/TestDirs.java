@@ -21,17 +21,4 @@ final class TestDirs {
         return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize()
                 .resolve("target").resolve("kafka-tests");
     }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete test state in " + dir, e);
-        }
-    }
 }

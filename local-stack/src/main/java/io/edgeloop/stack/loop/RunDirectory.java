@@ -1,9 +1,10 @@
 package io.edgeloop.stack.loop;
 
+import io.edgeloop.embedded.Directories;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -34,21 +35,9 @@ public final class RunDirectory {
                 throw new IllegalArgumentException("refusing to empty " + dir + ": it holds files and is not a run "
                         + "directory (no " + MARKER + "); choose an empty or new directory");
             }
-            delete(dir);
+            Directories.deleteRecursively(dir);
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(MARKER), "an edgeloop run directory; emptied by the next run\n");
-    }
-
-    /** Deletes {@code dir} and everything under it; nothing when it does not exist. */
-    public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

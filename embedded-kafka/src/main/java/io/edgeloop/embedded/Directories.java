@@ -1,4 +1,4 @@
-package io.edgeloop.stack;
+package io.edgeloop.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,18 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes a test's data directory. */
-final class TestFiles {
+/** File-system housekeeping shared by the broker, the local stack and the tests. */
+public final class Directories {
 
-    private TestFiles() {
+    private Directories() {
     }
 
-    static void deleteRecursively(Path dir) {
+    /**
+     * Deletes {@code dir} and everything under it, deepest first; nothing when it does not exist.
+     *
+     * @throws UncheckedIOException when something under it cannot be deleted
+     */
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
