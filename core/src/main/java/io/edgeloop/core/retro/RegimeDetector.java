@@ -6,11 +6,9 @@ import io.edgeloop.core.mining.MoveFeatures;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,13 +38,12 @@ public final class RegimeDetector {
      * @param moves    the moves each window counts (only those starting in a window count; see
      *                 {@code Retrospective.windowMoves}: both windows cut alike)
      * @param windows  the windows
-     * @param sample   the lookback's moves with lead-up features (the sample of {@code patterns})
-     * @param patterns each pattern's matches over {@code sample}; a matched move counts only when it
-     *                 is one of {@code moves}, so the pattern family is cut like the market
+     * @param sample   the lookback's moves with lead-up features (the sample of {@code patterns}),
+     *                 those of {@code moves} ({@code Retrospective.windowSample})
+     * @param patterns each pattern's matches over {@code sample}
      */
     public RegimeReport detect(List<Move> moves, RetroWindows windows, List<MoveFeatures> sample,
                                List<CandidateDiscovery.PatternCoverage> patterns) {
-        Set<Move> counted = new HashSet<>(moves);
         Counts market = new Counts();
         Map<String, Counts> sectors = new TreeMap<>();
         for (Move m : moves) {
@@ -67,10 +64,7 @@ public final class RegimeDetector {
             Counts c = new Counts();
             BitSet matches = p.matches();
             for (int i = matches.nextSetBit(0); i >= 0; i = matches.nextSetBit(i + 1)) {
-                Move m = sample.get(i).move();
-                if (counted.contains(m)) {
-                    c.add(windows, m);
-                }
+                c.add(windows, sample.get(i).move());
             }
             patternKeys.add(p.patternId());
             patternTests.add(c.test(tester));

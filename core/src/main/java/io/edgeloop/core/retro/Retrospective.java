@@ -88,10 +88,7 @@ public final class Retrospective {
         StudyResult studied = study.run(cut, sectorOf, trailOf);
         RetroWindows windows = RetroWindows.of(date, config);
         List<Move> counted = windowMoves(mining, studied.mining(), cut, sectorOf, windows);
-        Set<Move> countable = new HashSet<>(counted);
-        // The lookback's moves with their features, each window cut alike (windowMoves).
-        List<MoveFeatures> sample = studied.features().stream()
-                .filter(f -> countable.contains(f.move())).toList();
+        List<MoveFeatures> sample = windowSample(studied.features(), counted);
 
         List<TickerView> views = views(cut, sectorOf, trailOf);
         List<CandidateDiscovery.PatternCoverage> coverage = coverage(library, sample, trailOf);
@@ -165,6 +162,16 @@ public final class Retrospective {
             }
         }
         return out;
+    }
+
+    /**
+     * The lookback's sample: the study's moves with lead-up features that their windows count
+     * ({@link #windowMoves}), so pattern coverage, the regime test's pattern family and candidate
+     * discovery see both windows cut alike.
+     */
+    static List<MoveFeatures> windowSample(List<MoveFeatures> features, List<Move> counted) {
+        Set<Move> countable = new HashSet<>(counted);
+        return features.stream().filter(f -> countable.contains(f.move())).toList();
     }
 
     /** Each ticker's bars up to and including {@code date}; tickers without any are left out. */

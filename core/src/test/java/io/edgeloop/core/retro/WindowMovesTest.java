@@ -75,13 +75,15 @@ class WindowMovesTest {
         Move counted = move("AAA", priorDay, 5);
         Move crossing = move("BBB", priorDay, 20);
         Move recent = move("CCC", recentDay, 5);
-        List<MoveFeatures> sample = List.of(new MoveFeatures(counted, CandidateDiscoveryTest.placeholder()),
+        List<Move> countedMoves = List.of(counted, recent);
+        List<MoveFeatures> sample = Retrospective.windowSample(List.of(
+                new MoveFeatures(counted, CandidateDiscoveryTest.placeholder()),
                 new MoveFeatures(crossing, CandidateDiscoveryTest.placeholder()),
-                new MoveFeatures(recent, CandidateDiscoveryTest.placeholder()));
+                new MoveFeatures(recent, CandidateDiscoveryTest.placeholder())), countedMoves);
         BitSet all = new BitSet();
-        all.set(0, 3);
+        all.set(0, sample.size());
 
-        RegimeReport report = new RegimeDetector(RetroConfig.defaults()).detect(List.of(counted, recent), windows, sample,
+        RegimeReport report = new RegimeDetector(RetroConfig.defaults()).detect(countedMoves, windows, sample,
                 List.of(new CandidateDiscovery.PatternCoverage("everything", Direction.UP, all)));
 
         WindowTest pattern = report.patterns().get(0).test();
