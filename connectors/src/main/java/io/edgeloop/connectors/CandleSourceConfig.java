@@ -108,17 +108,21 @@ public final class CandleSourceConfig extends AbstractConfig {
         }
     }
 
+    private final OpenDateRange dates;
+
     /**
      * @throws ConfigException when an option is missing, malformed or conflicts with another
      */
     public CandleSourceConfig(Map<String, String> props) {
         super(TASK_CONFIG_DEF, props);
+        try {
+            dates = new OpenDateRange(date(FROM), date(TO));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(TO, getString(TO), "is before " + FROM + " " + getString(FROM));
+        }
         Optional<Problem> problem = pacingProblem(props);
         if (problem.isPresent()) {
             throw problem.get().exception(props);
-        }
-        if (dates() == null) {
-            throw new ConfigException(TO, getString(TO), "is before " + FROM + " " + getString(FROM));
         }
         if (getInt(TASK_INDEX) >= getInt(TASK_COUNT)) {
             throw new ConfigException(TASK_INDEX, getInt(TASK_INDEX), "must be below task.count " + getInt(TASK_COUNT));
@@ -183,11 +187,9 @@ public final class CandleSourceConfig extends AbstractConfig {
         return out;
     }
 
-    /** The open dates of the bars to publish; null when {@code to} is before {@code from}. */
+    /** The open dates of the bars to publish. */
     OpenDateRange dates() {
-        LocalDate from = date(FROM);
-        LocalDate to = date(TO);
-        return from != null && to != null && to.isBefore(from) ? null : new OpenDateRange(from, to);
+        return dates;
     }
 
     private LocalDate date(String key) {

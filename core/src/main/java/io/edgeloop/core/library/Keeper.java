@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,6 +38,8 @@ import java.util.TreeMap;
 public final class Keeper<P> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Keeper.class);
+    /** Names that identify no one ({@link #anonymous}). */
+    private static final Set<String> NO_ONE = Set.of("anonymous", "unknown", "none");
 
     private final PayloadValidator<P> validator;
     private final List<PatternLibrary<P>> history = new ArrayList<>();
@@ -318,5 +321,4 @@ public final class Keeper<P> {
         return actor == null || actor.isBlank() || NO_ONE.contains(actor.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static final java.util.Set<String> NO_ONE = java.util.Set.of("anonymous", "unknown", "none");
 }
