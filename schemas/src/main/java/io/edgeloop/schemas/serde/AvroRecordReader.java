@@ -59,7 +59,7 @@ final class AvroRecordReader<T extends SpecificRecord> {
             return bytes.length - position;
         }
 
-        private void need(int count, String what) {
+        private void need(long count, String what) {
             if (count > bytes.length - position) {
                 throw new IllegalArgumentException("the bytes end inside " + what + " (" + count + " needed, "
                         + (bytes.length - position) + " left)");
@@ -116,10 +116,7 @@ final class AvroRecordReader<T extends SpecificRecord> {
             if (length < 0) {
                 throw new IllegalArgumentException("negative string length " + length);
             }
-            if (length > bytes.length - position) {
-                throw new IllegalArgumentException("the bytes end inside a string (" + length + " needed, "
-                        + (bytes.length - position) + " left)");
-            }
+            need(length, "a string");
             String s = new String(bytes, position, (int) length, StandardCharsets.UTF_8);
             position += (int) length;
             return s;
