@@ -9,9 +9,13 @@ import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The app on a real embedded broker, exactly-once: real daily candles of ten tickers in, scores,
  * predictions, trades and signals out; an undecodable record goes to the dead letter queue; a
- * run stopped mid-stream and restarted from its changelogs (local state wiped) writes exactly
- * what an uninterrupted run writes, with no record lost or repeated.
+ * run stopped mid-stream and restarted from its changelogs (local state wiped), and one killed
+ * (SIGKILL, in a child JVM) in the middle of a transaction and restarted, each write exactly what an
+ * uninterrupted run writes, with no record lost or repeated.
  */
 @KafkaTest
 class StreamsAppIT {
@@ -44,7 +49,7 @@ class StreamsAppIT {
     private static final Duration IDLE = Duration.ofSeconds(10);
 
     @Test
-    void shouldGiveTheSameOutputsWhenRestartedMidStreamAsWhenRunUninterrupted(KafkaTestContext kafka)
+    void shouldGiveTheSameOutputsWhenStoppedOrKilledMidStreamAsWhenRunUninterrupted(KafkaTestContext kafka)
             throws Exception {
         List<Candle> candles = MarketData.merged(TICKERS.stream()
                 .map(t -> MarketData.history(t + "_D", "2019-01-01T00:00:00Z", "2026-07-01T00:00:00Z")).toList());
@@ -83,6 +88,57 @@ class StreamsAppIT {
             }
         }
         assertThat(second.get(Topics.CANDLES_DLQ.name())).hasSize(1);
+
+        Map<String, List<String>> third = killedMidTransaction(kafka, first.get(Topics.SCORES.name()).size());
+        for (Topic<String, ?> topic : OUTPUTS) {
+            assertThat(third.get(topic.name())).as(topic.name() + " after the kill").isEqualTo(first.get(topic.name()));
+        }
+    }
+
+    /**
+     * A third run, killed: stopped cleanly half way (so it has committed work), then continued by
+     * the app in a child JVM, as deployed, that never commits on its own (a ten-minute commit
+     * interval) and is killed with SIGKILL once every score it has to write sits in its open
+     * transaction; then restarted in this JVM on the same state directory. Returns the outputs
+     * the run committed, which must be the uninterrupted run's: the killed work is aborted, no
+     * read_committed reader ever sees it, and the restart redoes it once.
+     */
+    private static Map<String, List<String>> killedMidTransaction(KafkaTestContext kafka, int scores)
+            throws Exception {
+        Map<TopicPartition, Long> from = StreamsRun.endOffsets(kafka, OUTPUTS);
+        StreamsRun run = new StreamsRun(kafka, "streams-it-c", IDLE);
+        run.start();
+        Await.until(() -> run.accepted() >= scores / 2.0, TIMEOUT,
+                () -> "run c accepted " + run.accepted() + " before the stop");
+        run.close();
+        Map<TopicPartition, Long> stopped = StreamsRun.endOffsets(kafka, OUTPUTS);
+        int committedBefore = StreamsRun.read(kafka, OUTPUTS, from, stopped)
+                .get(Topics.SCORES.name()).size();
+        long written = StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED);
+
+        Process child = run.startChild(kafka.tempDir().resolve("streams-it-c-child.log"), Map.of(
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "600000",
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "600000",
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000"));
+        long open;
+        try {
+            Await.until(() -> StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written
+                            >= scores - committedBefore, TIMEOUT,
+                    () -> "the child has not written the last " + (scores - committedBefore) + " scores yet; see "
+                            + kafka.tempDir().resolve("streams-it-c-child.log"));
+            open = StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written;
+            assertThat(StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_COMMITTED))
+                    .as("the last stable offsets: nothing of the child's open transaction is committed").isEqualTo(written);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertThat(open).as("scores in the killed transaction").isEqualTo(scores - committedBefore);
+
+        run.start();
+        run.awaitCaughtUp();
+        run.close();
+        return StreamsRun.read(kafka, OUTPUTS, from, StreamsRun.endOffsets(kafka, OUTPUTS));
     }
 
     /** The query API of a finished run answers for its tickers, the breadth and its health. */
