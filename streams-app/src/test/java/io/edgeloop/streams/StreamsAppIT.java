@@ -7,6 +7,7 @@ import io.edgeloop.schemas.avro.TickerReference;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
+import io.edgeloop.testsupport.ChildJvm;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -114,7 +115,7 @@ class StreamsAppIT {
         Map<TopicPartition, Long> stopped = StreamsRun.endOffsets(kafka, OUTPUTS);
         int committedBefore = StreamsRun.read(kafka, OUTPUTS, from, stopped)
                 .get(Topics.SCORES.name()).size();
-        long written = StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED);
+        long written = kafka.endOffsetSum(Topics.SCORES, IsolationLevel.READ_UNCOMMITTED);
 
         Process child = run.startChild(kafka.tempDir().resolve("streams-it-c-child.log"), Map.of(
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "600000",
@@ -122,16 +123,15 @@ class StreamsAppIT {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000"));
         long open;
         try {
-            Await.until(() -> StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written
+            Await.until(() -> kafka.endOffsetSum(Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written
                             >= scores - committedBefore, TIMEOUT,
                     () -> "the child has not written the last " + (scores - committedBefore) + " scores yet; see "
                             + kafka.tempDir().resolve("streams-it-c-child.log"));
-            open = StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written;
-            assertThat(StreamsRun.endOffsetSum(kafka, Topics.SCORES, IsolationLevel.READ_COMMITTED))
+            open = kafka.endOffsetSum(Topics.SCORES, IsolationLevel.READ_UNCOMMITTED) - written;
+            assertThat(kafka.endOffsetSum(Topics.SCORES, IsolationLevel.READ_COMMITTED))
                     .as("the last stable offsets: nothing of the child's open transaction is committed").isEqualTo(written);
         } finally {
-            child.destroyForcibly();
-            child.waitFor();
+            ChildJvm.kill(child);
         }
         assertThat(open).as("scores in the killed transaction").isEqualTo(scores - committedBefore);
 

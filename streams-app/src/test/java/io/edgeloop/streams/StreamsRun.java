@@ -5,17 +5,16 @@ import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
+import io.edgeloop.testsupport.ChildJvm;
 import io.edgeloop.testsupport.KafkaTestContext;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -68,14 +67,12 @@ final class StreamsRun {
      * Its log goes to {@code log}; the caller ends the process.
      */
     Process startChild(Path log, Map<String, String> kafka) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StreamsApp.class.getName(),
-                "--set", StreamsOptions.HTTP_PORT.name() + "=0",
+        List<String> args = new ArrayList<>(List.of("--set", StreamsOptions.HTTP_PORT.name() + "=0",
                 "--set", StreamsOptions.BREADTH_IDLE.name() + "=" + settings.breadthIdle()));
         Map<String, Object> merged = new HashMap<>(kafkaSettings);
         merged.putAll(kafka);
-        merged.forEach((key, value) -> command.addAll(List.of("--set", AppConfig.KAFKA_PREFIX + key + "=" + value)));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        merged.forEach((key, value) -> args.addAll(List.of("--set", AppConfig.KAFKA_PREFIX + key + "=" + value)));
+        return ChildJvm.start(StreamsApp.class, args, log);
     }
 
     void start() {
@@ -161,27 +158,6 @@ final class StreamsRun {
                     Files.delete(p);
                 }
             }
-        }
-    }
-
-    /**
-     * The records in every partition of a topic up to its end: the high watermark
-     * ({@code READ_UNCOMMITTED}, records of open and aborted transactions counted), or the last
-     * stable offset ({@code READ_COMMITTED}, up to the first record of an open transaction).
-     */
-    static long endOffsetSum(KafkaTestContext kafka, Topic<?, ?> topic, IsolationLevel isolation) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < topic.partitions(); p++) {
-                latest.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot list the end offsets of " + topic.name(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing the end offsets of " + topic.name(), e);
         }
     }
 
