@@ -39,11 +39,11 @@ final class PatternCredit {
         boolean downCall = outcome.getDirection() == io.edgeloop.schemas.avro.Direction.DOWN;
         double up = downCall ? -outcome.getMaePct() : outcome.getMfePct();
         double down = downCall ? outcome.getMfePct() : -outcome.getMaePct();
+        boolean hit = patternDirection.hit(raw, hitThresholdPct);
         return switch (patternDirection) {
-            case UP -> new Observation(raw >= hitThresholdPct, raw, up, down);
-            case DOWN -> new Observation(-raw >= hitThresholdPct, -raw, down, up);
-            case NEUTRAL -> new Observation(Math.abs(raw) >= hitThresholdPct, raw, Math.max(up, down),
-                    Math.min(up, down));
+            case UP -> new Observation(hit, raw, up, down);
+            case DOWN -> new Observation(hit, -raw, down, up);
+            case NEUTRAL -> new Observation(hit, raw, Math.max(up, down), Math.min(up, down));
         };
     }
 }

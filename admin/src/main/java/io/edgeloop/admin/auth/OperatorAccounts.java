@@ -115,6 +115,21 @@ public final class OperatorAccounts {
     }
 
     /** The operator, or an {@link AuthenticationException} that does not say whether the name exists. */
+    /**
+     * The operator of a session as this file describes them now: empty when the name is no
+     * longer listed or its password hash is no longer {@code credential}; else the operator
+     * with the role the file gives now.
+     */
+    public Optional<Operator> current(String name, String credential) {
+        Account account = accounts.get(name);
+        return account != null && account.hash.equals(credential) ? Optional.of(account.operator) : Optional.empty();
+    }
+
+    /** The password hash of a listed operator (what a session keeps as its {@link Session#credential}). */
+    public Optional<String> credential(String name) {
+        return Optional.ofNullable(accounts.get(name)).map(Account::hash);
+    }
+
     public Operator require(String name, char[] password) {
         return authenticate(name, password)
                 .orElseThrow(() -> new AuthenticationException("unknown operator or wrong password"));

@@ -32,10 +32,10 @@ public final class Sessions {
         this.clock = clock;
     }
 
-    /** A new session for the operator. */
-    public Session open(Operator operator) {
+    /** A new session for the operator, who logged in with the account whose hash is {@code credential}. */
+    public Session open(Operator operator, String credential) {
         purgeExpired();
-        Session session = new Session(token(), operator, token(), clock.instant().plus(ttl));
+        Session session = new Session(token(), operator, token(), clock.instant().plus(ttl), credential);
         sessions.put(session.id(), session);
         return session;
     }

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table: a header row and left-aligned columns two spaces apart, cells cut at 60 characters. */
+/**
+ * A plain-text table: a header row and left-aligned columns two spaces apart, cells cut at 60
+ * characters but for the first column, which holds what an operator copies into the next command
+ * (change and pattern ids, up to about 100 characters) and stays whole.
+ */
 final class Table {
 
     private static final int MAX_CELL = 60;
@@ -19,7 +23,7 @@ final class Table {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             String s = cells[i] == null ? "-" : String.valueOf(cells[i]);
-            text[i] = s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
+            text[i] = i > 0 && s.length() > MAX_CELL ? s.substring(0, MAX_CELL - 3) + "..." : s;
         }
         rows.add(text);
         return this;

@@ -56,14 +56,23 @@ public record PatternDetail(PatternRow row, String description, ReadableRule rul
                     .sorted(Comparator.comparing(ModelChange::getUpdatedAt).reversed())
                     .map(AvroJson::toJson).toList();
             return Optional.of(new PatternDetail(PatternRow.of(p), p.getDescription(), ReadableRule.of(p.getRule()),
-                    revisions, hitRateOverTime(s, id, hitThresholdPct), changes));
+                    revisions, hitRateOverTime(s, p, hitThresholdPct), changes));
         });
     }
 
-    private static List<Point> hitRateOverTime(ModelState s, String id, double threshold) {
+    /**
+     * The pattern's hit rate after each resolved outcome the keeper credits it with: an outcome
+     * of a prediction that matched a revision with the current rule and direction, judged in the
+     * pattern's direction ({@link #hit}), in the keeper's order of time.
+     */
+    private static List<Point> hitRateOverTime(ModelState s, PatternDefinition pattern, double threshold) {
+        String id = pattern.getId();
+        List<PatternDefinition> revisions = s.revisions(id);
         List<Outcome> matched = new ArrayList<>();
         for (Outcome o : s.outcomes().values()) {
-            if (o.getStatus() == OutcomeStatus.RESOLVED && o.getReturnPct() != null && match(o, id) != null) {
+            PatternMatch m = match(o, id);
+            if (o.getStatus() == OutcomeStatus.RESOLVED && o.getExitPrice() != null && m != null
+                    && currentRule(revisions, m.getVersion(), pattern)) {
                 matched.add(o);
             }
         }
@@ -72,10 +81,20 @@ public record PatternDetail(PatternRow row, String description, ReadableRule rul
         int hits = 0;
         for (int i = 0; i < matched.size(); i++) {
             Outcome o = matched.get(i);
-            hits += hitInDirection(o, match(o, id).getDirection(), threshold) ? 1 : 0;
+            hits += hit(o, pattern.getDirection(), threshold) ? 1 : 0;
             points.add(new Point(o.getResolvedTime(), Rate.of(hits, i + 1)));
         }
         return points;
+    }
+
+    /** True when the revision a prediction matched has the current revision's rule and direction (the keeper's test). */
+    private static boolean currentRule(List<PatternDefinition> revisions, int version, PatternDefinition current) {
+        for (PatternDefinition r : revisions) {
+            if (r.getVersion() == version) {
+                return r.getRule().equals(current.getRule()) && r.getDirection() == current.getDirection();
+            }
+        }
+        return false;
     }
 
     private static PatternMatch match(Outcome o, String id) {
@@ -88,19 +107,13 @@ public record PatternDetail(PatternRow row, String description, ReadableRule rul
     }
 
     /**
-     * Whether the outcome hit in {@code direction}: the outcome's own verdict when the prediction
-     * called that direction; else the return in that direction against the threshold (UP/DOWN:
-     * return &gt;= threshold; NEUTRAL: |return| &lt; threshold), as the resolver judges hits.
+     * Whether a resolved outcome hit in {@code direction}, as the keeper credits a pattern: the
+     * raw return (exit over entry) by core's rule ({@link io.edgeloop.core.rules.Direction#hit}),
+     * whatever the prediction called. The outcome's own verdict judges the prediction's call,
+     * which for NEUTRAL means a small move, where a NEUTRAL pattern hits on a large one.
      */
-    static boolean hitInDirection(Outcome o, Direction direction, double threshold) {
-        if (o.getDirection() == direction && o.getHit() != null) {
-            return o.getHit();
-        }
-        double raw = o.getDirection() == Direction.DOWN ? -o.getReturnPct() : o.getReturnPct();
-        return switch (direction) {
-            case UP -> raw >= threshold;
-            case DOWN -> -raw >= threshold;
-            case NEUTRAL -> Math.abs(raw) < threshold;
-        };
+    static boolean hit(Outcome o, Direction direction, double threshold) {
+        double raw = (o.getExitPrice() - o.getEntryPrice()) / o.getEntryPrice() * 100.0;
+        return io.edgeloop.core.rules.Direction.valueOf(direction.name()).hit(raw, threshold);
     }
 }

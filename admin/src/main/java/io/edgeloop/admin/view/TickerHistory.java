@@ -10,6 +10,8 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.utils.Utils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -30,6 +32,7 @@ import java.util.TreeMap;
  */
 public final class TickerHistory implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TickerHistory.class);
     private static final int CACHED = 24;
 
     private static final class Entry {
@@ -107,7 +110,16 @@ public final class TickerHistory implements AutoCloseable {
             }
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 if (r.value() != null && Arrays.equals(key, r.key())) {
-                    accept(entry, topic.valueSerde().deserializer().deserialize(tp.topic(), r.value()));
+                    Object value;
+                    try {
+                        value = topic.valueSerde().deserializer().deserialize(tp.topic(), r.value());
+                    } catch (RuntimeException e) {
+                        // as the views do (TopicReader): a record that does not decode is skipped,
+                        // or every later read of the ticker would fail on it again
+                        LOG.warn("skipping a record that does not decode ({}@{}): {}", tp, r.offset(), e.getMessage());
+                        continue;
+                    }
+                    accept(entry, value);
                 }
             }
         }

@@ -75,7 +75,7 @@ final class AuthRoutes {
             }
             throttle.succeeded(user);
             metrics.loginsSucceeded.incrementAndGet();
-            Session session = sessions.open(operator.get());
+            Session session = sessions.open(operator.get(), current.credential(user).orElseThrow());
             LOG.info("operator {} logged in to the dashboard", operator.get().name());
             return Response.json(200, describe(session)).withHeader("Set-Cookie", Guard.cookie(session, sessions.ttl()));
         } finally {

@@ -1,5 +1,7 @@
 package io.edgeloop.admin.web;
 
+import io.edgeloop.admin.auth.AccountsFile;
+import io.edgeloop.admin.auth.Operator;
 import io.edgeloop.admin.auth.Session;
 import io.edgeloop.admin.auth.Sessions;
 import io.edgeloop.core.http.JsonHttpServer.Handler;
@@ -7,6 +9,7 @@ import io.edgeloop.core.http.JsonHttpServer.HttpError;
 import io.edgeloop.core.http.JsonHttpServer.Request;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The dashboard's access rules. Every API call needs a live session cookie (else 401). Every
@@ -29,9 +32,11 @@ final class Guard {
     }
 
     private final Sessions sessions;
+    private final AccountsFile accounts;
 
-    Guard(Sessions sessions) {
+    Guard(Sessions sessions, AccountsFile accounts) {
         this.sessions = sessions;
+        this.accounts = accounts;
     }
 
     /** A read: session required. */
@@ -51,10 +56,26 @@ final class Guard {
         };
     }
 
-    /** The live session of the request, or 401. */
+    /**
+     * The live session of the request, or 401. The operators file is read again (only when it
+     * changed): a session ends once its operator is no longer listed, their password changed or
+     * the file cannot be read, and its role is the one the file gives now.
+     */
     Session session(Request request) {
-        return request.cookie(COOKIE).flatMap(sessions::find)
+        Session session = request.cookie(COOKIE).flatMap(sessions::find)
                 .orElseThrow(() -> new HttpError(401, "log in first (no session, or it expired)"));
+        Optional<Operator> now;
+        try {
+            now = accounts.current().current(session.operator().name(), session.credential());
+        } catch (IllegalArgumentException e) {
+            sessions.close(session.id());
+            throw new HttpError(401, "session ended: the operators file cannot be read; log in again once it is fixed");
+        }
+        if (now.isEmpty()) {
+            sessions.close(session.id());
+            throw new HttpError(401, "session ended: the operator was removed or their password changed; log in again");
+        }
+        return now.get().equals(session.operator()) ? session : session.as(now.get());
     }
 
     /** A cross-origin request (its Origin is not this host) is refused with 403. */

@@ -29,6 +29,11 @@ public final class WebRoutes {
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
             + "form-action 'self'";
+    /**
+     * The page, outside {@code web/} (the scripts, styles and libraries served under
+     * {@code /static/}), so it is only ever served by {@code GET /} with the policy headers.
+     */
+    private static final String PAGE = "page/index.html";
     private static final int MAX_LOGIN_FAILURES = 5;
     private static final Duration LOCKOUT = Duration.ofMinutes(1);
 
@@ -39,9 +44,10 @@ public final class WebRoutes {
     public static void register(JsonHttpServer http, AppConfig config, ModelState state, ModelViews views,
                                 TickerHistory tickers, Decisions decisions, Clock clock) {
         Sessions sessions = new Sessions(config.get(AdminOptions.SESSION_TTL), clock);
-        Guard guard = new Guard(sessions);
+        AccountsFile accounts = new AccountsFile(AdminOptions.operatorsFile(config));
+        Guard guard = new Guard(sessions, accounts);
         AdminMetrics metrics = new AdminMetrics();
-        new AuthRoutes(new AccountsFile(AdminOptions.operatorsFile(config)), sessions,
+        new AuthRoutes(accounts, sessions,
                 new LoginThrottle(MAX_LOGIN_FAILURES, LOCKOUT, clock), guard, metrics).register(http);
         new DashboardRoutes(state, views, tickers, new Reports(Path.of(config.get(AdminOptions.REPORTS_DIR))),
                 config.get(AdminOptions.HIT_THRESHOLD_PCT), guard).register(http);
@@ -52,7 +58,7 @@ public final class WebRoutes {
     }
 
     private static Response page() throws IOException {
-        try (InputStream in = WebRoutes.class.getClassLoader().getResourceAsStream("web/index.html")) {
+        try (InputStream in = WebRoutes.class.getClassLoader().getResourceAsStream(PAGE)) {
             if (in == null) {
                 throw new HttpError(500, "the dashboard page is missing from the build");
             }

@@ -34,7 +34,7 @@ class SessionsTest {
     @Test
     void shouldFindASessionUntilItsTimeToLiveEnds() {
         Sessions sessions = new Sessions(Duration.ofHours(8), clock);
-        Session session = sessions.open(alice);
+        Session session = sessions.open(alice, "hash");
         assertThat(session.id()).hasSize(43).isNotEqualTo(session.csrfToken());
         now.set(now.get().plus(Duration.ofHours(8)).minusSeconds(1));
         assertThat(sessions.find(session.id())).contains(session);
@@ -45,7 +45,7 @@ class SessionsTest {
     @Test
     void shouldForgetAClosedSessionAndUnknownIds() {
         Sessions sessions = new Sessions(Duration.ofHours(1), clock);
-        Session session = sessions.open(alice);
+        Session session = sessions.open(alice, "hash");
         sessions.close(session.id());
         assertThat(sessions.find(session.id())).isEmpty();
         assertThat(sessions.find("made-up")).isEmpty();
@@ -55,8 +55,8 @@ class SessionsTest {
     @Test
     void shouldMatchOnlyTheSessionsOwnCsrfToken() {
         Sessions sessions = new Sessions(Duration.ofHours(1), clock);
-        Session one = sessions.open(alice);
-        Session two = sessions.open(alice);
+        Session one = sessions.open(alice, "hash");
+        Session two = sessions.open(alice, "hash");
         assertThat(Sessions.csrfMatches(one, one.csrfToken())).isTrue();
         assertThat(Sessions.csrfMatches(one, two.csrfToken())).isFalse();
         assertThat(Sessions.csrfMatches(one, null)).isFalse();

@@ -109,6 +109,7 @@ class AdminServerTest {
         assertThat(page.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(web.get("/static/vendor/lightweight-charts.standalone.production.js", null).body())
                 .startsWith("/*!\n * @license\n * TradingView Lightweight Charts");
+        assertThat(web.get("/static/index.html", null).statusCode()).as("the page only with its headers").isEqualTo(404);
     }
 
     @Test
@@ -277,6 +278,45 @@ class AdminServerTest {
             assertThat(json(login).path("error").asText()).contains("no operators file at");
             assertThat(new WebClient(other.port()).get("/health", null).statusCode()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void shouldEndASessionOnceTheOperatorsFileDropsItsOperatorOrChangesTheirPassword() throws Exception {
+        Path operators = dir.resolve("operators");
+        String before = Files.readString(operators);
+        String carolHash = hash("carol-password");
+        String daveHash = hash("dave-password");
+        try {
+            Files.writeString(operators, before + "carol:" + carolHash + "\ndave:" + daveHash + "\n");
+            HttpResponse<String> carol = login("carol", "carol-password");
+            HttpResponse<String> dave = login("dave", "dave-password");
+            assertThat(web.get("/api/overview", WebClient.cookieOf(carol)).statusCode()).isEqualTo(200);
+
+            // carol demoted to viewer: her open session decides no more
+            Files.writeString(operators, before + "carol:" + carolHash + ":viewer\ndave:" + daveHash + "\n");
+            HttpResponse<String> approve = web.post("/api/proposals/" + SeedLibrary.SECOND_PENDING_ID + "/approve",
+                    "{\"reason\":\"looks fine\"}", WebClient.cookieOf(carol), "X-CSRF-Token",
+                    json(carol).path("csrfToken").asText());
+            assertThat(approve.statusCode()).isEqualTo(403);
+            assertThat(json(approve).path("error").asText()).contains("role viewer");
+            assertThat(sent(SeedLibrary.SECOND_PENDING_ID)).isZero();
+            assertThat(web.get("/api/overview", WebClient.cookieOf(dave)).statusCode()).isEqualTo(200);
+
+            // carol removed, dave's password changed: both sessions end
+            Files.writeString(operators, before + "dave:" + hash("dave-new-password") + "\n");
+            HttpResponse<String> removed = web.get("/api/overview", WebClient.cookieOf(carol));
+            assertThat(removed.statusCode()).isEqualTo(401);
+            assertThat(json(removed).path("error").asText()).contains("removed or their password changed");
+            assertThat(web.get("/api/overview", WebClient.cookieOf(dave)).statusCode()).isEqualTo(401);
+            assertThat(web.get("/api/overview", alice).statusCode()).as("other sessions go on").isEqualTo(200);
+        } finally {
+            Files.writeString(operators, before);
+        }
+        assertThat(web.get("/api/overview", alice).statusCode()).isEqualTo(200);
+    }
+
+    private static String hash(String password) {
+        return PasswordHasher.hash(password.toCharArray(), PasswordHasher.MIN_ITERATIONS);
     }
 
     @Test

@@ -19,4 +19,14 @@ public enum Direction {
     public int sign() {
         return sign;
     }
+
+    /**
+     * Whether a move hits in this direction: {@code rawReturnPct} is (exit - entry) / entry x 100;
+     * UP hits when it is at least {@code thresholdPct}, DOWN when its negation is, NEUTRAL when its
+     * magnitude is (a large move either way). The keeper credits patterns by this rule and the
+     * dashboard charts their hit rates by it.
+     */
+    public boolean hit(double rawReturnPct, double thresholdPct) {
+        return sign == 0 ? Math.abs(rawReturnPct) >= thresholdPct : sign * rawReturnPct >= thresholdPct;
+    }
 }
