@@ -25,6 +25,8 @@ import java.util.TreeMap;
  */
 final class ChangeAnswers {
 
+    private static final String OPERATOR_PREFIX = "operator:";
+
     /** Who proposes and decides the fast loop's degrades. */
     static final String FAST_LOOP = "resolver-fast-loop";
 
@@ -93,13 +95,21 @@ final class ChangeAnswers {
                 .build();
     }
 
+    /**
+     * How the changelog's {@code proposedBy} names an operator: {@code operator:<name>}. The
+     * admin's decisions carry their actor spelled so already; an actor without the prefix gets it.
+     */
+    static String operator(String actor) {
+        return actor.startsWith(OPERATOR_PREFIX) ? actor : OPERATOR_PREFIX + actor;
+    }
+
     /** The change an operator's ROLLBACK decision proposes and approves in one request. */
     static ModelChange rollbackRequest(ApprovalDecision by) {
         return ModelChange.newBuilder()
                 .setId(by.getChangeId())
                 .setKind(ChangeKind.ROLLBACK)
                 .setPatternId(null)
-                .setProposedBy("operator:" + by.getActor())
+                .setProposedBy(operator(by.getActor()))
                 .setProposedAt(by.getDecidedAt())
                 .setSummary("roll the library back to version " + by.getTargetLibraryVersion() + ": " + by.getReason())
                 .setEvidence(ChangeEvidence.newBuilder().setN(0).build())

@@ -148,15 +148,7 @@ class FastLoopTest {
 
     @Test
     void shouldCreditOnlyOutcomesOfTheCurrentRule() {
-        PatternDefinition modified = new PatternDefinition(BULL, "Bull state dominance, strong HTF",
-                "Aligned bull state with HTF >= 25.", io.edgeloop.core.rules.Direction.UP,
-                io.edgeloop.core.rules.PatternStatus.ACTIVE, 1, io.edgeloop.core.rules.PatternOrigin.SEED,
-                Rule.all(Rule.eq("state", "HTF_BULL_LTF_BULL"), Rule.gte("htf_score", 25)),
-                io.edgeloop.core.stats.PatternStats.EMPTY, SeedPatterns.byId(BULL).orElseThrow().reference());
-        Instant at = Instant.parse("2025-04-01T12:00:00Z");
-        resolver.propose(ModelChange.newBuilder(Governance.proposal("chg-modify", ChangeKind.MODIFY_RULE, BULL,
-                Governance.avro(modified))).setProposedAt(at).setUpdatedAt(at).build());
-        resolver.decide(ApprovalDecision.newBuilder(Governance.approve("chg-modify", "alice")).setDecidedAt(at).build());
+        approve(strongHtfBull());
         assertThat(published(BULL).getVersion()).isEqualTo(2);
 
         Candle first = on(spy, LocalDate.of(2025, 4, 21));
@@ -169,6 +161,43 @@ class FastLoopTest {
 
         assertThat(resolver.outcomes()).hasSize(2);
         assertThat(published(BULL).getStats().getN()).as("only the revision-2 match counts").isEqualTo(1);
+    }
+
+    /**
+     * A pattern's version is the library version of its last change: after a change of BULL's
+     * rule and then a status change (same rule), a match of the version with the changed rule still
+     * counts, and one of the seed's rule would not.
+     */
+    @Test
+    void shouldCreditAMatchOfAnEarlierVersionWithTheCurrentRuleAfterAStatusChange() {
+        approve(strongHtfBull());
+        int revision = published(BULL).getVersion();
+        approve(Governance.status("chg-bull", ChangeKind.DEGRADE, BULL));
+        assertThat(published(BULL).getVersion()).isGreaterThan(revision);
+
+        Candle entry = on(spy, LocalDate.of(2025, 4, 21));
+        resolver.candle(entry);
+        resolver.predict(TestRecords.prediction(entry, Direction.UP, TestRecords.match(BULL, revision, Direction.UP)));
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 5, 5)));
+
+        assertThat(resolver.outcomes()).hasSize(1);
+        assertThat(published(BULL).getStats().getN()).as("the matched revision has the current rule").isEqualTo(1);
+    }
+
+    /** A change of BULL's rule: an aligned bull state with an HTF score of at least 25. */
+    private static ModelChange strongHtfBull() {
+        PatternDefinition modified = new PatternDefinition(BULL, "Bull state dominance, strong HTF",
+                "Aligned bull state with HTF >= 25.", io.edgeloop.core.rules.Direction.UP,
+                io.edgeloop.core.rules.PatternStatus.ACTIVE, 1, io.edgeloop.core.rules.PatternOrigin.SEED,
+                Rule.all(Rule.eq("state", "HTF_BULL_LTF_BULL"), Rule.gte("htf_score", 25)),
+                io.edgeloop.core.stats.PatternStats.EMPTY, SeedPatterns.byId(BULL).orElseThrow().reference());
+        return Governance.proposal("chg-modify", ChangeKind.MODIFY_RULE, BULL, Governance.avro(modified));
+    }
+
+    private void approve(ModelChange change) {
+        Instant at = Instant.parse("2025-04-01T12:00:00Z");
+        resolver.propose(ModelChange.newBuilder(change).setProposedAt(at).setUpdatedAt(at).build());
+        resolver.decide(ApprovalDecision.newBuilder(Governance.approve(change.getId(), "alice")).setDecidedAt(at).build());
     }
 
     private static PatternMatch match(String id, Direction direction) {

@@ -249,6 +249,7 @@ class KeeperTopologyTest {
         ModelChange rollback = answers.get(2);
         assertThat(rollback.getKind()).isEqualTo(ChangeKind.ROLLBACK);
         assertThat(rollback.getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(rollback.getProposedBy()).isEqualTo("operator:bob");
         assertThat(rollback.getTargetLibraryVersion()).isEqualTo(1L);
         assertThat(rollback.getLibraryVersionBefore()).isEqualTo(3L);
         assertThat(rollback.getLibraryVersionAfter()).isEqualTo(4L);
@@ -264,6 +265,16 @@ class KeeperTopologyTest {
             assertThat(kv.value.getLibraryVersion()).isEqualTo(4);
         });
         assertThat(libraryVersion()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldNameTheOperatorOfARollbackOnceWhenTheActorIsSpelledAsTheAdminSpellsIt() {
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(Governance.rollback("chg-rollback-1", "operator:bob", 1));
+        ModelChange rollback = resolver.changelog().get(1);
+        assertThat(rollback.getKind()).isEqualTo(ChangeKind.ROLLBACK);
+        assertThat(rollback.getProposedBy()).isEqualTo("operator:bob");
     }
 
     @Test
