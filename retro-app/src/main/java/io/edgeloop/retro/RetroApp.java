@@ -73,6 +73,7 @@ public final class RetroApp implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicInteger runs = new AtomicInteger();
+    private final AtomicInteger skipped = new AtomicInteger();
     private volatile boolean running = true;
     private volatile RetroRunner.Outcome last;
     private volatile Exception failure;
@@ -87,7 +88,7 @@ public final class RetroApp implements AutoCloseable {
         this.schedule = config.get(RetroOptions.SCHEDULE);
         this.wallClock = config.get(RetroOptions.CLOCK).equals("wall");
         this.lookback = Duration.ofDays(options.config().lookbackDays());
-        this.state = new TopicState(config.get(RetroOptions.KEEP_DAYS));
+        this.state = new TopicState(RetroOptions.keepDays(config, options.config().lookbackDays()));
         this.runner = new RetroRunner(Retrospective.defaults(options.config()), Path.of(config.get(RetroOptions.REPORTS_DIR)),
                 config.get(RetroOptions.STUDY_EVERY_WEEKS));
         Properties c = config.kafkaProperties();
@@ -147,6 +148,11 @@ public final class RetroApp implements AutoCloseable {
         return runs.get();
     }
 
+    /** Scheduled weeks skipped because they ran before (a restart reads old weeks again); not in {@link #runs}. */
+    public int skipped() {
+        return skipped.get();
+    }
+
     /** Ids of the library patterns read so far (a copy taken after each poll that brought library records). */
     List<String> libraryIds() {
         return libraryIds;
@@ -203,6 +209,11 @@ public final class RetroApp implements AutoCloseable {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+        } catch (Error e) {
+            // an OutOfMemoryError too: recorded, so the service exits non-zero and gets restarted
+            failure = new IllegalStateException("retro-app stopped on a JVM error: " + e, e);
+            LOG.error("retro-app stopped on a JVM error", e);
+            throw e;
         } finally {
             consumer.close();
             producer.close();
@@ -292,16 +303,24 @@ public final class RetroApp implements AutoCloseable {
     }
 
     private void runOnce(Instant scheduled) throws IOException, InterruptedException, ExecutionException {
+        if (runner.done(scheduled)) {
+            LOG.info("retro-app: the retrospective as of {} ran before (its {} is in {}); skipped",
+                    RetroSchedule.asOf(scheduled), ProposalFiles.PROPOSALS, runner.reports(scheduled));
+            skipped.incrementAndGet();
+            return;
+        }
         RetroRunner.Outcome outcome = runner.run(scheduled, state);
         for (ModelChange change : outcome.toPublish()) {
             producer.send(new ProducerRecord<>(Topics.MODEL_CHANGELOG.name(), change.getId(), change)).get();
             state.remember(change.getId());
         }
+        runner.finish(outcome, scheduled);
         last = outcome;
         runs.incrementAndGet();
-        LOG.info("retro-app: retrospective as of {}: {} proposals ({} new) from {} tickers, reports in {}",
-                outcome.result().windows().asOf(), outcome.result().proposals().size(), outcome.toPublish().size(),
-                state.book().tickers(), outcome.reports());
+        LOG.info("retro-app: retrospective as of {}: {} proposals ({} new) from {} tickers, reports in {} ({} records "
+                        + "skipped so far, each logged when read)", outcome.result().windows().asOf(),
+                outcome.result().proposals().size(), outcome.toPublish().size(), state.book().tickers(),
+                outcome.reports(), state.skipped());
     }
 
     private List<TopicPartition> partitions(List<Topic<?, ?>> topics) {

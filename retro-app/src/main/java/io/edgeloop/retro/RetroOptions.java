@@ -20,8 +20,9 @@ import java.util.Optional;
  *
  * <p><b>Schedule.</b> The service runs the retrospective when its clock passes
  * {@code retro.schedule} (default Fridays 21:15 UTC). With {@code retro.clock=data} (default)
- * the clock is stream time, the newest candle time seen on every partition that is still
- * catching up, so a replay of history runs one retrospective per scheduled week, exactly when
+ * the clock is stream time: per topic (candles, scores) the oldest time read on its partitions
+ * that are still catching up, or the newest time read once none is; the older of the two topics;
+ * so a replay of history runs one retrospective per scheduled week, exactly when
  * the data crosses the instant, however fast it is read. With {@code retro.clock=wall} the
  * clock is the system clock, for a live feed whose candles arrive in real time. Either way a
  * run's as-of date is the scheduled instant's UTC date and it uses no bar after it.
@@ -64,6 +65,8 @@ public final class RetroOptions {
             "data", RetroOptions::clock);
     public static final Option<String> REPORTS_DIR = Option.string("retro.reports.dir", "retro-reports",
             "Service: folder for each run's reports, one sub-folder per as-of date.");
+    /** The month beyond the lookback that {@link #KEEP_DAYS} must cover. */
+    static final int KEEP_MARGIN_DAYS = 30;
     public static final Option<Integer> KEEP_DAYS = Option.integer("retro.keep.days", 400,
             "Service: calendar days of bars and trail kept per ticker (at least the lookback plus a month).");
 
@@ -113,6 +116,21 @@ public final class RetroOptions {
         String library = c.get(LIBRARY).trim();
         return new RetroOptions(config, asOf.isEmpty() ? Optional.empty() : Optional.of(date(asOf)),
                 library.isEmpty() ? Optional.empty() : Optional.of(library));
+    }
+
+    /**
+     * Service: the calendar days of bars and trail kept per ticker ({@link #KEEP_DAYS}), refused
+     * when fewer than the lookback plus a month: a shorter history would cut the prior window
+     * short without a word.
+     */
+    public static int keepDays(AppConfig c, int lookbackDays) {
+        int keep = c.get(KEEP_DAYS);
+        int needed = lookbackDays + KEEP_MARGIN_DAYS;
+        if (keep < needed) {
+            throw new IllegalArgumentException(KEEP_DAYS.name() + " is " + keep + ", less than the lookback ("
+                    + lookbackDays + " days) plus a month: keep at least " + needed);
+        }
+        return keep;
     }
 
     /** These options with another lookback (whole days, more than the recent window). */

@@ -11,6 +11,7 @@ import io.edgeloop.core.stats.BetaPrior;
 import io.edgeloop.schemas.avro.ModelChange;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,13 @@ import java.util.Optional;
  * One scheduled run of the service: the retrospective on what the topics delivered, as of the
  * scheduled instant's date, with its reports in {@code reportsDir/<as-of date>/} and the
  * changelog records of the proposals whose ids the changelog does not hold yet (a decided or
- * earlier proposal is never overwritten, also when a restarted service replays old weeks).
+ * earlier proposal is never overwritten).
+ *
+ * <p>The run's {@value ProposalFiles#PROPOSALS} is written last, by {@link #finish}, once its
+ * proposals are published: it marks the week done ({@link #done}). A restarted service reads its
+ * topics from their oldest record again, so its first weeks are ones it ran before, with less
+ * history now (candles are kept for 30 days); it skips each done week instead of running it again
+ * and writing poorer reports over the ones operators have read.
  */
 final class RetroRunner {
 
@@ -53,11 +60,26 @@ final class RetroRunner {
     record Outcome(RetroResult result, Path reports, List<ModelChange> toPublish) {
     }
 
+    /** The folder of the run scheduled at this instant. */
+    Path reports(Instant scheduled) {
+        return reportsDir.resolve(RetroSchedule.asOf(scheduled).toString());
+    }
+
+    /** True when the run scheduled at this instant has finished before: its proposals are published. */
+    boolean done(Instant scheduled) {
+        return Files.exists(reports(scheduled).resolve(ProposalFiles.PROPOSALS));
+    }
+
+    /** Marks a run done, once its proposals are published: writes its {@value ProposalFiles#PROPOSALS}. */
+    void finish(Outcome outcome, Instant scheduled) throws IOException {
+        ProposalFiles.write(outcome.result().proposals(), scheduled, outcome.reports(), ProposalFiles.PROPOSALS);
+    }
+
     Outcome run(Instant scheduled, TopicState state) throws IOException {
         List<PatternDefinition> library = state.library();
         RetroResult result = retrospective.run(state.book().dailyBars(), state::sectorOf, state.book(),
                 library.isEmpty() ? SeedPatterns.all() : library, Optional.of(RetroSchedule.asOf(scheduled)));
-        Path dir = reportsDir.resolve(result.windows().asOf().toString());
+        Path dir = reports(scheduled);
         String description = "Daily bars and scores read from the topics (" + state.book().tickers()
                 + " tickers), as of " + result.windows().asOf();
         if (writesStudy(result.windows().asOf())) {
@@ -65,7 +87,6 @@ final class RetroRunner {
         } else {
             RetroFiles.writeRetro(result, description, false, dir);
         }
-        ProposalFiles.write(result.proposals(), scheduled, dir, ProposalFiles.PROPOSALS);
         List<ModelChange> toPublish = new ArrayList<>();
         for (Proposal p : result.proposals()) {
             if (!state.known(p.id())) {

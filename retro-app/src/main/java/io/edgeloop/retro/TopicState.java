@@ -5,6 +5,7 @@ import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.retro.DailyBook;
 import io.edgeloop.core.rules.PatternDefinition;
+import io.edgeloop.core.rules.Problem;
 import io.edgeloop.core.snapshot.Snapshot;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ModelChange;
@@ -103,7 +104,18 @@ final class TopicState {
                 if (p == null) {
                     library.remove(key);
                 } else {
-                    library.put(p.getId(), PatternMapping.toDomain(p));
+                    PatternDefinition pattern = PatternMapping.toDomain(p);
+                    List<Problem> problems = pattern.validate();
+                    if (problems.isEmpty()) {
+                        library.put(p.getId(), pattern);
+                    } else {
+                        // as streams-app does: a rule that does not compile is left out, not fatal
+                        // (it would stop every run, and again after each restart)
+                        library.remove(p.getId());
+                        skipped++;
+                        LOG.warn("pattern {} v{} left out of the library ({}-{}@{}): {}", p.getId(), p.getVersion(),
+                                topic, r.partition(), r.offset(), problems);
+                    }
                 }
             } else if (topic.equals(Topics.REFERENCE_TICKERS.name())) {
                 TickerReference ref = Topics.REFERENCE_TICKERS.valueSerde().deserializer().deserialize(topic, r.value());

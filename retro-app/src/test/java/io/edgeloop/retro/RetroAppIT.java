@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,6 +120,20 @@ class RetroAppIT {
         assertThat(reports.resolve("2020-02-28").resolve("RETRO.md")).exists();
         assertThat(reports.resolve("2020-01-03").resolve("proposals.jsonl")).exists();
         assertThat(reports.resolve("2019-12-27")).as("the lookback was not full yet").doesNotExist();
+
+        // A restart reads the topics from their start again: the weeks that ran are skipped, so
+        // their reports stay as they were and nothing is published again.
+        Path report = reports.resolve("2020-02-28").resolve("RETRO.md");
+        String before = Files.readString(report);
+        FileTime written = Files.getLastModifiedTime(report);
+        long changes = ctx.endOffsetSum(Topics.MODEL_CHANGELOG, IsolationLevel.READ_UNCOMMITTED);
+        try (RetroApp app = RetroApp.start(config)) {
+            Await.until(() -> app.skipped() >= 11, Duration.ofMinutes(3), () -> app.skipped() + " weeks skipped so far");
+            assertThat(app.runs()).isZero();
+        }
+        assertThat(Files.readString(report)).isEqualTo(before);
+        assertThat(Files.getLastModifiedTime(report)).isEqualTo(written);
+        assertThat(ctx.endOffsetSum(Topics.MODEL_CHANGELOG, IsolationLevel.READ_UNCOMMITTED)).isEqualTo(changes);
 
         Path notAFolder = Files.writeString(ctx.tempDir().resolve("reports-file"), "a file, not a folder");
         AppConfig failing = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),

@@ -2,12 +2,19 @@ package io.edgeloop.retro;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.rules.Rule;
+import io.edgeloop.core.rules.SeedPatterns;
+import io.edgeloop.core.stats.BetaPrior;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.mapping.PatternMapping;
+import io.edgeloop.schemas.mapping.RuleMapping;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +58,24 @@ class TopicStateTest {
 
         assertThat(state.skipped()).isEqualTo(2);
         assertThat(state.book().tickers()).isZero();
+    }
+
+    @Test
+    void shouldLeaveAPatternWhoseRuleDoesNotValidateOutOfTheLibrary() {
+        TopicState state = new TopicState(400);
+        String library = Topics.PATTERN_LIBRARY.name();
+        PatternDefinition good = PatternMapping.toAvro(SeedPatterns.byId("bull_state_dominance").orElseThrow(), 1,
+                BetaPrior.UNIFORM, 0.95, null);
+        PatternDefinition bad = PatternDefinition.newBuilder(PatternMapping.toAvro(
+                        SeedPatterns.byId("bear_state_dominance").orElseThrow(), 1, BetaPrior.UNIFORM, 0.95, null))
+                .setRule(RuleMapping.toAvro(Rule.gte("htf_score", 55))).build();
+        for (PatternDefinition p : List.of(good, bad)) {
+            state.read(new ConsumerRecord<>(library, 0, 0, p.getId().getBytes(StandardCharsets.UTF_8),
+                    Topics.PATTERN_LIBRARY.valueSerde().serializer().serialize(library, p)));
+        }
+
+        assertThat(state.library()).extracting(io.edgeloop.core.rules.PatternDefinition::id)
+                .containsExactly("bull_state_dominance");
+        assertThat(state.skipped()).isEqualTo(1);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
  *       {@code +t} while the other is below {@code -t};</li>
  *   <li>start state X: {@code state eq X}; high phase at start: {@code phase_zone in [HIGH, EXTREME]}.</li>
  * </ul>
- * The other 12 are not proposable: they look at every day of the lead-up (a state seen on some
+ * The other 13 are not proposable: they look at every day of the lead-up (a state seen on some
  * day, a transition, a flag raised on some day), while a snapshot holds one day's flags and only
  * the current and previous state. With a lead-up other than 5 days the change fields no longer
  * equal the trajectory, and the score features lose their rule form too.

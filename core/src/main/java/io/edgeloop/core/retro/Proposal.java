@@ -10,7 +10,8 @@ import java.util.Optional;
  * model changelog as status PROPOSED, proposed by the retrospective.
  *
  * @param id        deterministic change id ({@link ProposalIds}): the same data and settings
- *                  give the same id, so a re-run overwrites rather than duplicates
+ *                  give the same id, so a re-run finds it on the changelog and publishes nothing again (a
+ *                  decided change is never overwritten)
  * @param kind      what it asks for
  * @param patternId the pattern it concerns; null for a regime alert
  * @param summary   one line for the operator: what and why

@@ -1,5 +1,6 @@
 package io.edgeloop.core.retro;
 
+import io.edgeloop.core.candle.SectorMap;
 import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveFeatures;
@@ -48,7 +49,7 @@ public final class RegimeDetector {
         Map<String, Counts> sectors = new TreeMap<>();
         for (Move m : moves) {
             market.add(windows, m);
-            if (windows.contains(m.startDate())) {
+            if (windows.contains(m.startDate()) && classified(m.sector())) {
                 sectors.computeIfAbsent(m.sector(), s -> new Counts()).add(windows, m);
             }
         }
@@ -71,6 +72,15 @@ public final class RegimeDetector {
         }
         return new RegimeReport(marketRow, family(RegimeRow.Scope.SECTOR, sectorKeys, sectorTests),
                 family(RegimeRow.Scope.PATTERN, patternKeys, patternTests));
+    }
+
+    /**
+     * False for the pool of tickers without a sector (the service's {@link Move#UNKNOWN_SECTOR},
+     * the files' {@link SectorMap#UNCLASSIFIED}): not a sector, so never tested or alerted as one;
+     * its moves count in the market.
+     */
+    static boolean classified(String sector) {
+        return !Move.UNKNOWN_SECTOR.equals(sector) && !SectorMap.UNCLASSIFIED.equals(sector);
     }
 
     private List<RegimeRow> family(RegimeRow.Scope scope, List<String> keys, List<WindowTest> tests) {

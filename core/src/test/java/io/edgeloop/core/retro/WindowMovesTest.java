@@ -91,8 +91,24 @@ class WindowMovesTest {
                 .as("the move whose forward window crosses into the recent window is not counted").containsExactly(1L, 1L);
     }
 
+    @Test
+    void shouldTestTickersWithoutASectorInTheMarketOnlyNotAsASector() {
+        RetroWindows windows = RetroWindows.of(AS_OF, RetroConfig.defaults());
+        List<Move> moves = List.of(move("AAA", AS_OF.minusDays(10), 5),
+                move("BBB", "Unknown", AS_OF.minusDays(10)), move("CCC", "Unclassified", AS_OF.minusDays(11)));
+
+        RegimeReport report = new RegimeDetector(RetroConfig.defaults()).detect(moves, windows, List.of(), List.of());
+
+        assertThat(report.sectors()).extracting(RegimeRow::key).containsExactly("Energy");
+        assertThat(report.market().test().recentN()).isEqualTo(3);
+    }
+
     private static Move move(String ticker, LocalDate start, int windowDays) {
         return new Move(ticker, "Energy", MoveDirection.UP, windowDays, start, start.plusDays(2), 6.0, 100, 106);
+    }
+
+    private static Move move(String ticker, String sector, LocalDate start) {
+        return new Move(ticker, sector, MoveDirection.UP, 5, start, start.plusDays(2), 6.0, 100, 106);
     }
 }
 
