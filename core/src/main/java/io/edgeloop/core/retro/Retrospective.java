@@ -3,6 +3,8 @@ package io.edgeloop.core.retro;
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.mining.ArchetypeConfig;
 import io.edgeloop.core.mining.LeadUpConfig;
+import io.edgeloop.core.mining.LeadUpExtractor;
+import io.edgeloop.core.mining.LeadUpFeatures;
 import io.edgeloop.core.mining.MiningConfig;
 import io.edgeloop.core.mining.MiningResult;
 import io.edgeloop.core.mining.Move;
@@ -49,6 +51,7 @@ public final class Retrospective {
     private final RetroConfig config;
     private final MiningConfig mining;
     private final Study study;
+    private final LeadUpExtractor leadUp;
     private final List<DiscoveryFeature> features;
 
     public Retrospective(RetroConfig config, MiningConfig mining, LeadUpConfig leadUp, ArchetypeConfig archetypes,
@@ -56,6 +59,7 @@ public final class Retrospective {
         this.config = Objects.requireNonNull(config, "config");
         this.mining = Objects.requireNonNull(mining, "mining");
         this.study = new Study(mining, leadUp, archetypes, scoring);
+        this.leadUp = new LeadUpExtractor(leadUp);
         this.features = FeatureRules.standard(leadUp);
     }
 
@@ -88,7 +92,8 @@ public final class Retrospective {
         StudyResult studied = study.run(cut, sectorOf, trailOf);
         RetroWindows windows = RetroWindows.of(date, config);
         List<Move> counted = windowMoves(mining, studied.mining(), cut, sectorOf, windows);
-        List<MoveFeatures> sample = windowSample(studied.features(), counted);
+        List<MoveFeatures> sample = windowSample(studied.features(), counted,
+                m -> trailOf.apply(m.ticker()).flatMap(trail -> leadUp.extract(m, trail)));
 
         List<TickerView> views = views(cut, sectorOf, trailOf);
         List<CandidateDiscovery.PatternCoverage> coverage = coverage(library, sample, trailOf);
@@ -165,13 +170,28 @@ public final class Retrospective {
     }
 
     /**
-     * The lookback's sample: the study's moves with lead-up features that their windows count
-     * ({@link #windowMoves}), so pattern coverage, the regime test's pattern family and candidate
-     * discovery see both windows cut alike.
+     * The lookback's sample: every move its windows count ({@link #windowMoves}) with its lead-up
+     * features, so pattern coverage, the regime test's pattern family and candidate discovery see
+     * both windows cut alike. A move the study found as it is keeps the study's features; a prior
+     * move the second mining found otherwise (a start near the prior window's end, whose study
+     * move ran on into the recent window) gets its own from {@code leadUp} (empty without a
+     * trail): dropping it would leave the prior window without the late starts the recent window
+     * keeps.
      */
-    static List<MoveFeatures> windowSample(List<MoveFeatures> features, List<Move> counted) {
-        Set<Move> countable = new HashSet<>(counted);
-        return features.stream().filter(f -> countable.contains(f.move())).toList();
+    static List<MoveFeatures> windowSample(List<MoveFeatures> features, List<Move> counted,
+                                           Function<Move, Optional<LeadUpFeatures>> leadUp) {
+        Map<Move, MoveFeatures> studied = new HashMap<>();
+        features.forEach(f -> studied.put(f.move(), f));
+        List<MoveFeatures> sample = new ArrayList<>();
+        for (Move m : counted) {
+            MoveFeatures f = studied.get(m);
+            if (f != null) {
+                sample.add(f);
+            } else {
+                leadUp.apply(m).ifPresent(lf -> sample.add(new MoveFeatures(m, lf)));
+            }
+        }
+        return sample;
     }
 
     /** Each ticker's bars up to and including {@code date}; tickers without any are left out. */

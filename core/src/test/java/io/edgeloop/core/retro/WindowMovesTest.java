@@ -4,6 +4,7 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.mining.DailyDataFixture;
 import io.edgeloop.core.mining.MiningConfig;
 import io.edgeloop.core.mining.MiningResult;
+import io.edgeloop.core.mining.LeadUpFeatures;
 import io.edgeloop.core.mining.Move;
 import io.edgeloop.core.mining.MoveDirection;
 import io.edgeloop.core.mining.MoveFeatures;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -79,7 +81,7 @@ class WindowMovesTest {
         List<MoveFeatures> sample = Retrospective.windowSample(List.of(
                 new MoveFeatures(counted, CandidateDiscoveryTest.placeholder()),
                 new MoveFeatures(crossing, CandidateDiscoveryTest.placeholder()),
-                new MoveFeatures(recent, CandidateDiscoveryTest.placeholder())), countedMoves);
+                new MoveFeatures(recent, CandidateDiscoveryTest.placeholder())), countedMoves, m -> Optional.empty());
         BitSet all = new BitSet();
         all.set(0, sample.size());
 
@@ -89,6 +91,26 @@ class WindowMovesTest {
         WindowTest pattern = report.patterns().get(0).test();
         assertThat(List.of(pattern.priorN(), pattern.recentN()))
                 .as("the move whose forward window crosses into the recent window is not counted").containsExactly(1L, 1L);
+    }
+
+    @Test
+    void shouldGiveACountedPriorMoveThatTheStudyFoundOtherwiseItsOwnLeadUp() {
+        RetroWindows windows = RetroWindows.of(AS_OF, RetroConfig.defaults());
+        LocalDate late = windows.priorTo().minusDays(3);
+        Move studied = move("AAA", late, 20);
+        Move remined = move("AAA", late, 5);
+        Move recent = move("CCC", AS_OF.minusDays(10), 5);
+        MoveFeatures recentRow = new MoveFeatures(recent, CandidateDiscoveryTest.placeholder());
+        LeadUpFeatures own = CandidateDiscoveryTest.placeholder();
+
+        List<MoveFeatures> sample = Retrospective.windowSample(List.of(
+                        new MoveFeatures(studied, CandidateDiscoveryTest.placeholder()), recentRow),
+                List.of(remined, recent), m -> m.equals(remined) ? Optional.of(own) : Optional.empty());
+
+        assertThat(sample).extracting(MoveFeatures::move).as("the counted moves, the late prior start kept")
+                .containsExactly(remined, recent);
+        assertThat(sample.get(0).features()).isSameAs(own);
+        assertThat(sample.get(1)).isSameAs(recentRow);
     }
 
     @Test
