@@ -9,9 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Slows down password guessing at the dashboard: after {@code maxFailures} wrong passwords in a
  * row for one account name, logins for that name are refused for {@code lockout} (whatever the
- * password), then one more try is allowed. A successful login clears the count.
+ * password), then one more try is allowed. A successful login clears the count. It tracks at
+ * most {@value #MAX_TRACKED} names: when full, the names not locked out now are forgotten first,
+ * so a stream of made-up names cannot grow it without bound.
  */
 public final class LoginThrottle {
+
+    /** Names tracked at most. */
+    static final int MAX_TRACKED = 10_000;
 
     private record Failures(int count, Instant lockedUntil) {
     }
@@ -42,10 +47,22 @@ public final class LoginThrottle {
 
     /** Records a wrong password for the name. */
     public void failed(String name) {
+        if (failures.size() >= MAX_TRACKED && !failures.containsKey(key(name))) {
+            Instant now = clock.instant();
+            failures.values().removeIf(f -> f.lockedUntil == null || !now.isBefore(f.lockedUntil));
+            if (failures.size() >= MAX_TRACKED) {
+                return;
+            }
+        }
         failures.compute(key(name), (k, f) -> {
             int count = f == null ? 1 : f.count + 1;
             return new Failures(count, count >= maxFailures ? clock.instant().plus(lockout) : null);
         });
+    }
+
+    /** Names tracked now. */
+    int tracked() {
+        return failures.size();
     }
 
     /** Records a successful login. */

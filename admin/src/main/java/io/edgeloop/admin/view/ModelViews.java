@@ -33,6 +33,10 @@ public final class ModelViews implements AutoCloseable {
     private final Duration staleAfter;
     private final Clock clock;
     private final Thread thread;
+    /** Records the readers closed so far skipped (the loop thread's own count). */
+    private long skippedByClosed;
+    /** Records skipped since start, for {@link #status}. */
+    private volatile long skipped;
     private final CountDownLatch caughtUpLatch = new CountDownLatch(1);
     /** Counted down by {@link #close()}: ends the loop and cuts a retry's wait short. */
     private final CountDownLatch stopping = new CountDownLatch(1);
@@ -69,7 +73,7 @@ public final class ModelViews implements AutoCloseable {
         boolean stale = contact == null || Duration.between(contact, clock.instant()).compareTo(staleAfter) > 0;
         long last = state.lastRecordTimestamp();
         return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, stale, contact, lag,
-                state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem);
+                state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem, skipped);
     }
 
     /** Whether the loop has ended (after {@link #close()}). */
@@ -88,6 +92,7 @@ public final class ModelViews implements AutoCloseable {
                     contact(reader.lag(startEnds));
                 }
                 reader.poll(Duration.ofMillis(500), state::apply);
+                skipped = skippedByClosed + reader.skipped();
                 if (caughtUpLatch.getCount() > 0 && reader.reached(startEnds)) {
                     caughtUpLatch.countDown();
                     LOG.info("admin views caught up with {} ({} updates)", clients.bootstrap(), state.updates());
@@ -132,6 +137,7 @@ public final class ModelViews implements AutoCloseable {
         TopicReader r = reader;
         reader = null;
         if (r != null) {
+            skippedByClosed += r.skipped();
             try {
                 r.close();
             } catch (KafkaException e) {

@@ -26,11 +26,6 @@ public record PredictionFilter(String ticker, String trigger, Boolean resolved, 
         }
     }
 
-    /** Every prediction, newest first, up to {@code limit}. */
-    public static PredictionFilter all(int limit) {
-        return new PredictionFilter(null, null, null, null, null, limit);
-    }
-
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

@@ -151,9 +151,9 @@ final class TopicReader implements AutoCloseable {
         }
     }
 
-    /** Records skipped because they did not decode, by topic. */
-    Map<String, Long> skipped() {
-        return Map.copyOf(skipped);
+    /** Records skipped so far because they did not decode, all topics together. */
+    long skipped() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** Interrupts a blocking poll from another thread. */

@@ -17,16 +17,22 @@ import org.slf4j.LoggerFactory;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code POST /api/login} ({@code {"user", "password"}}: sets the session cookie and answers
  * the operator and the CSRF token), {@code POST /api/logout} and {@code GET /api/session}.
  * Wrong name and wrong password get the same 401; repeated failures for one name get 429
- * ({@link LoginThrottle}).
+ * ({@link LoginThrottle}). At most {@value #CONCURRENT_CHECKS} password checks run at once (each is
+ * a deliberately slow hash), a login beyond them gets 429 at once: a burst of logins, with any
+ * names, cannot take every one of the server's threads from the dashboard and its health probe.
  */
 final class AuthRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthRoutes.class);
+    /** Password checks at once, fewer than the HTTP server's threads. */
+    static final int CONCURRENT_CHECKS = 2;
+    private final Semaphore checks = new Semaphore(CONCURRENT_CHECKS);
 
     private final AccountsFile accounts;
     private final Sessions sessions;
@@ -66,7 +72,16 @@ final class AuthRoutes {
                 LOG.error("logins refused: the operators file {} is not usable", accounts.path(), e);
                 throw new HttpError(503, "logins are refused until the operators file is fixed: " + e.getMessage());
             }
-            Optional<Operator> operator = current.authenticate(user, password);
+            if (!checks.tryAcquire()) {
+                metrics.loginsFailed.incrementAndGet();
+                throw new HttpError(429, "the server is busy checking other logins; try again in a moment");
+            }
+            Optional<Operator> operator;
+            try {
+                operator = current.authenticate(user, password);
+            } finally {
+                checks.release();
+            }
             if (operator.isEmpty()) {
                 throttle.failed(user);
                 metrics.loginsFailed.incrementAndGet();

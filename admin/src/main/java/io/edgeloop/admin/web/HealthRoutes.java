@@ -50,6 +50,8 @@ final class HealthRoutes {
         gauge(text, "edgeloop_admin_view_stale", "1 while the cluster has not answered for longer than stale.after", v.stale() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_lag_records", "records the view has not read yet", v.lagRecords());
         counter(text, "edgeloop_admin_view_updates_total", "changes applied to the view", v.updates());
+        counter(text, "edgeloop_admin_view_records_skipped_total", "records the view skipped because they did not decode",
+                v.skippedRecords());
         gauge(text, "edgeloop_admin_predictions", "predictions in the view", h.predictions());
         gauge(text, "edgeloop_admin_outcomes", "outcomes in the view", h.outcomes());
         gauge(text, "edgeloop_admin_library_version", "current pattern library version", h.libraryVersion());

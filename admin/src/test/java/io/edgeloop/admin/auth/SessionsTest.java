@@ -80,4 +80,17 @@ class SessionsTest {
         throttle.failed("alice");
         assertThat(throttle.secondsLocked("alice")).isZero();
     }
+
+    @Test
+    void shouldTrackABoundedNumberOfNamesAndKeepThoseLockedOut() {
+        LoginThrottle throttle = new LoginThrottle(1, Duration.ofSeconds(60), clock);
+        throttle.failed("alice");
+        for (int i = 0; i < LoginThrottle.MAX_TRACKED + 500; i++) {
+            now.set(now.get().plusSeconds(1));
+            throttle.failed("made-up-" + i);
+        }
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(LoginThrottle.MAX_TRACKED);
+        assertThat(throttle.secondsLocked("made-up-" + (LoginThrottle.MAX_TRACKED + 499))).as("a name locked out now")
+                .isEqualTo(60);
+    }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
 import org.junit.jupiter.api.AfterEach;
@@ -50,6 +51,18 @@ class ModelViewsIT {
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(errors).as("errors logged by the views' thread").isEmpty();
         assertThat(views.stopped()).as("the views' thread has ended").isTrue();
+    }
+
+    @Test
+    void shouldSkipAndCountARecordThatDoesNotDecode(KafkaTestContext kafka) throws Exception {
+        kafka.produce(Topics.MODEL_CHANGELOG.name(), List.of(Map.entry("chg-bad", "not a change")));
+        KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Duration.ofSeconds(10));
+        try (ModelViews views = ModelViews.start(clients, new ModelState(), Duration.ofSeconds(10), Clock.systemUTC())) {
+            assertThat(views.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up past the bad record").isTrue();
+            io.edgeloop.testsupport.Await.until(() -> views.status().skippedRecords() == 1, Duration.ofSeconds(30),
+                    () -> views.status().skippedRecords() + " records skipped");
+        }
     }
 
     @Test
