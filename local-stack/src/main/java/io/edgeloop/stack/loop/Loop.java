@@ -249,11 +249,8 @@ public final class Loop implements AutoCloseable {
                 () -> "lag " + offsets.lag(STREAMS_APP_ID, streamsInputs));
         long streamsMillis = millisSince(candlesStart);
 
-        int expectedRetro = 0;
         long retroStart = System.nanoTime();
         if (settings.retro()) {
-            expectedRetro = expectedRetroRuns(bootstrap);
-            LOG.info("loop: {} weekly retrospectives due over the data", expectedRetro);
             retro = remember(RetroApp.start(config(RetroOptions.all(), bootstrap, "retro",
                     List.of(RetroOptions.REPORTS_DIR.name() + "=" + reportsDir(),
                             RetroOptions.LIBRARY_FOLLOW.name() + "=false",
@@ -277,7 +274,9 @@ public final class Loop implements AutoCloseable {
         long retroMillis = 0;
         if (settings.retro()) {
             stage = "retrospectives";
-            int expected = expectedRetro;
+            // Counted only now, not before the resolver: it reads the candles and scores again.
+            int expected = expectedRetroRuns(bootstrap);
+            LOG.info("loop: {} weekly retrospectives due over the data", expected);
             await(expected + " retrospectives", () -> retro.runs() >= expected, () -> retro.runs() + " run");
             settle(offsets);
             retroRuns = retro.runs();
