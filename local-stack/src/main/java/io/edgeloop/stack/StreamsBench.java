@@ -117,9 +117,11 @@ final class StreamsBench {
      * @param processCores CPU time of the whole JVM (broker, JIT, GC, every app) per second of the run
      * @param commitMillis the stream threads' time in commits (commit-total x commit-latency-avg,
      *                     start-up included)
+     * @param streamThreadCores CPU time of the app's stream threads alone per second of the run: below
+     *                     one (per thread) while they wait or the other threads have the cores
      */
     record Run(double perSecond, double cpuMicros, List<Written> written, double gcMillis, double jitMillis,
-               double processCores, double commitMillis) {
+               double processCores, double commitMillis, double streamThreadCores) {
 
         /** The JIT's time as a share of the run's wall time ({@code candles} processed). */
         double jitShare(int candles) {
@@ -207,10 +209,12 @@ final class StreamsBench {
                 cpuA / cpuB);
         out.printf(Locale.ROOT, "CPU us per candle, rounds (a) / (a') / (b)  %s / %s / %s%n",
                 decimals(r.cpu().get(0), "%.1f"), decimals(r.cpu().get(1), "%.1f"), decimals(r.cpu().get(2), "%.1f"));
-        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; JIT ms %s; commit ms %s; cores used %s (the app), %s (the JVM)%n",
+        out.printf(Locale.ROOT, "(b) rounds: GC ms %s; JIT ms %s; commit ms %s; cores used %s (the app), %s (its stream "
+                        + "threads), %s (the JVM)%n",
                 rounds(each(r.topologyRounds(), Run::gcMillis)), rounds(each(r.topologyRounds(), Run::jitMillis)),
                 rounds(each(r.topologyRounds(), Run::commitMillis)),
                 decimals(each(r.topologyRounds(), run -> run.cpuMicros() * run.perSecond() / 1e6), "%.2f"),
+                decimals(each(r.topologyRounds(), Run::streamThreadCores), "%.2f"),
                 decimals(each(r.topologyRounds(), Run::processCores), "%.2f"));
         if (!r.variantRounds().isEmpty()) {
             List<Double> perSecond = each(r.variantRounds(), Run::perSecond);
@@ -375,6 +379,7 @@ final class StreamsBench {
             long gcFirst = 0;
             long jitFirst = 0;
             long processFirst = 0;
+            long streamFirst = 0;
             double done = 0;
             List<Metric> counters = List.of();
             long scanned = 0;
@@ -388,6 +393,7 @@ final class StreamsBench {
                 if (first == 0 && done > 0) {
                     first = System.nanoTime();
                     cpuFirst = cpuNanos(appId);
+                    streamFirst = streamThreadNanos(appId);
                     gcFirst = gcMillis();
                     jitFirst = jitMillis();
                     processFirst = processCpuNanos();
@@ -397,6 +403,7 @@ final class StreamsBench {
             }
             long last = System.nanoTime();
             long cpu = cpuNanos(appId) - cpuFirst;
+            double streamCores = (streamThreadNanos(appId) - streamFirst) / (double) (last - first);
             long gc = gcMillis() - gcFirst;
             long jit = jitMillis() - jitFirst;
             double processCores = (processCpuNanos() - processFirst) / (double) (last - first);
@@ -409,7 +416,7 @@ final class StreamsBench {
             LOG.info("{}: {} candles processed in {} ms, {} records committed", output, expected,
                     (last - first) / 1_000_000, committed);
             return new Run(expected / ((last - first) / 1e9), cpu / 1e3 / expected, written(streams, appId), gc, jit,
-                    processCores, commits);
+                    processCores, commits, streamCores);
         }
     }
 
@@ -419,10 +426,19 @@ final class StreamsBench {
      * after them. The broker's threads are not counted.
      */
     private static long cpuNanos(String applicationId) {
+        return cpuNanos(name -> name.contains(applicationId + "-"));
+    }
+
+    /** CPU time of the app's stream threads ({@code <application id>-<process id>-StreamThread-<n>}). */
+    private static long streamThreadNanos(String applicationId) {
+        return cpuNanos(name -> name.startsWith(applicationId + "-") && name.matches(".*-StreamThread-\\d+"));
+    }
+
+    private static long cpuNanos(Predicate<String> threadName) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains(applicationId + "-")) {
+            if (info != null && threadName.test(info.getThreadName())) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }

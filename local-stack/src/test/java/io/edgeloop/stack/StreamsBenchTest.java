@@ -43,7 +43,7 @@ class StreamsBenchTest {
     @Test
     void shouldTellTheJitsShareOfARound() {
         // 1,000 candles at 500 per second: a 2 s round, 500 ms of it compiling
-        StreamsBench.Run run = new StreamsBench.Run(500, 1, List.of(), 0, 500, 1.5, 0);
+        StreamsBench.Run run = new StreamsBench.Run(500, 1, List.of(), 0, 500, 1.5, 0, 0.9);
         assertThat(run.jitShare(1000)).isCloseTo(0.25, within(1e-12));
     }
 }
