@@ -64,8 +64,10 @@ class ResolverKillIT {
         try {
             List<Candle> after = between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 5, 9));
             candles(kafka, after);
-            Await.until(() -> kafka.endOffsetSum(Topics.OUTCOMES, IsolationLevel.READ_UNCOMMITTED) == 1, TIMEOUT,
-                    () -> "the child has not written the outcome; see " + log);
+            Await.until(() -> kafka.endOffsetSum(Topics.OUTCOMES, IsolationLevel.READ_UNCOMMITTED) == 1
+                            && kafka.endOffsetSum(learning, 1, IsolationLevel.READ_UNCOMMITTED)
+                            > kafka.endOffsetSum(learning, 1, IsolationLevel.READ_COMMITTED), TIMEOUT,
+                    () -> "the child has not written the outcome and its learning record; see " + log);
             long learnt = kafka.endOffsetSum(learning, 1, IsolationLevel.READ_UNCOMMITTED);
             // Every outcome task's progress mark to the last bar, so the keeper may learn the outcome.
             try (ResolveTrigger trigger = new ResolveTrigger(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {

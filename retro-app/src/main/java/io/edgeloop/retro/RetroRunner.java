@@ -13,6 +13,7 @@ import io.edgeloop.schemas.avro.ModelChange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,9 +71,16 @@ final class RetroRunner {
         return Files.exists(reports(scheduled).resolve(ProposalFiles.PROPOSALS));
     }
 
-    /** Marks a run done, once its proposals are published: writes its {@value ProposalFiles#PROPOSALS}. */
+    /**
+     * Marks a run done, once its proposals are published: writes its {@value ProposalFiles#PROPOSALS}
+     * beside it first and moves it into place in one step, so a crash or a full disk mid-write
+     * leaves the week not done (it runs again) rather than done with a cut file.
+     */
     void finish(Outcome outcome, Instant scheduled) throws IOException {
-        ProposalFiles.write(outcome.result().proposals(), scheduled, outcome.reports(), ProposalFiles.PROPOSALS);
+        String partial = ProposalFiles.PROPOSALS + ".partial";
+        ProposalFiles.write(outcome.result().proposals(), scheduled, outcome.reports(), partial);
+        Files.move(outcome.reports().resolve(partial), outcome.reports().resolve(ProposalFiles.PROPOSALS),
+                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     Outcome run(Instant scheduled, TopicState state) throws IOException {

@@ -117,7 +117,9 @@ class StreamsAppIT {
                 .get(Topics.SCORES.name()).size();
         long written = kafka.endOffsetSum(Topics.SCORES, IsolationLevel.READ_UNCOMMITTED);
 
+        // One stream thread: with two, a rebalance between them would commit the transaction.
         Process child = run.startChild(kafka.tempDir().resolve("streams-it-c-child.log"), Map.of(
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1",
                 StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "600000",
                 StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "600000",
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "6000"));

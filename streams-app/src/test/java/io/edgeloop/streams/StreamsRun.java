@@ -63,7 +63,8 @@ final class StreamsRun {
     /**
      * Starts this run's app in a child JVM, as it is deployed ({@link StreamsApp#main} with
      * {@code --set} flags, on the test's classpath): the same application id, state directory,
-     * stream threads and breadth idle as {@link #start}, with {@code kafka} settings over them.
+     * stream threads and breadth idle as {@link #start}, with {@code kafka} settings over them;
+     * its candle validation uses the system clock, not the test's fixed one.
      * Its log goes to {@code log}; the caller ends the process.
      */
     Process startChild(Path log, Map<String, String> kafka) throws IOException {

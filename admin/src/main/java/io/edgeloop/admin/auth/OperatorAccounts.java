@@ -114,7 +114,6 @@ public final class OperatorAccounts {
         return PasswordHasher.verify(password, account.hash) ? Optional.of(account.operator) : Optional.empty();
     }
 
-    /** The operator, or an {@link AuthenticationException} that does not say whether the name exists. */
     /**
      * The operator of a session as this file describes them now: empty when the name is no
      * longer listed or its password hash is no longer {@code credential}; else the operator
@@ -130,6 +129,7 @@ public final class OperatorAccounts {
         return Optional.ofNullable(accounts.get(name)).map(Account::hash);
     }
 
+    /** The operator, or an {@link AuthenticationException} that does not say whether the name exists. */
     public Operator require(String name, char[] password) {
         return authenticate(name, password)
                 .orElseThrow(() -> new AuthenticationException("unknown operator or wrong password"));

@@ -33,9 +33,7 @@ public final class ModelViews implements AutoCloseable {
     private final Duration staleAfter;
     private final Clock clock;
     private final Thread thread;
-    /** Records the readers closed so far skipped (the loop thread's own count). */
-    private long skippedByClosed;
-    /** Records skipped since start, for {@link #status}. */
+    /** Records skipped by the reader that skipped most so far, for {@link #status}. */
     private volatile long skipped;
     private final CountDownLatch caughtUpLatch = new CountDownLatch(1);
     /** Counted down by {@link #close()}: ends the loop and cuts a retry's wait short. */
@@ -92,7 +90,8 @@ public final class ModelViews implements AutoCloseable {
                     contact(reader.lag(startEnds));
                 }
                 reader.poll(Duration.ofMillis(500), state::apply);
-                skipped = skippedByClosed + reader.skipped();
+                // a reader opened again reads from the start, so it meets the same bad records again
+                skipped = Math.max(skipped, reader.skipped());
                 if (caughtUpLatch.getCount() > 0 && reader.reached(startEnds)) {
                     caughtUpLatch.countDown();
                     LOG.info("admin views caught up with {} ({} updates)", clients.bootstrap(), state.updates());
@@ -137,7 +136,6 @@ public final class ModelViews implements AutoCloseable {
         TopicReader r = reader;
         reader = null;
         if (r != null) {
-            skippedByClosed += r.skipped();
             try {
                 r.close();
             } catch (KafkaException e) {

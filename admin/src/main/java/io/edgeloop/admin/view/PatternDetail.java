@@ -87,14 +87,20 @@ public record PatternDetail(PatternRow row, String description, ReadableRule rul
         return points;
     }
 
-    /** True when the revision a prediction matched has the current revision's rule and direction (the keeper's test). */
+    /**
+     * True when the version a prediction matched has the current version's rule and direction
+     * (the keeper's test), or when the admin never read that version: {@code pattern-library} is
+     * compacted, so a version replaced more than a week before the admin started is gone from it,
+     * while the keeper, which keeps every library version, still credits its outcomes (should such
+     * a version have had another rule, the chart counts its outcomes and the keeper does not).
+     */
     private static boolean currentRule(List<PatternDefinition> revisions, int version, PatternDefinition current) {
         for (PatternDefinition r : revisions) {
             if (r.getVersion() == version) {
                 return r.getRule().equals(current.getRule()) && r.getDirection() == current.getDirection();
             }
         }
-        return false;
+        return true;
     }
 
     private static PatternMatch match(Outcome o, String id) {

@@ -58,8 +58,10 @@ final class Guard {
 
     /**
      * The live session of the request, or 401. The operators file is read again (only when it
-     * changed): a session ends once its operator is no longer listed, their password changed or
-     * the file cannot be read, and its role is the one the file gives now.
+     * changed): a request is refused while the session's operator is no longer listed, their
+     * password changed or the file cannot be read, and takes the role the file gives now. The
+     * session itself is not closed: a file caught in the middle of a rewrite refuses one request,
+     * not the operator's session for good.
      */
     Session session(Request request) {
         Session session = request.cookie(COOKIE).flatMap(sessions::find)
@@ -68,12 +70,10 @@ final class Guard {
         try {
             now = accounts.current().current(session.operator().name(), session.credential());
         } catch (IllegalArgumentException e) {
-            sessions.close(session.id());
-            throw new HttpError(401, "session ended: the operators file cannot be read; log in again once it is fixed");
+            throw new HttpError(401, "refused: the operators file cannot be read; log in again once it is fixed");
         }
         if (now.isEmpty()) {
-            sessions.close(session.id());
-            throw new HttpError(401, "session ended: the operator was removed or their password changed; log in again");
+            throw new HttpError(401, "refused: the operator was removed or their password changed; log in again");
         }
         return now.get().equals(session.operator()) ? session : session.as(now.get());
     }
