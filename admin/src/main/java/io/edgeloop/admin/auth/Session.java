@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param operator  who logged in
  * @param csrfToken the token every state-changing request must echo in {@code X-CSRF-Token}
  * @param expiresAt when the session ends, whatever happens
- * @param credential the operator's password hash in the operators file at login: a session ends
- *                   once the file no longer holds it (the password was changed)
+ * @param credential the operator's password hash in the operators file at login: the session's
+ *                   requests are refused once the file no longer holds it (the password was changed)
  */
 public record Session(String id, Operator operator, String csrfToken, Instant expiresAt, String credential) {
 

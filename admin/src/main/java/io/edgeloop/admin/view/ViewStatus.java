@@ -13,8 +13,8 @@ import java.time.Instant;
  * @param updates       a counter that grows with every change of the view
  * @param lastRecordAt  largest record timestamp seen, or null before any record
  * @param problem       why the view is not reading right now, or null
- * @param skippedRecords records the view skips because they did not decode (the most one reading
- *                       of the topics from their start skipped; a topic's first is logged)
+ * @param skippedRecords records the view skips because they did not decode: as many as the
+ *                       fullest read of the topics from their start skipped (a topic's first is logged)
  */
 public record ViewStatus(String bootstrap, boolean caughtUp, boolean stale, Instant lastContactAt, long lagRecords,
                          long updates, Instant lastRecordAt, String problem, long skippedRecords) {
