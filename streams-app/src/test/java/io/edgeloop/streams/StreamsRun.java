@@ -1,6 +1,7 @@
 package io.edgeloop.streams;
 
 import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.schemas.avro.DeadLetter;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
@@ -23,16 +24,13 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * One application id's run of the app on the test broker (it can be stopped and started again),
@@ -151,15 +149,8 @@ final class StreamsRun {
         handle.close();
     }
 
-    void wipeLocalState() throws IOException {
-        Path dir = Path.of(settings.streams().get(StreamsConfig.STATE_DIR_CONFIG).toString());
-        if (Files.exists(dir)) {
-            try (Stream<Path> paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+    void wipeLocalState() {
+        Directories.deleteRecursively(Path.of(settings.streams().get(StreamsConfig.STATE_DIR_CONFIG).toString()));
     }
 
     /** The end offsets of every partition of the topics. */
