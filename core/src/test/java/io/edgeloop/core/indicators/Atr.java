@@ -46,7 +46,7 @@ public final class Atr implements IndicatorState {
         rma.copyFrom(other.rma);
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Atr other) {
         trueRange.copyFrom(other.trueRange);
         rma.restore(other.rma);

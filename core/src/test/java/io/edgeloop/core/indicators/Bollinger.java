@@ -64,7 +64,7 @@ public final class Bollinger implements IndicatorState {
         stats.copyFrom(other.stats);
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Bollinger other) {
         stats.restore(other.stats);
     }

@@ -76,7 +76,7 @@ public final class Compression implements IndicatorState {
         value = other.value;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Compression other) {
         bollinger.restore(other.bollinger);
         ema = other.ema;

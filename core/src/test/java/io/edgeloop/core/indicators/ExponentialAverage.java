@@ -95,7 +95,7 @@ public final class ExponentialAverage implements IndicatorState {
         seedCount = other.seedCount;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(ExponentialAverage other) {
         value = other.value;
         seedSum = other.seedSum;

@@ -129,7 +129,7 @@ public final class LinReg implements IndicatorState {
     /**
      * Undoes at most one update since this instance equalled {@code other}: copies the scalars
      * and the one ring slot an update writes, not the whole window. Unchecked; for
-     * {@link TimeframeBundle#peek} only, where both instances have the same shape.
+     * {@link ComposedBundle#peek} only, where both instances have the same shape.
      */
     void restore(LinReg other) {
         int slot = other.count < length ? other.count : other.head;

@@ -56,7 +56,7 @@ public final class Momentum implements IndicatorState {
         dispersion.copyFrom(other.dispersion);
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Momentum other) {
         linReg.restore(other.linReg);
         dispersion.restore(other.dispersion);

@@ -58,7 +58,7 @@ public final class PhaseOscillator implements IndicatorState {
         ema.copyFrom(other.ema);
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(PhaseOscillator other) {
         ema.restore(other.ema);
     }

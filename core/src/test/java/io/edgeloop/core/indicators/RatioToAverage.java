@@ -59,7 +59,7 @@ public final class RatioToAverage implements IndicatorState {
         value = other.value;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(RatioToAverage other) {
         stats.restore(other.stats);
         current = other.current;

@@ -157,7 +157,7 @@ public final class RollingStats implements IndicatorState {
     /**
      * Undoes at most one update since this instance equalled {@code other}: copies the scalars
      * and the one ring slot an update writes, not the whole window. Unchecked; for
-     * {@link TimeframeBundle#peek} only, where both instances have the same shape.
+     * {@link ComposedBundle#peek} only, where both instances have the same shape.
      */
     void restore(RollingStats other) {
         int slot = other.count < length ? other.count : other.head;

@@ -74,7 +74,7 @@ public final class Rsi implements IndicatorState {
         value = other.value;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Rsi other) {
         up.restore(other.up);
         down.restore(other.down);

@@ -104,7 +104,7 @@ public final class Squeeze implements IndicatorState {
         prevOn = other.prevOn;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(Squeeze other) {
         bollinger.restore(other.bollinger);
         atr.restore(other.atr);

@@ -143,7 +143,7 @@ public final class SuperTrend implements IndicatorState {
         prevDirection = other.prevDirection;
     }
 
-    /** Makes this equal to {@code other} without the shape checks; see {@link TimeframeBundle#peek}. */
+    /** Makes this equal to {@code other} without the shape checks; see {@link ComposedBundle#peek}. */
     void restore(SuperTrend other) {
         atr.restore(other.atr);
         prevClose = other.prevClose;
