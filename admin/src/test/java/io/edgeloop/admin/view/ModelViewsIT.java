@@ -4,16 +4,21 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.KafkaTest;
 import io.edgeloop.testsupport.KafkaTestContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +67,23 @@ class ModelViewsIT {
             assertThat(views.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up past the bad record").isTrue();
             io.edgeloop.testsupport.Await.until(() -> views.status().skippedRecords() == 1, Duration.ofSeconds(30),
                     () -> views.status().skippedRecords() + " records skipped");
+        }
+    }
+
+    @Test
+    void shouldShowATickerWhoseTopicHoldsARecordThatDoesNotDecode(KafkaTestContext kafka) {
+        Candle bar = Candle.newBuilder().setTicker("XOM").setInterval("D").setOpenTime(Instant.parse("2025-04-21T00:00:00Z"))
+                .setOpen(100).setHigh(102).setLow(99).setClose(101).setVolume(1000).setSource("test").build();
+        var candles = Topics.CANDLES.valueSerde().serializer();
+        kafka.produce(Topics.CANDLES.name(), new StringSerializer(), new ByteArraySerializer(), List.of(
+                Map.entry("XOM", "not a candle".getBytes(StandardCharsets.UTF_8)),
+                Map.entry("XOM", candles.serialize(Topics.CANDLES.name(), bar))));
+        KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                Duration.ofSeconds(10));
+        try (TickerHistory history = new TickerHistory(clients, 100)) {
+            assertThat(history.read("XOM").candles().get("D")).as("the bar after the bad record")
+                    .extracting(TickerSeries.Bar::close).containsExactly(101.0);
+            assertThat(history.read("XOM").candles().get("D")).as("read again").hasSize(1);
         }
     }
 
