@@ -126,7 +126,8 @@ EL.poll = async function () {
       text = 'stale';
       warning = `Data is stale: no contact with the Kafka cluster at ${v.bootstrap} since ${v.lastContactAt ? EL.ago(v.lastContactAt) : 'startup'}`
         + (v.problem ? ` (${v.problem})` : '') + '. Figures below may be out of date.';
-    } else if (!v.caughtUp) {
+    } else if (!v.current) {
+      // before the first catch-up, or reading the topics again after a lost connection: decisions get 503
       cls += ' loading';
       text = `loading (${v.lagRecords} records behind)`;
     } else {

@@ -106,7 +106,7 @@ public final class AdminApp {
         ModelState state = new ModelState();
         ModelViews views = ModelViews.start(clients, state, config.get(AdminOptions.STALE_AFTER), clock);
         TickerHistory tickers = new TickerHistory(clients, config.get(AdminOptions.CHART_BARS));
-        Decisions decisions = Decisions.create(clients, state, clock);
+        Decisions decisions = Decisions.create(clients, state, views::current, clock);
         try {
             AdminServer server = AdminServer.start(config, state, views, tickers, decisions, clock);
             LOG.info("admin dashboard on {} reading {}", server.url(), clients.bootstrap());

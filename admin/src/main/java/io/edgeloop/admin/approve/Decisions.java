@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * The approval producer: checks an operator's decision against the admin's view of the
@@ -29,7 +30,10 @@ import java.util.concurrent.TimeoutException;
  * waiting for the keeper, missing reason, bad rollback version); the keeper stays the authority
  * and answers anything that slips through (e.g. a race with another admin) in the changelog.
  * Decisions are serialised, and a sent decision enters the view at once, so one admin never
- * sends two decisions for one change.
+ * sends two decisions for one change. The checks need a view that holds the topics to their
+ * ends: while the view is still reading them (after a start, or after a lost connection, when it
+ * reads them again from the beginning) a decision is refused ({@link RefusedException.Reason#VIEW_BEHIND}),
+ * since a change decided long ago may still look PROPOSED there.
  *
  * <p>A rollback is a decision without a prior proposal: its change id is made here,
  * {@code rollback-to-v<N>-<epoch ms>}, and the keeper proposes and applies it in one step.
@@ -43,19 +47,26 @@ public final class Decisions implements AutoCloseable {
     private final ModelState state;
     private final Clock clock;
     private final KafkaClients clients;
+    private final BooleanSupplier viewCurrent;
 
-    public Decisions(Producer<String, ApprovalDecision> producer, ModelState state, Clock clock, KafkaClients clients) {
+    /**
+     * @param viewCurrent whether {@code state} holds every record of its topics up to the ends
+     *                    they had when the view last started reading them
+     */
+    public Decisions(Producer<String, ApprovalDecision> producer, ModelState state, BooleanSupplier viewCurrent,
+                     Clock clock, KafkaClients clients) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.state = Objects.requireNonNull(state, "state");
+        this.viewCurrent = Objects.requireNonNull(viewCurrent, "viewCurrent");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.clients = Objects.requireNonNull(clients, "clients");
     }
 
     /** Decisions with a real idempotent producer on the cluster. */
-    public static Decisions create(KafkaClients clients, ModelState state, Clock clock) {
+    public static Decisions create(KafkaClients clients, ModelState state, BooleanSupplier viewCurrent, Clock clock) {
         return new Decisions(new KafkaProducer<>(clients.producerConfig("edgeloop-admin-approvals"),
                 Topics.APPROVALS.keySerde().serializer(), Topics.APPROVALS.valueSerde().serializer()),
-                state, clock, clients);
+                state, viewCurrent, clock, clients);
     }
 
     /** Approves a PROPOSED change. */
@@ -96,11 +107,17 @@ public final class Decisions implements AutoCloseable {
                 .build());
     }
 
-    private static String checkCommon(Operator operator, String reason) {
+    private String checkCommon(Operator operator, String reason) {
         Objects.requireNonNull(operator, "operator");
         if (!operator.role().mayDecide()) {
             throw new ForbiddenException("operator " + operator.name() + " has the role "
                     + operator.role().name().toLowerCase(Locale.ROOT) + " and may not decide changes");
+        }
+        if (!viewCurrent.getAsBoolean()) {
+            throw new RefusedException(RefusedException.Reason.VIEW_BEHIND, "the admin is still reading "
+                    + Topics.MODEL_CHANGELOG.name() + " and " + Topics.APPROVALS.name() + " from "
+                    + clients.bootstrap() + " (after a start or a lost connection), so it cannot yet check the"
+                    + " decision; nothing was sent, try again in a moment");
         }
         if (reason == null || reason.isBlank()) {
             throw new RefusedException(RefusedException.Reason.NO_REASON, "a decision needs a reason");

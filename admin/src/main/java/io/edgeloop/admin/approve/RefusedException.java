@@ -16,7 +16,9 @@ public final class RefusedException extends RuntimeException {
         /** The reason text is missing or blank. */
         NO_REASON,
         /** The rollback target is not an earlier library version. */
-        BAD_VERSION
+        BAD_VERSION,
+        /** The admin's view has not read the topics to their ends yet, so it cannot check the decision. */
+        VIEW_BEHIND
     }
 
     private final Reason reason;

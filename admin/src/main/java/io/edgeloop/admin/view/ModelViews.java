@@ -36,6 +36,8 @@ public final class ModelViews implements AutoCloseable {
     /** Records skipped by the reader that skipped most so far, for {@link #status}. */
     private volatile long skipped;
     private final CountDownLatch caughtUpLatch = new CountDownLatch(1);
+    /** The current reader has read every topic up to the ends they had when it was opened. */
+    private volatile boolean current;
     /** Counted down by {@link #close()}: ends the loop and cuts a retry's wait short. */
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
@@ -65,12 +67,22 @@ public final class ModelViews implements AutoCloseable {
         return caughtUpLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Whether the view holds every record up to the ends the topics had when its reader opened.
+     * False until the first catch-up and again while a reader opened after a lost connection
+     * reads the topics from the beginning (the view then passes through older states of each
+     * record, e.g. a decided change as PROPOSED).
+     */
+    public boolean current() {
+        return current;
+    }
+
     /** The view's freshness now. */
     public ViewStatus status() {
         Instant contact = lastContact;
         boolean stale = contact == null || Duration.between(contact, clock.instant()).compareTo(staleAfter) > 0;
         long last = state.lastRecordTimestamp();
-        return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, stale, contact, lag,
+        return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, current, stale, contact, lag,
                 state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem, skipped);
     }
 
@@ -85,6 +97,7 @@ public final class ModelViews implements AutoCloseable {
         while (running) {
             try {
                 if (reader == null) {
+                    current = false;
                     reader = TopicReader.open(clients, "edgeloop-admin-views", ModelState.topics());
                     startEnds = reader.endOffsets(clients.brokerTimeout());
                     contact(reader.lag(startEnds));
@@ -92,9 +105,15 @@ public final class ModelViews implements AutoCloseable {
                 reader.poll(Duration.ofMillis(500), state::apply);
                 // a reader opened again reads from the start, so it meets the same bad records again
                 skipped = Math.max(skipped, reader.skipped());
-                if (caughtUpLatch.getCount() > 0 && reader.reached(startEnds)) {
-                    caughtUpLatch.countDown();
-                    LOG.info("admin views caught up with {} ({} updates)", clients.bootstrap(), state.updates());
+                if (!current && reader.reached(startEnds)) {
+                    current = true;
+                    if (caughtUpLatch.getCount() > 0) {
+                        caughtUpLatch.countDown();
+                        LOG.info("admin views caught up with {} ({} updates)", clients.bootstrap(), state.updates());
+                    } else {
+                        LOG.info("admin views read {} again to the end ({} updates)", clients.bootstrap(),
+                                state.updates());
+                    }
                 }
                 if (System.nanoTime() >= nextCheck) {
                     contact(reader.lag(reader.endOffsets(clients.brokerTimeout())));
@@ -133,6 +152,7 @@ public final class ModelViews implements AutoCloseable {
     }
 
     private void closeReader() {
+        current = false;
         TopicReader r = reader;
         reader = null;
         if (r != null) {

@@ -7,6 +7,9 @@ import java.time.Instant;
  *
  * @param bootstrap     the cluster read
  * @param caughtUp      the view has read every topic up to the end it saw at startup
+ * @param current       the view holds every topic up to the end it saw when it last started
+ *                      reading (false again while it reads them anew after a lost connection);
+ *                      decisions are refused while it is false
  * @param stale         no successful contact with the cluster for longer than the stale limit
  * @param lastContactAt last time the cluster answered, or null before the first answer
  * @param lagRecords    records not yet read (as of the last contact)
@@ -16,6 +19,6 @@ import java.time.Instant;
  * @param skippedRecords records the view skips because they did not decode: as many as the
  *                       fullest read of the topics from their start skipped (a topic's first is logged)
  */
-public record ViewStatus(String bootstrap, boolean caughtUp, boolean stale, Instant lastContactAt, long lagRecords,
+public record ViewStatus(String bootstrap, boolean caughtUp, boolean current, boolean stale, Instant lastContactAt, long lagRecords,
                          long updates, Instant lastRecordAt, String problem, long skippedRecords) {
 }

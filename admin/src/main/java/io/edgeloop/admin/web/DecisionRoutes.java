@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * {@code POST /api/proposals/{id}/approve} and {@code /reject} with {@code {"reason"}}, and
  * {@code POST /api/rollback} with {@code {"version", "reason"}}. Answers: 200 with the
  * {@link Receipt}; 400 no reason or bad version; 403 a viewer; 404 unknown change; 409 already
- * decided or a decision already waiting; 503 the cluster did not acknowledge.
+ * decided or a decision already waiting; 503 the cluster did not acknowledge, or the view is still
+ * reading the topics (after a start or a lost connection) and cannot check the decision yet.
  */
 final class DecisionRoutes {
 
@@ -62,6 +63,7 @@ final class DecisionRoutes {
                 case UNKNOWN_CHANGE -> 404;
                 case ALREADY_DECIDED, AWAITING_KEEPER -> 409;
                 case NO_REASON, BAD_VERSION -> 400;
+                case VIEW_BEHIND -> 503;
             }, e.getMessage());
         } catch (BrokerUnavailableException e) {
             throw new HttpError(503, e.getMessage());

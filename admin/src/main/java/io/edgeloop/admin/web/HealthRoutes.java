@@ -37,6 +37,7 @@ final class HealthRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "UP");
         body.put("caughtUp", v.caughtUp());
+        body.put("current", v.current());
         body.put("stale", v.stale());
         body.put("lagRecords", v.lagRecords());
         return body;
@@ -47,6 +48,8 @@ final class HealthRoutes {
         Health h = Health.of(state);
         StringBuilder text = new StringBuilder();
         gauge(text, "edgeloop_admin_view_caught_up", "1 once the view read every topic to its end at startup", v.caughtUp() ? 1 : 0);
+        gauge(text, "edgeloop_admin_view_current", "1 while the view holds every topic to the end it saw when it last"
+                + " started reading; decisions are refused at 0", v.current() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_stale", "1 while the cluster has not answered for longer than stale.after", v.stale() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_lag_records", "records the view has not read yet", v.lagRecords());
         counter(text, "edgeloop_admin_view_updates_total", "changes applied to the view", v.updates());

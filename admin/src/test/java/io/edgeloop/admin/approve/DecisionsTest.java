@@ -14,6 +14,7 @@ import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,13 +36,14 @@ class DecisionsTest {
     private MockProducer<String, ApprovalDecision> producer;
     private ModelState state;
     private Decisions decisions;
+    private final AtomicBoolean viewCurrent = new AtomicBoolean(true);
 
     @BeforeEach
     void setUp() {
         producer = new MockProducer<>(true, null, Topics.APPROVALS.keySerde().serializer(),
                 Topics.APPROVALS.valueSerde().serializer());
         state = SeededState.of(Seeds.standard());
-        decisions = new Decisions(producer, state, Clock.fixed(NOW, ZoneOffset.UTC),
+        decisions = new Decisions(producer, state, viewCurrent::get, Clock.fixed(NOW, ZoneOffset.UTC),
                 new KafkaClients(Map.of("bootstrap.servers", "127.0.0.1:9092"), Duration.ofSeconds(2)));
     }
 
@@ -101,12 +105,33 @@ class DecisionsTest {
     }
 
     @Test
+    void shouldRefuseEveryDecisionWhileTheViewIsStillReadingTheTopicsAndSendNothing() {
+        viewCurrent.set(false);
+        for (ThrowingCallable decide : List.<ThrowingCallable>of(
+                () -> decisions.approve(alice, SeedLibrary.PENDING_ID, "edge gone"),
+                () -> decisions.reject(alice, SeedLibrary.PENDING_ID, "not yet"),
+                () -> decisions.rollback(alice, 1, "back"))) {
+            assertThatThrownBy(decide).isInstanceOfSatisfying(RefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RefusedException.Reason.VIEW_BEHIND))
+                    .hasMessageContaining("still reading model-changelog and approvals from 127.0.0.1:9092")
+                    .hasMessageContaining("nothing was sent");
+        }
+        assertThat(producer.history()).isEmpty();
+        assertThat(awaiting(state)).isZero();
+
+        viewCurrent.set(true);
+        assertThat(decisions.approve(alice, SeedLibrary.PENDING_ID, "edge gone").changeId())
+                .isEqualTo(SeedLibrary.PENDING_ID);
+        assertThat(producer.history()).hasSize(1);
+    }
+
+    @Test
     void shouldRefuseRollbackTargetsOutsideTheLibrarysPast() {
         assertThatThrownBy(() -> decisions.rollback(alice, 2, "current"))
                 .hasMessage("the library is at version 2; roll back to a version from 1 to 1, not 2");
         assertThatThrownBy(() -> decisions.rollback(alice, 0, "zero")).hasMessageContaining("not 0");
         assertThatThrownBy(() -> decisions.rollback(alice, 1, "")).hasMessageContaining("needs a reason");
-        assertThatThrownBy(() -> new Decisions(producer, new ModelState(), Clock.systemUTC(),
+        assertThatThrownBy(() -> new Decisions(producer, new ModelState(), () -> true, Clock.systemUTC(),
                 new KafkaClients(Map.of("bootstrap.servers", "x:1"), Duration.ofSeconds(1))).rollback(alice, 1, "empty"))
                 .hasMessageContaining("no earlier version");
     }
@@ -115,7 +140,7 @@ class DecisionsTest {
     void shouldSayTheDecisionMayNotBeRecordedWhenTheBrokerDoesNotAcknowledge() {
         MockProducer<String, ApprovalDecision> failing = new MockProducer<>(false, null,
                 Topics.APPROVALS.keySerde().serializer(), Topics.APPROVALS.valueSerde().serializer());
-        Decisions d = new Decisions(failing, state, Clock.systemUTC(),
+        Decisions d = new Decisions(failing, state, () -> true, Clock.systemUTC(),
                 new KafkaClients(Map.of("bootstrap.servers", "127.0.0.1:9092"), Duration.ofSeconds(1)));
         Thread broker = new Thread(() -> {
             while (failing.history().isEmpty()) {

@@ -48,8 +48,10 @@ class ModelViewsIT {
                 Duration.ofSeconds(10));
         ModelViews views = ModelViews.start(clients, new ModelState(), Duration.ofSeconds(10), Clock.systemUTC());
         assertThat(views.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up with the empty topics").isTrue();
+        assertThat(views.current()).as("current once caught up: decisions may be checked").isTrue();
 
         views.close();
+        assertThat(views.current()).as("current after its reader closed").isFalse();
 
         List<String> errors = logged.list.stream()
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) && e.getThreadName().equals("edgeloop-admin-views"))

@@ -30,6 +30,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,8 @@ class AdminServerTest {
     @TempDir
     static Path dir;
     private static MockProducer<String, ApprovalDecision> producer;
+    /** Whether the decisions see the (seeded) view as read to the end; the views themselves never get there. */
+    private static final AtomicBoolean VIEW_CURRENT = new AtomicBoolean(true);
     private static ModelViews views;
     private static TickerHistory tickers;
     private static AdminServer server;
@@ -68,7 +71,7 @@ class AdminServerTest {
         producer = new MockProducer<>(true, null, Topics.APPROVALS.keySerde().serializer(), Topics.APPROVALS.valueSerde().serializer());
         views = ModelViews.start(clients, state, Duration.ofSeconds(1), Clock.systemUTC());
         tickers = new TickerHistory(clients, 100);
-        Decisions decisions = new Decisions(producer, state, Clock.systemUTC(), clients);
+        Decisions decisions = new Decisions(producer, state, VIEW_CURRENT::get, Clock.systemUTC(), clients);
         server = AdminServer.start(config, state, views, tickers, decisions, Clock.systemUTC());
         web = new WebClient(server.port());
         HttpResponse<String> a = login("alice", "alice-password");
@@ -209,6 +212,24 @@ class AdminServerTest {
     }
 
     @Test
+    void shouldAnswer503WhileTheViewIsStillReadingTheTopicsAndSendNothing() throws Exception {
+        VIEW_CURRENT.set(false);
+        try {
+            HttpResponse<String> early = web.post("/api/proposals/" + SeedLibrary.SECOND_PENDING_ID + "/reject",
+                    "{\"reason\":\"no edge\"}", alice, "X-CSRF-Token", aliceCsrf);
+            assertThat(early.statusCode()).isEqualTo(503);
+            assertThat(json(early).path("error").asText()).contains("still reading model-changelog and approvals")
+                    .contains("try again in a moment");
+            assertThat(web.post("/api/rollback", "{\"version\":1,\"reason\":\"x\"}", alice, "X-CSRF-Token",
+                    aliceCsrf).statusCode()).isEqualTo(503);
+            assertThat(sent(SeedLibrary.SECOND_PENDING_ID)).isZero();
+            assertThat(web.get("/api/proposals", alice).statusCode()).as("reading goes on").isEqualTo(200);
+        } finally {
+            VIEW_CURRENT.set(true);
+        }
+    }
+
+    @Test
     void shouldSendARollbackToAnEarlierVersion() throws Exception {
         HttpResponse<String> response = web.post("/api/rollback", "{\"version\":1,\"reason\":\"premature degrade\"}",
                 alice, "X-CSRF-Token", aliceCsrf);
@@ -269,7 +290,7 @@ class AdminServerTest {
         AppConfig config = AppConfig.resolve(AdminOptions.all(), new Properties(), Map.of(), List.of(
                 "http.port=0", "operators.file=" + dir.resolve("no-such-file"), "kafka.bootstrap.servers=127.0.0.1:1"));
         try (AdminServer other = AdminServer.start(config, new ModelState(), views, tickers,
-                new Decisions(producer, new ModelState(), Clock.systemUTC(),
+                new Decisions(producer, new ModelState(), () -> true, Clock.systemUTC(),
                         new KafkaClients(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(1))),
                 Clock.systemUTC())) {
             HttpResponse<String> login = new WebClient(other.port()).post("/api/login",
