@@ -63,7 +63,7 @@ final class MarketData {
                 c.open(), c.high(), c.low(), c.close(), c.volume(), c.source());
     }
 
-    private static List<Candle> read(Path file) {
+    static List<Candle> read(Path file) {
         try {
             List<Candle> raw = CandleFiles.read(file).candles();
             if (raw.isEmpty()) {
