@@ -51,9 +51,12 @@ final class DailySeries {
         return LocalDate.ofEpochDay(Math.floorDiv(candle.openTime(), DAY_MS));
     }
 
-    static DailySeries of(String ticker, List<Candle> bars) {
+    /**
+     * The series of a ticker's bars, with the mean volume of the bars in the last
+     * {@code liquidityDays} calendar days up to and including the last bar.
+     */
+    static DailySeries of(String ticker, List<Candle> bars, int liquidityDays) {
         DailySeries s = new DailySeries(ticker, bars.size());
-        double volumeSum = 0;
         for (int i = 0; i < bars.size(); i++) {
             Candle c = bars.get(i);
             if (!ticker.equals(c.ticker())) {
@@ -79,8 +82,17 @@ final class DailySeries {
             s.high[i] = c.high();
             s.low[i] = c.low();
             s.close[i] = c.close();
-            volumeSum += c.volume();
         }
-        return new DailySeries(s, bars.isEmpty() ? 0 : volumeSum / bars.size());
+        if (bars.isEmpty()) {
+            return s;
+        }
+        LocalDate from = s.dates[bars.size() - 1].minusDays(liquidityDays - 1L);
+        double volumeSum = 0;
+        int counted = 0;
+        for (int i = bars.size() - 1; i >= 0 && !s.dates[i].isBefore(from); i--) {
+            volumeSum += bars.get(i).volume();
+            counted++;
+        }
+        return new DailySeries(s, volumeSum / counted);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param ticker the ticker
  * @param reason the first rule it failed
  * @param bars   its number of daily bars
- * @param avgVolume its mean daily volume over all bars
+ * @param avgVolume its mean daily volume over its last {@link MiningConfig#liquidityDays()} calendar days
  */
 public record Exclusion(String ticker, Reason reason, int bars, double avgVolume) {
 

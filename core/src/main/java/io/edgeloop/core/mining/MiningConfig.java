@@ -7,16 +7,21 @@ import java.util.List;
  * the operator may change; {@link #defaults()} gives the original study's values.
  *
  * @param minBars       a ticker needs at least this many daily bars to be mined (default 20)
- * @param minAvgVolume  a ticker's mean daily volume over all its bars must be at least this
- *                      (default 500,000 shares)
+ * @param minAvgVolume  a ticker's mean daily volume over its last {@code liquidityDays} must be
+ *                      at least this (default 500,000 shares)
+ * @param liquidityDays calendar days, up to and including a ticker's last bar, whose bars the
+ *                      mean volume is taken over (default 30, the "30-day average volume" of
+ *                      the original model's signals): the rule then reads the same bars whether
+ *                      the miner gets decades of history (a study from files) or the few hundred
+ *                      days retro-app keeps, so both mine the same tickers for the same as-of date
  * @param windows       forward windows in trading days, each > 0, strictly ascending
  *                      (default 3, 5, 10, 20)
  * @param minMovePct    minimum close-to-peak change in percent (default 5)
  * @param bucketDays    width of a de-duplication start bucket in weekdays (default 3), see
  *                      {@link MoveMiner#startBucket}
  */
-public record MiningConfig(int minBars, double minAvgVolume, List<Integer> windows, double minMovePct,
-                           int bucketDays) {
+public record MiningConfig(int minBars, double minAvgVolume, int liquidityDays, List<Integer> windows,
+                           double minMovePct, int bucketDays) {
 
     public MiningConfig {
         windows = List.copyOf(windows);
@@ -25,6 +30,9 @@ public record MiningConfig(int minBars, double minAvgVolume, List<Integer> windo
         }
         if (!(minAvgVolume >= 0)) {
             throw new IllegalArgumentException("minAvgVolume must be >= 0, got " + minAvgVolume);
+        }
+        if (liquidityDays < 1) {
+            throw new IllegalArgumentException("liquidityDays must be >= 1, got " + liquidityDays);
         }
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("at least one forward window is needed");
@@ -45,9 +53,9 @@ public record MiningConfig(int minBars, double minAvgVolume, List<Integer> windo
         }
     }
 
-    /** The original study: 20 bars, 500k average volume, windows 3/5/10/20, 5%, 3-day buckets. */
+    /** The original study: 20 bars, 500k average volume (over 30 days), windows 3/5/10/20, 5%, 3-day buckets. */
     public static MiningConfig defaults() {
-        return new MiningConfig(20, 500_000, List.of(3, 5, 10, 20), 5.0, 3);
+        return new MiningConfig(20, 500_000, 30, List.of(3, 5, 10, 20), 5.0, 3);
     }
 
     /** The longest forward window. */

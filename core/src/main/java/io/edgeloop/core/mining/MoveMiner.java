@@ -28,8 +28,9 @@ import java.util.function.Function;
  * history begins.
  *
  * <p><b>Eligibility.</b> A ticker is mined when it has at least {@code minBars} bars and its mean
- * volume over all bars is at least {@code minAvgVolume}; otherwise it is reported as an
- * {@link Exclusion}.
+ * volume over the bars of its last {@code liquidityDays} calendar days is at least
+ * {@code minAvgVolume}; otherwise it is reported as an {@link Exclusion}. The window ends at the
+ * ticker's last bar, so the rule does not depend on how much older history the miner is given.
  */
 public final class MoveMiner {
 
@@ -70,7 +71,7 @@ public final class MoveMiner {
         long bars = 0;
         int mined = 0;
         for (Map.Entry<String, List<Candle>> e : new TreeMap<>(dailyBars).entrySet()) {
-            DailySeries series = DailySeries.of(e.getKey(), e.getValue());
+            DailySeries series = DailySeries.of(e.getKey(), e.getValue(), config.liquidityDays());
             if (series.size() < config.minBars()) {
                 exclusions.add(new Exclusion(series.ticker, Exclusion.Reason.TOO_SHORT, series.size(), series.avgVolume));
                 continue;
@@ -90,7 +91,7 @@ public final class MoveMiner {
 
     /** De-duplicated moves of one ticker, without the eligibility rules. */
     public List<Move> moves(String ticker, String sector, List<Candle> dailyBars) {
-        DailySeries series = DailySeries.of(ticker, dailyBars);
+        DailySeries series = DailySeries.of(ticker, dailyBars, config.liquidityDays());
         BestPerBucket best = new BestPerBucket(series, config.bucketDays());
         scan(series, best);
         return best.moves(sector);
@@ -98,7 +99,7 @@ public final class MoveMiner {
 
     /** Every candidate of one ticker (all windows, all start days) before de-duplication. */
     public List<Move> candidates(String ticker, String sector, List<Candle> dailyBars) {
-        DailySeries series = DailySeries.of(ticker, dailyBars);
+        DailySeries series = DailySeries.of(ticker, dailyBars, config.liquidityDays());
         List<Move> all = new ArrayList<>();
         scan(series, (direction, window, start, peak, pct) ->
                 all.add(move(series, sector, direction, window, start, peak, pct)));

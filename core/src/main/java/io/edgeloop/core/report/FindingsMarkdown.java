@@ -37,8 +37,8 @@ public final class FindingsMarkdown {
                 .append(" | ").append(Fmt.count(study.features().size())).append(" |\n\n");
 
         md.append("## How moves were found\n\n- Tickers with at least ").append(c.minBars())
-                .append(" daily bars and a mean daily volume of at least ")
-                .append(Fmt.count(Math.round(c.minAvgVolume()))).append(": ")
+                .append(" daily bars and a mean daily volume over their last ").append(c.liquidityDays())
+                .append(" days of at least ").append(Fmt.count(Math.round(c.minAvgVolume()))).append(": ")
                 .append(Fmt.count(mining.tickersMined())).append(" tickers, ").append(Fmt.count(mining.barsScanned()))
                 .append(" bars.\n- Forward windows ").append(c.windows()).append(" trading days; close-to-peak change ")
                 .append("(highest high UP, lowest low DOWN) of at least ").append(Fmt.num(c.minMovePct(), 1))

@@ -166,6 +166,42 @@ class MoveMinerTest {
     }
 
     @Test
+    void shouldJudgeLiquidityOnTheLastThirtyDaysHoweverMuchHistoryCameBefore() {
+        Map<String, List<Candle>> full = Map.of(
+                "RISEN", thenBars(Bars.flat("RISEN", MONDAY, 400, 10, 1_000), 40, 2_000_000),
+                "FADED", thenBars(Bars.flat("FADED", MONDAY, 400, 10, 2_000_000), 40, 1_000));
+        Map<String, List<Candle>> recent = new java.util.HashMap<>();
+        full.forEach((ticker, bars) -> recent.put(ticker, bars.subList(bars.size() - 60, bars.size())));
+
+        for (Map<String, List<Candle>> given : List.of(full, recent)) {
+            MiningResult result = MINER.mine(given, t -> null);
+            assertThat(result.tickersMined()).as("%d bars given", given.get("RISEN").size()).isEqualTo(1);
+            assertThat(result.exclusions()).singleElement().satisfies(e -> {
+                assertThat(e.ticker()).isEqualTo("FADED");
+                assertThat(e.reason()).isEqualTo(Exclusion.Reason.ILLIQUID);
+                assertThat(e.avgVolume()).as("the mean of the last 30 days only").isEqualTo(1_000);
+            });
+        }
+    }
+
+    @Test
+    void shouldRefuseALiquidityWindowUnderOneDay() {
+        assertThatThrownBy(() -> new MiningConfig(20, 0, 0, List.of(3), 5, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("liquidityDays must be >= 1");
+    }
+
+    /** {@code bars} followed by {@code n} flat weekday bars at the same price with another volume. */
+    private static List<Candle> thenBars(List<Candle> bars, int n, double volume) {
+        Candle last = bars.get(bars.size() - 1);
+        LocalDate next = java.time.Instant.ofEpochMilli(last.openTime()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                .plusDays(1);
+        List<Candle> all = new ArrayList<>(bars);
+        all.addAll(Bars.flat(last.ticker(), next, n, last.close(), volume));
+        return all;
+    }
+
+    @Test
     void shouldUseUnknownSectorWhenTheMapHasNone() {
         List<Candle> bars = new ArrayList<>(Bars.flat("T", MONDAY, 20, 10, 1_000_000));
         bars.addAll(Bars.closes("T", MONDAY.plusDays(28), 12, 12, 12, 12));
@@ -196,13 +232,13 @@ class MoveMinerTest {
 
     @Test
     void shouldRejectWindowsThatAreNotAscending() {
-        assertThatThrownBy(() -> new MiningConfig(20, 0, List.of(5, 3), 5, 3))
+        assertThatThrownBy(() -> new MiningConfig(20, 0, 30, List.of(5, 3), 5, 3))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("strictly ascending");
     }
 
     private static MiningConfig config(List<Integer> windows) {
-        return new MiningConfig(2, 0, windows, 5.0, 3);
+        return new MiningConfig(2, 0, 30, windows, 5.0, 3);
     }
 
     static List<Candle> randomWalk(String ticker, int n, Random random) {
