@@ -113,12 +113,7 @@ public final class Decisions implements AutoCloseable {
             throw new ForbiddenException("operator " + operator.name() + " has the role "
                     + operator.role().name().toLowerCase(Locale.ROOT) + " and may not decide changes");
         }
-        if (!viewCurrent.getAsBoolean()) {
-            throw new RefusedException(RefusedException.Reason.VIEW_BEHIND, "the admin is still reading "
-                    + Topics.MODEL_CHANGELOG.name() + " and " + Topics.APPROVALS.name() + " from "
-                    + clients.bootstrap() + " (after a start or a lost connection), so it cannot yet check the"
-                    + " decision; nothing was sent, try again in a moment");
-        }
+        requireCurrentView();
         if (reason == null || reason.isBlank()) {
             throw new RefusedException(RefusedException.Reason.NO_REASON, "a decision needs a reason");
         }
@@ -130,7 +125,18 @@ public final class Decisions implements AutoCloseable {
         return why;
     }
 
+    /** Refuses while the view is not current (checked before the checks read it, and again before sending). */
+    private void requireCurrentView() {
+        if (!viewCurrent.getAsBoolean()) {
+            throw new RefusedException(RefusedException.Reason.VIEW_BEHIND, "the admin is still reading "
+                    + Topics.MODEL_CHANGELOG.name() + " and " + Topics.APPROVALS.name() + " from "
+                    + clients.bootstrap() + " (after a start or a lost connection), so it cannot yet check the"
+                    + " decision; nothing was sent, try again in a moment");
+        }
+    }
+
     private Receipt send(ApprovalDecision decision) {
+        requireCurrentView();
         Duration timeout = clients.brokerTimeout();
         try {
             RecordMetadata meta = producer.send(new ProducerRecord<>(Topics.APPROVALS.name(), decision.getChangeId(),

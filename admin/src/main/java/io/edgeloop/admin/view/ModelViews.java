@@ -97,9 +97,16 @@ public final class ModelViews implements AutoCloseable {
         while (running) {
             try {
                 if (reader == null) {
-                    current = false;
-                    reader = TopicReader.open(clients, "edgeloop-admin-views", ModelState.topics());
-                    startEnds = reader.endOffsets(clients.brokerTimeout());
+                    // the reader is kept only once it has the ends it must reach to be current,
+                    // so a new reader is never judged against an older reader's ends
+                    TopicReader opened = TopicReader.open(clients, "edgeloop-admin-views", ModelState.topics());
+                    try {
+                        startEnds = opened.endOffsets(clients.brokerTimeout());
+                    } catch (RuntimeException e) {
+                        close(opened);
+                        throw e;
+                    }
+                    reader = opened;
                     contact(reader.lag(startEnds));
                 }
                 reader.poll(Duration.ofMillis(500), state::apply);
@@ -156,11 +163,15 @@ public final class ModelViews implements AutoCloseable {
         TopicReader r = reader;
         reader = null;
         if (r != null) {
-            try {
-                r.close();
-            } catch (KafkaException e) {
-                LOG.debug("closing the admin views' consumer failed", e);
-            }
+            close(r);
+        }
+    }
+
+    private static void close(TopicReader r) {
+        try {
+            r.close();
+        } catch (KafkaException e) {
+            LOG.debug("closing the admin views' consumer failed", e);
         }
     }
 

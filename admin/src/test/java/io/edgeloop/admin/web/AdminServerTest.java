@@ -253,6 +253,8 @@ class AdminServerTest {
         Thread.sleep(1500);
         JsonNode status = json(web.get("/api/status", bob)).path("view");
         assertThat(status.path("stale").asBoolean()).isTrue();
+        assertThat(status.path("current").asBoolean()).as("never read to the end: no cluster").isFalse();
+        assertThat(status.path("current").isBoolean()).isTrue();
         assertThat(status.path("bootstrap").asText()).isEqualTo("127.0.0.1:1");
         HttpResponse<String> ticker = web.get("/api/tickers/AAPL", bob);
         assertThat(ticker.statusCode()).isEqualTo(503);
@@ -277,12 +279,15 @@ class AdminServerTest {
         HttpResponse<String> health = web.get("/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json(health).path("status").asText()).isEqualTo("UP");
+        assertThat(json(health).path("current").isBoolean()).isTrue();
+        assertThat(json(health).path("current").asBoolean()).as("no cluster: the view is not current").isFalse();
         HttpResponse<String> metrics = web.get("/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
         assertThat(metrics.body()).contains("# TYPE edgeloop_admin_logins_failed_total counter\n")
                 .contains("\nedgeloop_admin_predictions " + Seeds.standard().predictions.size() + "\n")
-                .contains("\nedgeloop_admin_library_version 2\n");
+                .contains("\nedgeloop_admin_library_version 2\n")
+                .contains("# TYPE edgeloop_admin_view_current gauge\n").contains("\nedgeloop_admin_view_current 0\n");
     }
 
     @Test
