@@ -2,6 +2,7 @@ package io.edgeloop.retro;
 
 import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.config.Option;
+import io.edgeloop.core.mining.MiningConfig;
 import io.edgeloop.core.retro.RetroConfig;
 import io.edgeloop.core.retro.RetroSchedule;
 import io.edgeloop.core.stats.FdrMethod;
@@ -68,7 +69,8 @@ public final class RetroOptions {
     /** The month beyond the lookback that {@link #KEEP_DAYS} must cover. */
     static final int KEEP_MARGIN_DAYS = 30;
     public static final Option<Integer> KEEP_DAYS = Option.integer("retro.keep.days", 400,
-            "Service: calendar days of bars and trail kept per ticker (at least the lookback plus a month).");
+            "Service: calendar days of bars and trail kept per ticker (at least the lookback plus a month, and the"
+                    + " year the miner's liquidity rule reads).");
 
     public static final Option<Integer> STUDY_EVERY_WEEKS = Option.integer("retro.study.every.weeks", 1,
             "Service: write the study of all data up to the as-of date (FINDINGS.md/.html, moves.jsonl, "
@@ -120,15 +122,19 @@ public final class RetroOptions {
 
     /**
      * Service: the calendar days of bars and trail kept per ticker ({@link #KEEP_DAYS}), refused
-     * when fewer than the lookback plus a month: a shorter history would cut the prior window
-     * short without a word.
+     * when fewer than the lookback plus a month (a shorter history would cut the prior window
+     * short without a word) or than the miner's liquidity window
+     * ({@link MiningConfig#liquidityDays()}: with fewer days the service would judge a ticker's
+     * volume on other bars than a run on the files does).
      */
     public static int keepDays(AppConfig c, int lookbackDays) {
         int keep = c.get(KEEP_DAYS);
-        int needed = lookbackDays + KEEP_MARGIN_DAYS;
+        int liquidity = MiningConfig.defaults().liquidityDays();
+        int needed = Math.max(lookbackDays + KEEP_MARGIN_DAYS, liquidity);
         if (keep < needed) {
-            throw new IllegalArgumentException(KEEP_DAYS.name() + " is " + keep + ", less than the lookback ("
-                    + lookbackDays + " days) plus a month: keep at least " + needed);
+            throw new IllegalArgumentException(KEEP_DAYS.name() + " is " + keep + ": keep at least " + needed
+                    + " (the lookback of " + lookbackDays + " days plus a month, and the " + liquidity
+                    + " days of volume the miner's liquidity rule reads)");
         }
         return keep;
     }

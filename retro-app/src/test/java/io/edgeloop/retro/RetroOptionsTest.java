@@ -58,9 +58,12 @@ class RetroOptionsTest {
                 .hasMessageContaining("retro.lookback must be a positive number of whole days");
         assertThatThrownBy(() -> RetroOptions.from(resolve(Map.of(), "retro.as.of=31.03.2020")))
                 .hasMessageContaining("retro.as.of must be a date YYYY-MM-DD");
-        assertThatThrownBy(() -> RetroOptions.keepDays(resolve(Map.of(), "retro.keep.days=100"), 90))
-                .hasMessageContaining("retro.keep.days is 100, less than the lookback (90 days) plus a month: keep at least 120");
-        assertThat(RetroOptions.keepDays(resolve(Map.of(), "retro.keep.days=120"), 90)).isEqualTo(120);
+        assertThatThrownBy(() -> RetroOptions.keepDays(resolve(Map.of(), "retro.keep.days=364"), 90))
+                .hasMessageContaining("retro.keep.days is 364: keep at least 365 (the lookback of 90 days plus a month,"
+                        + " and the 365 days of volume the miner's liquidity rule reads)");
+        assertThat(RetroOptions.keepDays(resolve(Map.of(), "retro.keep.days=365"), 90)).isEqualTo(365);
+        assertThatThrownBy(() -> RetroOptions.keepDays(resolve(Map.of(), "retro.keep.days=400"), 380))
+                .hasMessageContaining("keep at least 410 (the lookback of 380 days plus a month");
         Option<?> unknownCheck = RetroOptions.LOOKBACK;
         assertThat(unknownCheck.envName()).isEqualTo("APP_RETRO_LOOKBACK");
     }

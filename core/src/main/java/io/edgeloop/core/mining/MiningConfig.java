@@ -10,10 +10,12 @@ import java.util.List;
  * @param minAvgVolume  a ticker's mean daily volume over its last {@code liquidityDays} must be
  *                      at least this (default 500,000 shares)
  * @param liquidityDays calendar days, up to and including a ticker's last bar, whose bars the
- *                      mean volume is taken over (default 30, the "30-day average volume" of
- *                      the original model's signals): the rule then reads the same bars whether
- *                      the miner gets decades of history (a study from files) or the few hundred
- *                      days retro-app keeps, so both mine the same tickers for the same as-of date
+ *                      mean volume is taken over (default 365, a trading year): the rule reads
+ *                      the same bars whether the miner gets decades of history (a study from
+ *                      files) or the days retro-app keeps ({@code retro.keep.days}, at least this
+ *                      many), and a year reaches well beyond the retrospective's 90-day lookback,
+ *                      so a month of heavy trading around a big move does not decide by itself
+ *                      which tickers are mined
  * @param windows       forward windows in trading days, each > 0, strictly ascending
  *                      (default 3, 5, 10, 20)
  * @param minMovePct    minimum close-to-peak change in percent (default 5)
@@ -53,9 +55,9 @@ public record MiningConfig(int minBars, double minAvgVolume, int liquidityDays, 
         }
     }
 
-    /** The original study: 20 bars, 500k average volume (over 30 days), windows 3/5/10/20, 5%, 3-day buckets. */
+    /** The original study: 20 bars, 500k average volume (over the last year), windows 3/5/10/20, 5%, 3-day buckets. */
     public static MiningConfig defaults() {
-        return new MiningConfig(20, 500_000, 30, List.of(3, 5, 10, 20), 5.0, 3);
+        return new MiningConfig(20, 500_000, 365, List.of(3, 5, 10, 20), 5.0, 3);
     }
 
     /** The longest forward window. */

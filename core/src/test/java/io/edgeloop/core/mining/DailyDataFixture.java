@@ -6,27 +6,24 @@ import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.CandleNormaliser;
 import io.edgeloop.core.candle.SessionCalendar;
+import io.edgeloop.core.retro.DailyData;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * The daily files of the shared data folder for tests, read and normalised as the product reads
- * them ({@link CandleFiles#read}, {@link CandleNormaliser#normalise} on the ticker's calendar:
- * one bar per trade date, the primary source first, another instrument mixed into a file
- * dropped), and the sector map as {@code sectors.json} gives it (with "Healthcare" spelled
- * "Health Care", and none of the product's overrides). A ticker present in several folders keeps
- * its longest series (no splicing of adjusted and unadjusted prices).
+ * them ({@link DailyData#load} of universe-daily, history and etf-daily: one bar per trade date,
+ * the primary source first, another instrument mixed into a file dropped, the longest series of
+ * a ticker kept), and the sector map as {@code sectors.json} gives it (with "Healthcare" spelled
+ * "Health Care", and none of the product's overrides).
  */
 public final class DailyDataFixture {
 
@@ -63,18 +60,16 @@ public final class DailyDataFixture {
     }
 
     private static Map<String, List<Candle>> readAllDaily() {
-        Map<String, List<Candle>> byTicker = new HashMap<>();
-        List<Path> files = new ArrayList<>();
-        files.addAll(list(dataDir().resolve("universe-daily"), "-D.json"));
-        files.addAll(list(dataDir().resolve("history"), "_D.json"));
-        files.addAll(list(dataDir().resolve("etf-daily"), ".json"));
-        for (Path file : files) {
-            List<Candle> series = read(file);
-            if (!series.isEmpty()) {
-                byTicker.merge(series.get(0).ticker(), series, (a, b) -> a.size() >= b.size() ? a : b);
+        Map<String, List<Candle>> byTicker = new TreeMap<>();
+        for (String folder : List.of("universe-daily", "history", "etf-daily")) {
+            try {
+                DailyData.load(dataDir().resolve(folder)).bars().forEach((ticker, series) ->
+                        byTicker.merge(ticker, series, (a, b) -> a.size() >= b.size() ? a : b));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + folder, e);
             }
         }
-        return new TreeMap<>(byTicker);
+        return byTicker;
     }
 
     /** Ticker to sector from sectors.json; null for tickers outside the map. */
@@ -95,14 +90,6 @@ public final class DailyDataFixture {
                     : List.copyOf(CandleNormaliser.normalise(raw, SessionCalendar.forTicker(raw.get(0).ticker())).candles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    private static List<Path> list(Path dir, String suffix) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + dir, e);
         }
     }
 

@@ -166,22 +166,42 @@ class MoveMinerTest {
     }
 
     @Test
-    void shouldJudgeLiquidityOnTheLastThirtyDaysHoweverMuchHistoryCameBefore() {
+    void shouldJudgeLiquidityOnTheLastYearHoweverMuchHistoryCameBefore() {
+        // 1,000 weekdays (about four years) of one volume, then 300 weekdays (about 14 months) of another
         Map<String, List<Candle>> full = Map.of(
-                "RISEN", thenBars(Bars.flat("RISEN", MONDAY, 400, 10, 1_000), 40, 2_000_000),
-                "FADED", thenBars(Bars.flat("FADED", MONDAY, 400, 10, 2_000_000), 40, 1_000));
-        Map<String, List<Candle>> recent = new java.util.HashMap<>();
-        full.forEach((ticker, bars) -> recent.put(ticker, bars.subList(bars.size() - 60, bars.size())));
+                "RISEN", thenBars(Bars.flat("RISEN", MONDAY, 1_000, 10, 1_000), 300, 2_000_000),
+                "FADED", thenBars(Bars.flat("FADED", MONDAY, 1_000, 10, 2_000_000), 300, 1_000));
+        Map<String, List<Candle>> kept = new java.util.HashMap<>();
+        full.forEach((ticker, bars) -> kept.put(ticker, bars.subList(bars.size() - 290, bars.size())));
 
-        for (Map<String, List<Candle>> given : List.of(full, recent)) {
+        for (Map<String, List<Candle>> given : List.of(full, kept)) {
             MiningResult result = MINER.mine(given, t -> null);
             assertThat(result.tickersMined()).as("%d bars given", given.get("RISEN").size()).isEqualTo(1);
             assertThat(result.exclusions()).singleElement().satisfies(e -> {
                 assertThat(e.ticker()).isEqualTo("FADED");
                 assertThat(e.reason()).isEqualTo(Exclusion.Reason.ILLIQUID);
-                assertThat(e.avgVolume()).as("the mean of the last 30 days only").isEqualTo(1_000);
+                assertThat(e.avgVolume()).as("the mean of the last year only").isEqualTo(1_000);
             });
         }
+    }
+
+    @Test
+    void shouldCountTheBarsOfExactlyTheLastLiquidityDaysUpToTheTickersLastBar() {
+        // A 10-day window ending Friday 2024-01-19 starts Wednesday 2024-01-10: the bars of
+        // 01-10 (400) to 01-19 count, the bar of 01-09 (the day before) does not.
+        MiningConfig tenDays = new MiningConfig(2, 2_000, 10, List.of(3), 5.0, 3);
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        List<Candle> bars = new ArrayList<>(Bars.flat("T", first, 6, 10, 0));     // 01-01 .. 01-08
+        bars.addAll(Bars.flat("T", LocalDate.of(2024, 1, 9), 1, 10, 1_000_000)); // 01-09, outside
+        bars.addAll(Bars.flat("T", LocalDate.of(2024, 1, 10), 1, 10, 400));      // 01-10, inside
+        bars.addAll(Bars.flat("T", LocalDate.of(2024, 1, 11), 7, 10, 1_600));    // 01-11 .. 01-19
+
+        MiningResult result = new MoveMiner(tenDays).mine(Map.of("T", bars), t -> null);
+
+        assertThat(result.exclusions()).singleElement().satisfies(e -> {
+            assertThat(e.reason()).isEqualTo(Exclusion.Reason.ILLIQUID);
+            assertThat(e.avgVolume()).isEqualTo((400 + 7 * 1_600) / 8.0);
+        });
     }
 
     @Test
