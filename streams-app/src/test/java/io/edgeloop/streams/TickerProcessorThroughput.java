@@ -1,6 +1,7 @@
 package io.edgeloop.streams;
 
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.embedded.Directories;
 import io.edgeloop.kstreams.DeferredKeyValueStore;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
 import io.edgeloop.schemas.topics.Topics;
@@ -47,7 +48,7 @@ public final class TickerProcessorThroughput {
     private TickerProcessorThroughput() {
     }
 
-    /** Runs the harness; prints one line per round and the median of the second half. */
+    /** Runs the harness; prints one line per round and the median of the second half (the upper middle of an even count). */
     public static void main(String[] args) throws IOException {
         int rounds = Integer.getInteger("bench.rounds", 8);
         int commitEvery = Integer.getInteger("bench.commit.every", 10_000);
@@ -104,6 +105,7 @@ public final class TickerProcessorThroughput {
                     round + 1, records.size(), context.forwarded().size(), micros[round]);
             processor.close();
             stores.forEach(StateStore::close);
+            Directories.deleteRecursively(dir);
         }
         double[] last = Arrays.copyOfRange(micros, rounds / 2, rounds);
         Arrays.sort(last);
