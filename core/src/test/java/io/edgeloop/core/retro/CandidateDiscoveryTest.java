@@ -127,13 +127,12 @@ class CandidateDiscoveryTest {
 
     /**
      * Over 20 seeds of the 22 random features: the real pair is proposed in every run, with its
-     * statistics, and random combinations (mostly a planted feature with random passengers whose
-     * increment test passes at its 5% level) are a minority of the proposals. Benjamini-Hochberg
-     * at q = 0.10 bounds the expected false share among the FDR survivors; the redundancy and
-     * out-of-sample gates then remove most survivors, true and false alike, so the share among the
-     * proposals is not bounded by q. On this sample 6 of the 20 runs propose a random combination
-     * beside the pair (a mean share of 0.16); without the redundancy gate nearly every run would
-     * propose dozens. One seed alone says little either way.
+     * statistics, and random combinations (a planted feature with random passengers, or random
+     * features alone) practically never. Each run has 430 to 500 FDR survivors, nearly all of them
+     * the real lean with passengers; their "every feature adds" tests run as one family under FDR
+     * control. Tested one by one at 5% instead, some dozen passed by chance in every run and 6 of
+     * the 20 runs proposed a random combination beside the pair (a mean share of 0.16 of the
+     * proposals). One seed alone says little either way, hence the 20.
      */
     @Test
     void shouldProposeTheRealPairEveryTimeAndRandomCombinationsRarely() {
@@ -157,7 +156,7 @@ class CandidateDiscoveryTest {
             falseShare += (d.proposed().size() - 1) / (double) d.proposed().size();
         }
         assertThat(falseShare / runs).as("mean share of random combinations among the proposals")
-                .isLessThanOrEqualTo(0.2);
+                .isLessThanOrEqualTo(0.05);
     }
 
     @Test
