@@ -19,6 +19,6 @@ import java.time.Instant;
  * @param skippedRecords records the view skips because they did not decode: as many as the
  *                       fullest read of the topics from their start skipped (a topic's first is logged)
  */
-public record ViewStatus(String bootstrap, boolean caughtUp, boolean current, boolean stale, Instant lastContactAt, long lagRecords,
-                         long updates, Instant lastRecordAt, String problem, long skippedRecords) {
+public record ViewStatus(String bootstrap, boolean caughtUp, boolean current, boolean stale, Instant lastContactAt,
+                         long lagRecords, long updates, Instant lastRecordAt, String problem, long skippedRecords) {
 }

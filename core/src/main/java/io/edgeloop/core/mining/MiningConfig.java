@@ -10,7 +10,7 @@ import java.util.List;
  * @param minAvgVolume  a ticker's mean daily volume over its last {@code liquidityDays} must be
  *                      at least this (default 500,000 shares)
  * @param liquidityDays calendar days, up to and including a ticker's last bar, whose bars the
- *                      mean volume is taken over (default 365, a trading year): the rule reads
+ *                      mean volume is taken over (default 365, a year): the rule reads
  *                      the same bars whether the miner gets decades of history (a study from
  *                      files) or the days retro-app keeps ({@code retro.keep.days}, at least this
  *                      many), and a year reaches well beyond the retrospective's 90-day lookback,
