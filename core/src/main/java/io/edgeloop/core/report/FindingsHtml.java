@@ -82,8 +82,9 @@ public final class FindingsHtml {
 
     private static void method(StringBuilder h, MiningConfig c, MiningResult mining) {
         h.append("<h2>How moves were found</h2>\n<ul>\n")
-                .append("<li>Tickers with at least ").append(c.minBars()).append(" daily bars and a mean daily volume over their last ")
-                .append(c.liquidityDays()).append(" days of ").append(Fmt.count(Math.round(c.minAvgVolume())))
+                .append("<li>Tickers with at least ").append(c.minBars())
+                .append(" daily bars and a mean daily volume over their last ").append(c.liquidityDays())
+                .append(" days of ").append(Fmt.count(Math.round(c.minAvgVolume())))
                 .append(" or more: ")
                 .append(Fmt.count(mining.tickersMined())).append(" tickers, ")
                 .append(Fmt.count(mining.barsScanned())).append(" bars.</li>\n")
