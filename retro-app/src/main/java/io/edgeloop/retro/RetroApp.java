@@ -6,9 +6,11 @@ import io.edgeloop.core.retro.Retrospective;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.topics.Topic;
 import io.edgeloop.schemas.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +37,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -51,12 +55,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>On the data clock a run as of time T sees the candles and scores whose bars closed by T and
  * no others ({@link DataTimeGate}): those read ahead wait in memory (a partition holding many is
  * paused), so what a run sees, and its reports, depend on the data alone, not on how far the
- * consumer had read each partition.
+ * consumer had read each partition. Nor does the clock pass a candle read that streams-app has not
+ * scored yet ({@code retro.streams.application.id}: its group's committed offsets on
+ * {@code candles}, {@link ScoringProgress}): during a backfill the candles are all there long
+ * before their scores, and a run would otherwise see tickers without their trails.
  */
 public final class RetroApp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetroApp.class);
     private static final List<Topic<?, ?>> STREAMS = List.of(Topics.CANDLES, Topics.SCORES);
+    private static final long SCORING_CHECK_NANOS = 1_000_000_000L;
+    private static final long WAIT_LOG_NANOS = 30_000_000_000L;
     private static final List<Topic<?, ?>> TABLES = List.of(Topics.PATTERN_LIBRARY, Topics.REFERENCE_TICKERS,
             Topics.MODEL_CHANGELOG);
 
@@ -82,6 +91,18 @@ public final class RetroApp implements AutoCloseable {
     private long firstTime = Long.MAX_VALUE;
     /** With {@code retro.library.follow=false}: the end offsets of pattern-library at start, read up to and no further. */
     private final Map<TopicPartition, Long> libraryEnd;
+    /** streams-app's application id whose scoring the data clock waits for; null for none. */
+    private final String streamsAppId;
+    /** Reads streams-app's committed offsets; null when not waiting for it. */
+    private final Admin admin;
+    private final ScoringProgress scoring = new ScoringProgress();
+    /** {@link System#nanoTime} of the last look at streams-app's offsets, and of the last note that a run waits. */
+    private long scoringCheckedAt = System.nanoTime() - 2 * SCORING_CHECK_NANOS;
+    private long waitLoggedAt = System.nanoTime() - 2 * WAIT_LOG_NANOS;
+    /** The last reason streams-app's offsets could not be read, logged once until it changes. */
+    private String scoringProblem;
+    /** A run that is due by the candles and scores read but held back by candles streams-app has not scored. */
+    private volatile Instant heldRun;
 
     private RetroApp(AppConfig config) {
         RetroOptions options = RetroOptions.from(config);
@@ -104,6 +125,9 @@ public final class RetroApp implements AutoCloseable {
                 Topics.MODEL_CHANGELOG.valueSerde().serializer());
         this.libraryEnd = config.get(RetroOptions.LIBRARY_FOLLOW) ? Map.of()
                 : consumer.endOffsets(partitions(List.of(Topics.PATTERN_LIBRARY)));
+        String appId = config.get(RetroOptions.STREAMS_APPLICATION_ID).trim();
+        this.streamsAppId = wallClock || appId.isEmpty() ? null : appId;
+        this.admin = streamsAppId == null ? null : Admin.create(config.kafkaProperties());
         this.thread = new Thread(this::loop, "edgeloop-retro");
         LOG.info("retro-app: schedule {} on the {} clock, options {}", schedule, wallClock ? "wall" : "data",
                 config.describe());
@@ -148,6 +172,11 @@ public final class RetroApp implements AutoCloseable {
         return runs.get();
     }
 
+    /** The scheduled time of a run held back, at the last check, by candles streams-app has not scored yet; null for none. */
+    Instant heldRun() {
+        return heldRun;
+    }
+
     /** Scheduled weeks skipped because they ran before (a restart reads old weeks again); not in {@link #runs}. */
     public int skipped() {
         return skipped.get();
@@ -183,6 +212,9 @@ public final class RetroApp implements AutoCloseable {
                     if (read.isPresent()) {
                         TopicState.Pending pending = read.get();
                         clock.observe(r.topic(), r.partition(), pending.visibleAt());
+                        if (admin != null && r.topic().equals(Topics.CANDLES.name())) {
+                            scoring.read(r.partition(), r.offset(), pending.visibleAt());
+                        }
                         firstTime = Math.min(firstTime, pending.eventTime());
                         if (gate.pass(new TopicPartition(r.topic(), r.partition()), pending.visibleAt(), pending,
                                 horizon)) {
@@ -217,6 +249,9 @@ public final class RetroApp implements AutoCloseable {
         } finally {
             consumer.close();
             producer.close();
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+            }
             stopped.countDown();
         }
     }
@@ -249,6 +284,7 @@ public final class RetroApp implements AutoCloseable {
     }
 
     private void schedule() throws IOException, InterruptedException, ExecutionException {
+        followScoring();
         OptionalLong streamTime = clock.now();
         Instant now = wallClock ? Instant.now() : streamTime.isPresent() ? Instant.ofEpochMilli(streamTime.getAsLong())
                 : null;
@@ -265,6 +301,49 @@ public final class RetroApp implements AutoCloseable {
             nextRun = schedule.nextAfter(nextRun);
         }
         release(horizon());
+    }
+
+    /**
+     * At most once a second: streams-app's committed offsets on {@code candles}, and the clock's
+     * limit from them. Offsets that cannot be read leave the last ones in place (the limit only
+     * ever holds the clock back). Logs every 30 s while the limit holds a run back.
+     */
+    private void followScoring() throws InterruptedException {
+        if (admin == null || System.nanoTime() - scoringCheckedAt < SCORING_CHECK_NANOS) {
+            return;
+        }
+        scoringCheckedAt = System.nanoTime();
+        try {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(streamsAppId)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            offsets.forEach((tp, offset) -> {
+                if (tp.topic().equals(Topics.CANDLES.name()) && offset != null) {
+                    scoring.committed(tp.partition(), offset.offset());
+                }
+            });
+            scoringProblem = null;
+        } catch (ExecutionException | TimeoutException e) {
+            String problem = e.getCause() != null ? e.getCause().toString() : e.toString();
+            if (!problem.equals(scoringProblem)) {
+                LOG.warn("retro-app: cannot read the committed offsets of streams-app ({}): {}; the data clock waits "
+                        + "for the candles it has not seen scored", streamsAppId, problem);
+            }
+            scoringProblem = problem;
+        }
+        clock.limit(scoring.scoredThrough());
+        OptionalLong held = clock.now();
+        OptionalLong free = clock.unlimited();
+        boolean runHeld = held.isPresent() && held.getAsLong() < free.getAsLong() && nextRun != null
+                && !nextRun.isAfter(Instant.ofEpochMilli(free.getAsLong()))
+                && nextRun.isAfter(Instant.ofEpochMilli(held.getAsLong()));
+        heldRun = runHeld ? nextRun : null;
+        if (runHeld && System.nanoTime() - waitLoggedAt >= WAIT_LOG_NANOS) {
+            waitLoggedAt = System.nanoTime();
+            int partition = scoring.slowestPartition();
+            LOG.info("retro-app: the run as of {} waits for streams-app ({}) to score the candles read: scored "
+                            + "through {}, candles partition {} committed at offset {}", RetroSchedule.asOf(nextRun),
+                    streamsAppId, Instant.ofEpochMilli(held.getAsLong()), partition, scoring.committed(partition));
+        }
     }
 
     /**

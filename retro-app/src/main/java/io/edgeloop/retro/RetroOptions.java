@@ -83,9 +83,16 @@ public final class RetroOptions {
                     + "service started (false: a replay's retrospectives then judge the library as it was before the "
                     + "replay's learning, however fast the keeper runs beside them).");
 
+    /** streams-app's default application id (its consumer group). */
+    static final String STREAMS_APP_DEFAULT = "edgeloop-streams";
+    public static final Option<String> STREAMS_APPLICATION_ID = Option.string("retro.streams.application.id",
+            STREAMS_APP_DEFAULT, "Service, data clock: streams-app's application id; no run goes past a candle read "
+                    + "that streams-app has not scored yet (its group's committed offsets on candles), e.g. while it "
+                    + "scores a backfill. Empty: do not wait for streams-app (candles without a streams-app).");
+
     private static final List<Option<?>> ALL = List.of(LOOKBACK, RECENT, HORIZON, MIN_N, ALPHA, FDR, FDR_METHOD,
             PAIR_MIN_N, TRIPLE_MIN_N, OOS_ALPHA, COVERAGE, MAX_PROPOSALS, AS_OF, LIBRARY, SCHEDULE, CLOCK,
-            REPORTS_DIR, KEEP_DAYS, STUDY_EVERY_WEEKS, LIBRARY_FOLLOW);
+            REPORTS_DIR, KEEP_DAYS, STUDY_EVERY_WEEKS, LIBRARY_FOLLOW, STREAMS_APPLICATION_ID);
 
     private final RetroConfig config;
     private final Optional<LocalDate> asOf;

@@ -15,7 +15,10 @@ import java.util.Set;
  *       when all are caught up (live, or an idle partition); unknown while a partition that is
  *       catching up has not delivered a record yet;</li>
  *   <li>stream time is the oldest time of the topics that have data, so the retrospective does not
- *       run before the scores of a day have arrived as well as its candles.</li>
+ *       run before the scores of a day have arrived as well as its candles;</li>
+ *   <li>and never past a limit from outside: how far streams-app has scored the candles read
+ *       ({@link ScoringProgress}), since scores that are not written yet are not behind on any
+ *       partition.</li>
  * </ul>
  * Not thread-safe.
  */
@@ -23,6 +26,7 @@ final class StreamClock {
 
     private final Map<String, Map<Integer, Long>> times = new HashMap<>();
     private final Map<String, Set<Integer>> behind = new HashMap<>();
+    private OptionalLong limit = OptionalLong.empty();
 
     /** A record of {@code topic}/{@code partition} with this event time (epoch ms). */
     void observe(String topic, int partition, long time) {
@@ -39,8 +43,19 @@ final class StreamClock {
         }
     }
 
+    /** The latest stream time allowed, or none. */
+    void limit(OptionalLong latest) {
+        limit = latest;
+    }
+
     /** The stream time, empty while it is unknown. */
     OptionalLong now() {
+        OptionalLong now = unlimited();
+        return now.isPresent() && limit.isPresent() && limit.getAsLong() < now.getAsLong() ? limit : now;
+    }
+
+    /** The stream time without the limit, empty while it is unknown. */
+    OptionalLong unlimited() {
         Set<String> topics = new HashSet<>(times.keySet());
         behind.forEach((topic, partitions) -> {
             if (!partitions.isEmpty()) {

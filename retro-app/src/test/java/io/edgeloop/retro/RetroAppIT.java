@@ -57,6 +57,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KafkaTest
 class RetroAppIT {
 
+    /** The test writes the scores itself: no streams-app to wait for. */
+    static final String NO_STREAMS_APP = RetroOptions.STREAMS_APPLICATION_ID.name() + "=";
+
     private static final LocalDate FROM = LocalDate.of(2019, 10, 1);
     private static final LocalDate TO = LocalDate.of(2020, 3, 16);
     private static final String REJECTED = "retro-2020-03-06-regime_alert-market";
@@ -92,7 +95,8 @@ class RetroAppIT {
                 List.of(Map.entry(REJECTED, rejected)));
         Path reports = ctx.tempDir().resolve("reports");
         AppConfig config = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
-                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports));
+                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports,
+                        NO_STREAMS_APP));
 
         try (RetroApp app = RetroApp.start(config)) {
             Await.until(() -> app.runs() >= 11, Duration.ofMinutes(3),
@@ -137,7 +141,8 @@ class RetroAppIT {
 
         Path notAFolder = Files.writeString(ctx.tempDir().resolve("reports-file"), "a file, not a folder");
         AppConfig failing = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
-                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + notAFolder));
+                List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + notAFolder,
+                        NO_STREAMS_APP));
         try (RetroApp app = RetroApp.start(failing)) {
             Await.until(() -> app.failure().isPresent(), Duration.ofMinutes(2),
                     () -> app.runs() + " runs and no failure");

@@ -1,14 +1,7 @@
 package io.edgeloop.retro;
 
 import io.edgeloop.core.candle.Candle;
-import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.config.AppConfig;
-import io.edgeloop.core.mining.Trail;
-import io.edgeloop.core.model.ModelConfig;
-import io.edgeloop.core.retro.DailyData;
-import io.edgeloop.core.retro.TrailBuilder;
-import io.edgeloop.core.rules.SeedPatterns;
-import io.edgeloop.core.stats.BetaPrior;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.Await;
 import io.edgeloop.testsupport.KafkaTest;
@@ -23,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,31 +39,17 @@ class RetroDataTimeIT {
 
     @Test
     void shouldNotLetARunSeeBarsThatClosedAfterIt(KafkaTestContext ctx) throws Exception {
-        Map<String, List<Candle>> history = DailyData.load(Path.of(System.getProperty("edgeloop.data.dir"))
-                .resolve("history")).bars();
         assertThat(partition("IWM")).as("the two tickers are on two partitions").isNotEqualTo(partition("NVDA"));
-        List<Candle> iwm = between(history.get("IWM"), FROM, TO);
-        List<Candle> nvda = between(history.get("NVDA"), LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31));
-        TrailBuilder engine = new TrailBuilder(Map.of("IWM", iwm), ModelConfig.defaults(), SeedPatterns.all(),
-                BetaPrior.UNIFORM);
-        Trail trail = engine.trail("IWM").orElseThrow();
         try (KafkaProducer<String, SpecificRecord> producer = RetroTopicRecords.producer(ctx.bootstrapServers())) {
-            for (Candle c : nvda) {
+            for (Candle c : RetroTopicRecords.history("NVDA", LocalDate.of(2021, 1, 1), LocalDate.of(2021, 3, 31))) {
                 producer.send(new ProducerRecord<>(Topics.CANDLES.name(), "NVDA", RetroTopicRecords.avro(c)));
             }
-            for (int day = 0; day < iwm.size(); day++) {
-                Candle c = iwm.get(day);
-                producer.send(new ProducerRecord<>(Topics.CANDLES.name(), "IWM", RetroTopicRecords.avro(c)));
-                producer.send(new ProducerRecord<>(Topics.SCORES.name(), "IWM", ScoreRecords.of("IWM",
-                        Instant.ofEpochMilli(c.openTime()), "D", List.of(Timeframe.D1),
-                        List.of(Timeframe.W1, Timeframe.MN1), trail.at(day))));
-            }
-            producer.flush();
+            RetroTopicRecords.sendDailyWithScores(producer, "IWM", FROM, TO);
         }
         Path reports = ctx.tempDir().resolve("reports");
         AppConfig config = AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(),
                 List.of("kafka.bootstrap.servers=" + ctx.bootstrapServers(), "retro.reports.dir=" + reports,
-                        "retro.study.every.weeks=2"));
+                        "retro.study.every.weeks=2", RetroAppIT.NO_STREAMS_APP));
 
         try (RetroApp app = RetroApp.start(config)) {
             Await.until(() -> app.runs() >= 11, Duration.ofMinutes(2), () -> app.runs() + " runs so far");
@@ -92,12 +70,5 @@ class RetroDataTimeIT {
 
     private static int partition(String ticker) {
         return Utils.toPositive(Utils.murmur2(ticker.getBytes(StandardCharsets.UTF_8))) % Topics.CANDLES.partitions();
-    }
-
-    private static List<Candle> between(List<Candle> bars, LocalDate from, LocalDate to) {
-        return bars.stream().filter(c -> {
-            LocalDate d = LocalDate.ofEpochDay(Math.floorDiv(c.openTime(), 86_400_000L));
-            return !d.isBefore(from) && !d.isAfter(to);
-        }).toList();
     }
 }

@@ -57,6 +57,6 @@ class RetroLibraryPinIT {
         return AppConfig.resolve(RetroOptions.all(), new Properties(), Map.of(), List.of(
                 "kafka.bootstrap.servers=" + ctx.bootstrapServers(),
                 "retro.reports.dir=" + ctx.tempDir().resolve(name),
-                RetroOptions.LIBRARY_FOLLOW.name() + "=" + follow));
+                RetroOptions.LIBRARY_FOLLOW.name() + "=" + follow, RetroAppIT.NO_STREAMS_APP));
     }
 }

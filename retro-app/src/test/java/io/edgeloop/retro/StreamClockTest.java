@@ -40,4 +40,21 @@ class StreamClockTest {
         assertThat(clock.now()).as("scores still to come on partition 2").isEmpty();
         assertThat(new StreamClock().now()).isEmpty();
     }
+
+    @Test
+    void shouldNotPassTheLimitFromStreamsAppsScoring() {
+        StreamClock clock = new StreamClock();
+        clock.limit(OptionalLong.of(300));
+        assertThat(clock.now()).as("no data, no time, limit or not").isEmpty();
+
+        clock.observe("candles", 0, 900);
+        clock.observe("scores", 0, 800);
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(300));
+        assertThat(clock.unlimited()).isEqualTo(OptionalLong.of(800));
+
+        clock.limit(OptionalLong.of(850));
+        assertThat(clock.now()).as("a limit above the topics' time changes nothing").isEqualTo(OptionalLong.of(800));
+        clock.limit(OptionalLong.empty());
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(800));
+    }
 }

@@ -31,7 +31,8 @@ import io.edgeloop.stack.deploy.Acl.ResourceType;
  *       Write and Describe on transactional ids prefixed {@code <application.id>} (exactly-once
  *       v2 producers are {@code <application.id>-<process>-<thread>});</li>
  *   <li>plain clients: Read and Describe on groups and Write and Describe on transactional ids
- *       prefixed with the principal;</li>
+ *       prefixed with the principal; retro-app also Describe on streams-app's group, whose
+ *       committed offsets on {@code candles} hold its data clock back to what is scored;</li>
  *   <li>the Connect worker: Create, Describe, DescribeConfigs, Read and Write on its
  *       {@code <group.id>-configs/offsets/status} topics, Read on its group, and for exactly-once
  *       source support (KIP-618) Write and Describe on the transactional id
@@ -64,6 +65,10 @@ public final class KafkaAcls {
             case CLIENTS -> {
                 acls.add(new Acl(ResourceType.GROUP, p, Pattern.PREFIX, EnumSet.of(READ, DESCRIBE)));
                 acls.add(new Acl(ResourceType.TRANSACTIONAL_ID, p, Pattern.PREFIX, EnumSet.of(WRITE, DESCRIBE)));
+                if (app == DeployApp.RETRO_APP) {
+                    acls.add(new Acl(ResourceType.GROUP, DeployApp.STREAMS_APP.principal(), Pattern.LITERAL,
+                            EnumSet.of(DESCRIBE)));
+                }
             }
             case CONNECT -> {
                 acls.add(new Acl(ResourceType.TOPIC, p + "-", Pattern.PREFIX,

@@ -99,6 +99,15 @@ class AclManifestTest {
     }
 
     @Test
+    void shouldLetRetroAppReadStreamsAppsCommittedOffsetsAndNothingMoreOfItsGroup() {
+        List<Acl> acls = users().get(DeployApp.RETRO_APP.principal());
+        String streamsGroup = io.edgeloop.retro.RetroOptions.STREAMS_APPLICATION_ID.defaultValue();
+        assertThat(streamsGroup).isEqualTo(DeployApp.STREAMS_APP.principal());
+        assertThat(operations(acls, ResourceType.GROUP, streamsGroup)).containsExactly(Operation.DESCRIBE);
+        assertThat(operations(users().get(DeployApp.ADMIN.principal()), ResourceType.GROUP, streamsGroup)).isEmpty();
+    }
+
+    @Test
     void shouldGiveStreamsAppsTheirInternalTopicsGroupAndTransactionalIdsByApplicationId() {
         for (DeployApp app : DeployApp.values()) {
             if (app.kind() != DeployApp.ClientKind.STREAMS) {
