@@ -66,6 +66,8 @@ public final class RetroApp implements AutoCloseable {
     private static final List<Topic<?, ?>> STREAMS = List.of(Topics.CANDLES, Topics.SCORES);
     private static final long SCORING_CHECK_NANOS = 1_000_000_000L;
     private static final long WAIT_LOG_NANOS = 30_000_000_000L;
+    /** Longest wait for streams-app's committed offsets (the service's loop waits at most that long, once a second). */
+    private static final Duration SCORING_TIMEOUT = Duration.ofSeconds(5);
     private static final List<Topic<?, ?>> TABLES = List.of(Topics.PATTERN_LIBRARY, Topics.REFERENCE_TICKERS,
             Topics.MODEL_CHANGELOG);
 
@@ -226,6 +228,9 @@ public final class RetroApp implements AutoCloseable {
                     libraryIds = state.library().stream().map(io.edgeloop.core.rules.PatternDefinition::id).toList();
                 }
                 pauseHolding(streams);
+                // streams-app's committed offsets before the end offsets: every score committed with
+                // them is then below the end offsets positions() takes, so the clock waits to read it
+                readScoringProgress();
                 if (positions(streams, tables)) {
                     schedule();
                     pauseHolding(streams);
@@ -284,7 +289,7 @@ public final class RetroApp implements AutoCloseable {
     }
 
     private void schedule() throws IOException, InterruptedException, ExecutionException {
-        followScoring();
+        limitToScored();
         OptionalLong streamTime = clock.now();
         Instant now = wallClock ? Instant.now() : streamTime.isPresent() ? Instant.ofEpochMilli(streamTime.getAsLong())
                 : null;
@@ -304,31 +309,50 @@ public final class RetroApp implements AutoCloseable {
     }
 
     /**
-     * At most once a second: streams-app's committed offsets on {@code candles}, and the clock's
-     * limit from them. Offsets that cannot be read leave the last ones in place (the limit only
-     * ever holds the clock back). Logs every 30 s while the limit holds a run back.
+     * At most once a second: streams-app's committed offsets on {@code candles} into
+     * {@link #scoring}. Offsets that cannot be read leave the last ones in place (they only ever
+     * hold the clock back); the reason is logged once, and so is a group that has committed nothing
+     * on {@code candles} (not started yet, or another application id).
      */
-    private void followScoring() throws InterruptedException {
+    private void readScoringProgress() throws InterruptedException {
         if (admin == null || System.nanoTime() - scoringCheckedAt < SCORING_CHECK_NANOS) {
             return;
         }
         scoringCheckedAt = System.nanoTime();
+        String problem = null;
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(streamsAppId)
-                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            offsets.forEach((tp, offset) -> {
-                if (tp.topic().equals(Topics.CANDLES.name()) && offset != null) {
-                    scoring.committed(tp.partition(), offset.offset());
+                    .partitionsToOffsetAndMetadata().get(SCORING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            boolean any = false;
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+                if (e.getKey().topic().equals(Topics.CANDLES.name()) && e.getValue() != null) {
+                    scoring.committed(e.getKey().partition(), e.getValue().offset());
+                    any = true;
                 }
-            });
-            scoringProblem = null;
-        } catch (ExecutionException | TimeoutException e) {
-            String problem = e.getCause() != null ? e.getCause().toString() : e.toString();
-            if (!problem.equals(scoringProblem)) {
-                LOG.warn("retro-app: cannot read the committed offsets of streams-app ({}): {}; the data clock waits "
-                        + "for the candles it has not seen scored", streamsAppId, problem);
             }
-            scoringProblem = problem;
+            if (!any) {
+                problem = "the group has committed no offsets on " + Topics.CANDLES.name() + " (not started yet, or "
+                        + "streams-app runs under another application id: set " + RetroOptions.STREAMS_APPLICATION_ID.name()
+                        + ")";
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            problem = "cannot read its committed offsets: " + (e.getCause() != null ? e.getCause() : e);
+        }
+        if (problem != null && !problem.equals(scoringProblem)) {
+            LOG.warn("retro-app: streams-app ({}): {}; the data clock waits for the candles it has not seen scored",
+                    streamsAppId, problem);
+        }
+        scoringProblem = problem;
+    }
+
+    /**
+     * Limits the clock to what streams-app has scored of the candles read (on every check of the
+     * schedule, so candles read since the last offsets count at once), and logs every 30 s a run
+     * held back by it.
+     */
+    private void limitToScored() {
+        if (admin == null) {
+            return;
         }
         clock.limit(scoring.scoredThrough());
         OptionalLong held = clock.now();

@@ -92,7 +92,7 @@ final class RetroTables {
                     c.status().name(), c.rule().map(RuleJson::write).orElse(c.noRule())));
         }
         return new Table(d.survivors().size() + " combinations survived the FDR control",
-                List.of("Features", "Direction", "Fit rate", "Interval", "Fit base", "q", "Each feature adds (p)",
+                List.of("Features", "Direction", "Fit rate", "Interval", "Fit base", "q", "Each feature adds (adj. p)",
                         "Test rate", "Test base", "Test p", "Coverage", "Status", "Rule"), rows);
     }
 

@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param pValue       two-sided exact binomial p-value of {@code fitHits} against {@code fitBase}
  * @param qValue       the p-value adjusted over every combination
  * @param incrementP   the largest one-sided p-value of "this feature adds to the others" over
- *                     the combination's features, fit window ({@code CandidateGates})
+ *                     the combination's features, fit window ({@code CandidateGates}), adjusted
+ *                     over every survivor's such test with the discovery's FDR method: the value
+ *                     the gate compares with alpha
  * @param testN        test-window moves with every feature
  * @param testHits     of those, moves in {@code direction}
  * @param testBase     share of all test-window moves in {@code direction}
@@ -45,7 +47,7 @@ public record Candidate(List<String> features, Direction direction, int fitN, in
 
     /** The gates in order; a candidate stops at the first it fails. */
     public enum Status {
-        /** Some feature does not add to the others: among their moves, it does not shift the share at alpha. */
+        /** Some feature does not add to the others: among their moves it does not shift the share, adjusted over the survivors, at alpha. */
         REDUNDANT,
         /** Fewer than the minimum test-window moves, or not better than the test base rate at the level. */
         FAILED_OUT_OF_SAMPLE,

@@ -79,8 +79,8 @@ final class CandidateGates {
             rule = problems.isEmpty() ? Optional.of(candidate) : Optional.empty();
         }
         boolean holds = oosP < config.oosAlpha();
-        Candidate.Status status = !(incrementP < config.alpha()) ? Candidate.Status.REDUNDANT
-                : !holds ? Candidate.Status.FAILED_OUT_OF_SAMPLE
+        // the increment gate (REDUNDANT, the first) is decided over all survivors: CandidateDiscovery#everyFeatureAdds
+        Candidate.Status status = !holds ? Candidate.Status.FAILED_OUT_OF_SAMPLE
                 : coverage >= config.coverage() ? Candidate.Status.COVERED
                 : rule.isEmpty() ? Candidate.Status.NO_RULE_FORM
                 : Candidate.Status.NOT_IN_TOP;
