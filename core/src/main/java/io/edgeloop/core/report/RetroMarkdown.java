@@ -80,8 +80,8 @@ public final class RetroMarkdown {
                 .append("prior window (").append(Fmt.count(d.fitN())).append(" moves, ").append(Fmt.count(d.fitUp()))
                 .append(" UP) and checked on the recent window (").append(Fmt.count(d.testN())).append(" moves, ")
                 .append(Fmt.count(d.testUp())).append(" UP). Survivors of the false-discovery control must show that ")
-                .append("each feature adds to the others (its p-value adjusted over the survivors < ").append(Fmt.num(c.alpha(), 2))
-                .append("), hold out ")
+                .append("each feature adds to the others (its p-value adjusted over the survivors < ")
+                .append(Fmt.num(c.alpha(), 2)).append("), hold out ")
                 .append("of sample (one-sided p < ").append(Fmt.num(c.oosAlpha(), 2)).append("), not be covered (>= ")
                 .append(Fmt.num(100 * c.coverage(), 0)).append("% of their moves) by an existing pattern, and have ")
                 .append("a snapshot-rule form.\n\n");

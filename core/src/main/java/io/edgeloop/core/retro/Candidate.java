@@ -47,7 +47,10 @@ public record Candidate(List<String> features, Direction direction, int fitN, in
 
     /** The gates in order; a candidate stops at the first it fails. */
     public enum Status {
-        /** Some feature does not add to the others: among their moves it does not shift the share, adjusted over the survivors, at alpha. */
+        /**
+         * Some feature does not add to the others: among their moves it does not shift the share
+         * (p-value adjusted over the survivors) at alpha.
+         */
         REDUNDANT,
         /** Fewer than the minimum test-window moves, or not better than the test base rate at the level. */
         FAILED_OUT_OF_SAMPLE,

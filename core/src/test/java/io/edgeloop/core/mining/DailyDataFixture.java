@@ -86,8 +86,8 @@ public final class DailyDataFixture {
     private static List<Candle> read(Path file) {
         try {
             List<Candle> raw = CandleFiles.read(file).candles();
-            return raw.isEmpty() ? List.of()
-                    : List.copyOf(CandleNormaliser.normalise(raw, SessionCalendar.forTicker(raw.get(0).ticker())).candles());
+            return raw.isEmpty() ? List.of() : List.copyOf(
+                    CandleNormaliser.normalise(raw, SessionCalendar.forTicker(raw.get(0).ticker())).candles());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
