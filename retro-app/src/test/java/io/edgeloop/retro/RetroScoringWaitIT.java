@@ -8,9 +8,9 @@ import io.edgeloop.testsupport.KafkaTestContext;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -55,12 +55,9 @@ class RetroScoringWaitIT {
             assertThat(app.heldRun()).isEqualTo(Instant.parse("2020-01-03T21:15:00Z"));
             assertThat(app.runs()).as("nothing is scored by the group's offsets").isZero();
 
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < Topics.CANDLES.partitions(); p++) {
-                latest.put(new TopicPartition(Topics.CANDLES.name(), p), OffsetSpec.latest());
-            }
             Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get().forEach((tp, info) -> ends.put(tp, new OffsetAndMetadata(info.offset())));
+            ctx.endOffsets(Topics.CANDLES, IsolationLevel.READ_COMMITTED)
+                    .forEach((tp, end) -> ends.put(tp, new OffsetAndMetadata(end)));
             admin.alterConsumerGroupOffsets(streamsApp, ends).all().get();
 
             Await.until(() -> app.runs() >= 2, Duration.ofMinutes(1), () -> app.runs() + " runs once all is scored");

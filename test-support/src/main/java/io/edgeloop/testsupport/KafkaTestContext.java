@@ -19,7 +19,6 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -148,13 +147,24 @@ public final class KafkaTestContext {
 
     /** {@link #endOffsetSum(Topic, IsolationLevel)} of a topic outside the catalog (an app's internal topic). */
     public long endOffsetSum(String topic, int partitions, IsolationLevel isolation) {
+        return endOffsets(topic, partitions, isolation).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Each partition's end offset, as {@link #endOffsetSum(Topic, IsolationLevel)} takes them. */
+    public Map<TopicPartition, Long> endOffsets(Topic<?, ?> topic, IsolationLevel isolation) {
+        return endOffsets(topic.name(), topic.partitions(), isolation);
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic, int partitions, IsolationLevel isolation) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get().values().stream()
-                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset).sum();
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest, new ListOffsetsOptions(isolation)).all().get()
+                    .forEach((tp, info) -> ends.put(tp, info.offset()));
+            return ends;
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot list the end offsets of " + topic, e.getCause());
         } catch (InterruptedException e) {
