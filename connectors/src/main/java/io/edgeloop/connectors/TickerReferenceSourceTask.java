@@ -134,7 +134,7 @@ public final class TickerReferenceSourceTask extends SourceTask {
         progress.scanned(table.size() - next);
     }
 
-    /** Tickers of the candle files; a file is read once per version, unreadable ones are skipped. */
+    /** Tickers of the candle files, each read without its rows once per version; unreadable ones are skipped. */
     private List<String> candleTickers() {
         List<FileStat> stats;
         try {
@@ -147,7 +147,7 @@ public final class TickerReferenceSourceTask extends SourceTask {
         for (FileStat stat : stats) {
             if (!tickerOfFile.containsKey(stat)) {
                 try {
-                    tickerOfFile.put(stat, CandleFiles.read(stat.path()).ticker());
+                    tickerOfFile.put(stat, CandleFiles.ticker(stat.path()));
                 } catch (IOException | RuntimeException e) {
                     LOG.debug("{}: no ticker from {} (the candle source reports it)", config.connectorName(),
                             stat.path(), e);

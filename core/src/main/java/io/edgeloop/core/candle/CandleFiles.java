@@ -52,29 +52,53 @@ public final class CandleFiles {
      */
     public static ParsedFile read(Path file, CandleValidator validator) throws IOException {
         String fileName = file.getFileName().toString();
-        String lower = fileName.toLowerCase(Locale.ROOT);
+        boolean json = isJson(fileName);
         byte[] bytes = Files.readAllBytes(file);
-        RawFile raw;
-        if (lower.endsWith(".json")) {
-            raw = JsonCandleReader.read(fileName, bytes);
-        } else if (lower.endsWith(".csv")) {
-            raw = CsvCandleReader.read(fileName, new String(bytes, StandardCharsets.UTF_8));
-        } else {
-            throw new CandleFileException(fileName + ": not a supported candle file (expected .json or .csv)");
-        }
+        RawFile raw = json ? JsonCandleReader.read(fileName, bytes)
+                : CsvCandleReader.read(fileName, new String(bytes, StandardCharsets.UTF_8));
         NameParts name = NameParts.of(fileName);
-        String ticker = raw.ticker != null && !raw.ticker.isBlank() ? raw.ticker : name.ticker;
+        String ticker = ticker(fileName, raw.ticker, name);
+        Timeframe interval = interval(fileName, raw, name);
+        String source = raw.vendor != null ? raw.vendor : name.vendor != null ? name.vendor : fileName;
+        return build(raw, ticker, interval, source, validator);
+    }
+
+    /**
+     * The ticker {@link #read} gives the file, without parsing its rows: a JSON file's top-level
+     * fields are read and its candle arrays skipped; a CSV file's ticker is its name's. What
+     * tells the reference data which tickers have candles. A file whose rows or interval
+     * {@link #read} would refuse can still name its ticker here.
+     *
+     * @throws CandleFileException when the file is not a supported candle file, its JSON is
+     *                             malformed, or it names no valid ticker
+     * @throws IOException         when it cannot be read
+     */
+    public static String ticker(Path file) throws IOException {
+        String fileName = file.getFileName().toString();
+        String field = isJson(fileName) ? JsonCandleReader.header(fileName, Files.readAllBytes(file)).ticker : null;
+        return ticker(fileName, field, NameParts.of(fileName));
+    }
+
+    /** True for a {@code .json} name, false for a {@code .csv} one; any other is refused. */
+    private static boolean isJson(String fileName) throws CandleFileException {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".json") || lower.endsWith(".csv")) {
+            return lower.endsWith(".json");
+        }
+        throw new CandleFileException(fileName + ": not a supported candle file (expected .json or .csv)");
+    }
+
+    /** The file's ticker field, else its name's, normalised by {@link Symbols}. */
+    private static String ticker(String fileName, String field, NameParts name) throws CandleFileException {
+        String ticker = field != null && !field.isBlank() ? field : name.ticker;
         if (ticker == null || ticker.isBlank()) {
             throw new CandleFileException(fileName + ": no ticker in the file or its name");
         }
         try {
-            ticker = Symbols.normalise(ticker);
+            return Symbols.normalise(ticker);
         } catch (IllegalArgumentException e) {
             throw new CandleFileException(fileName + ": " + e.getMessage(), e);
         }
-        Timeframe interval = interval(fileName, raw, name);
-        String source = raw.vendor != null ? raw.vendor : name.vendor != null ? name.vendor : fileName;
-        return build(raw, ticker, interval, source, validator);
     }
 
     /**

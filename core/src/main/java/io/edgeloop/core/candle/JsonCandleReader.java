@@ -33,7 +33,20 @@ final class JsonCandleReader {
     }
 
     static RawFile read(String fileName, byte[] bytes) throws IOException {
-        RawFile file = RawFile.ofBytes(bytes, bytes.length / 64);
+        return read(fileName, bytes, true);
+    }
+
+    /**
+     * The file's header fields ({@code ticker} or {@code name}, {@code tf}, {@code candles_source})
+     * as {@link #read} finds them, with the candle arrays skipped instead of parsed: no rows, no
+     * row errors, no format. The same malformed-file errors as {@link #read}.
+     */
+    static RawFile header(String fileName, byte[] bytes) throws IOException {
+        return read(fileName, bytes, false);
+    }
+
+    private static RawFile read(String fileName, byte[] bytes, boolean rows) throws IOException {
+        RawFile file = RawFile.ofBytes(bytes, rows ? bytes.length / 64 : 0);
         boolean hasTf = false;
         boolean endTimes = false;
         boolean strings = false;
@@ -54,6 +67,10 @@ final class JsonCandleReader {
                     case "candles", "ohlc" -> {
                         if (value != JsonToken.START_ARRAY) {
                             throw new CandleFileException(fileName + ": '" + name + "' is not an array");
+                        }
+                        if (!rows) {
+                            p.skipChildren();
+                            continue;
                         }
                         int flags = readRows(p, file);
                         endTimes |= (flags & 1) != 0;

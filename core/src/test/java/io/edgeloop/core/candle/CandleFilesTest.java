@@ -248,5 +248,55 @@ class CandleFilesTest {
         assertThatThrownBy(() -> CandleFiles.read(csv, TestData.VALIDATOR))
                 .isInstanceOf(CandleFileException.class)
                 .hasMessageContaining("cannot tell the bar interval");
+        // the ticker alone needs no interval
+        assertThat(CandleFiles.ticker(csv)).isEqualTo("LONELY");
+    }
+
+    @Test
+    void shouldNameEveryShippedFileAsItsFullReadDoes() throws IOException {
+        List<Path> files = CandleFiles.list(TestData.dir());
+        assertThat(files).hasSizeGreaterThan(250);
+        for (Path file : files) {
+            assertThat(CandleFiles.ticker(file)).as("%s", file)
+                    .isEqualTo(CandleFiles.read(file, TestData.VALIDATOR).ticker());
+        }
+    }
+
+    @Test
+    void shouldNameTheTickerWithoutParsingTheRows() throws IOException {
+        Path json = tmp.resolve("LATE-D.json");
+        // the ticker field after the rows, one row not even an object, and a name given twice:
+        // the last field wins, as in a full read
+        Files.writeString(json, "{\"name\": \"first\", \"candles\": [{\"ts\": 1736865000000, \"o\": \"x\"}, 7],"
+                + " \"ticker\": \"brk.b\"}");
+        assertThat(CandleFiles.ticker(json)).isEqualTo(CandleFiles.read(json, TestData.VALIDATOR).ticker())
+                .isEqualTo("BRK-B");
+        Path csv = tmp.resolve("QQQ_60.csv");
+        Files.writeString(csv, "not even a header");
+        assertThat(CandleFiles.ticker(csv)).isEqualTo("QQQ");
+    }
+
+    @Test
+    void shouldRefuseATickerWhereAFullReadWould() throws IOException {
+        Path broken = tmp.resolve("BROKEN-D.json");
+        Files.writeString(broken, "{\"ticker\": \"X\", \"candles\": [ {\"ts\": 1, \"o\": }");
+        assertThatThrownBy(() -> CandleFiles.ticker(broken))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessageStartingWith("BROKEN-D.json: malformed JSON at line 1, column");
+        Path notArray = tmp.resolve("FLAT-D.json");
+        Files.writeString(notArray, "{\"ticker\": \"X\", \"candles\": 5}");
+        assertThatThrownBy(() -> CandleFiles.ticker(notArray))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessage("FLAT-D.json: 'candles' is not an array");
+        Path badSymbol = tmp.resolve("ODD-D.json");
+        Files.writeString(badSymbol, "{\"ticker\": \"a@b\", \"candles\": []}");
+        assertThatThrownBy(() -> CandleFiles.ticker(badSymbol))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessageStartingWith("ODD-D.json: symbol 'a@b' has characters outside");
+        Path text = tmp.resolve("SPY.txt");
+        Files.writeString(text, "ts,open,high,low,close,volume\n");
+        assertThatThrownBy(() -> CandleFiles.ticker(text))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessage("SPY.txt: not a supported candle file (expected .json or .csv)");
     }
 }
