@@ -88,6 +88,25 @@ EL.showApp = function (session) {
   EL.route();
 };
 EL.mayDecide = () => EL.session && EL.session.role === 'OPERATOR';
+/* Whether the last status said the view is read to its end; the server refuses decisions (503) before. */
+EL.viewCurrent = false;
+const NOT_CURRENT = 'Decisions wait until the admin has read the model topics to their end (see the status at the top right).';
+/* Attributes of a decide button (approve, reject, roll back): enabled for an operator on a current view. */
+EL.decideAttrs = (attrs) => Object.assign({ type: 'button', dataset: { decide: '' },
+  disabled: !(EL.mayDecide() && EL.viewCurrent), title: EL.mayDecide() && !EL.viewCurrent ? NOT_CURRENT : null }, attrs);
+/* Enables or disables every decide button on the page when the view's currency changes. */
+EL.syncDecide = function () {
+  const enabled = EL.mayDecide() && EL.viewCurrent;
+  document.querySelectorAll('button[data-decide]').forEach(b => {
+    b.disabled = !enabled;
+    if (enabled || !EL.mayDecide()) b.removeAttribute('title'); else b.title = NOT_CURRENT;
+  });
+};
+EL.setViewCurrent = function (current) {
+  if (EL.viewCurrent === current) return;
+  EL.viewCurrent = current;
+  EL.syncDecide();
+};
 
 /* ---- router: #tab or #tab/arg ---- */
 EL.route = async function () {
@@ -133,6 +152,7 @@ EL.poll = async function () {
     } else {
       text = 'live · last record ' + EL.ago(v.lastRecordAt);
     }
+    EL.setViewCurrent(v.current === true);
     live.className = cls;
     live.textContent = text;
     live.dataset.updates = v.updates;
@@ -146,6 +166,7 @@ EL.poll = async function () {
   } catch (e) {
     if (e.status === 401) return;
     EL.statusFailures++;
+    EL.setViewCurrent(false);
     live.className = 'live stale';
     live.textContent = 'stale';
     banner.hidden = false;

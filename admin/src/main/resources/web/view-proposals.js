@@ -59,8 +59,8 @@ EL.views.proposals = {
       return card;
     }
     const reason = EL.el('textarea', { class: 'reason', placeholder: 'Reason (required; recorded with your name)', maxlength: 2000, dataset: { id: c.id } });
-    const approve = EL.el('button', { type: 'button', class: 'approve', text: 'Approve', disabled: !EL.mayDecide() });
-    const reject = EL.el('button', { type: 'button', class: 'reject danger', text: 'Reject', disabled: !EL.mayDecide() });
+    const approve = EL.el('button', EL.decideAttrs({ class: 'approve', text: 'Approve' }));
+    const reject = EL.el('button', EL.decideAttrs({ class: 'reject danger', text: 'Reject' }));
     const act = (verb) => this.decide(c.id, verb, reason, [approve, reject]);
     approve.addEventListener('click', () => act('approve'));
     reject.addEventListener('click', () => act('reject'));
@@ -100,7 +100,7 @@ EL.views.proposals = {
     }
     const select = EL.el('select', { id: 'rollback-version' }, [...choices.entries()].sort((a, b) => b[0] - a[0]).map(([v, text]) => EL.el('option', { value: v, text })));
     const reason = EL.el('textarea', { class: 'reason', id: 'rollback-reason', placeholder: 'Reason (required)', dataset: { id: '__rollback' } });
-    const button = EL.el('button', { type: 'button', class: 'danger', id: 'rollback-submit', text: 'Roll back', disabled: !EL.mayDecide() });
+    const button = EL.el('button', EL.decideAttrs({ class: 'danger', id: 'rollback-submit', text: 'Roll back' }));
     button.addEventListener('click', async () => {
       const why = reason.value.trim();
       if (!why) { this.say('Write why you roll back: a decision needs a reason.', true); return; }

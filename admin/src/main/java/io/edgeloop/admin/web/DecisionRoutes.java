@@ -57,7 +57,8 @@ final class DecisionRoutes {
             metrics.decisionsRefused.incrementAndGet();
             throw new HttpError(403, e.getMessage());
         } catch (RefusedException e) {
-            metrics.decisionsRefused.incrementAndGet();
+            (e.reason() == RefusedException.Reason.VIEW_BEHIND ? metrics.decisionsDeferred : metrics.decisionsRefused)
+                    .incrementAndGet();
             LOG.info("refused {} of {} by {}: {}", action, subject, session.operator().name(), e.getMessage());
             throw new HttpError(switch (e.reason()) {
                 case UNKNOWN_CHANGE -> 404;
@@ -66,6 +67,7 @@ final class DecisionRoutes {
                 case VIEW_BEHIND -> 503;
             }, e.getMessage());
         } catch (BrokerUnavailableException e) {
+            metrics.decisionsDeferred.incrementAndGet();
             throw new HttpError(503, e.getMessage());
         }
     }

@@ -62,7 +62,10 @@ final class HealthRoutes {
         counter(text, "edgeloop_admin_logins_succeeded_total", "dashboard logins", metrics.loginsSucceeded.get());
         counter(text, "edgeloop_admin_logins_failed_total", "refused dashboard logins", metrics.loginsFailed.get());
         counter(text, "edgeloop_admin_decisions_sent_total", "decisions written to approvals", metrics.decisionsSent.get());
-        counter(text, "edgeloop_admin_decisions_refused_total", "decisions refused before writing", metrics.decisionsRefused.get());
+        counter(text, "edgeloop_admin_decisions_refused_total", "decisions refused before writing for what they asked"
+                + " (forbidden, unknown or decided change, no reason, bad version)", metrics.decisionsRefused.get());
+        counter(text, "edgeloop_admin_decisions_deferred_total", "decisions refused with 503 before writing because the"
+                + " view was not current or the cluster did not answer", metrics.decisionsDeferred.get());
         return Response.of(200, "text/plain; version=0.0.4; charset=utf-8", text.toString().getBytes(StandardCharsets.UTF_8));
     }
 

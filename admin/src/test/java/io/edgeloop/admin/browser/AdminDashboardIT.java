@@ -252,7 +252,8 @@ class AdminDashboardIT {
         WebElement evidence = visible(By.cssSelector(".proposal[data-id='" + SeedLibrary.PENDING_ID + "']"));
         assertThat(evidence.getText()).contains("Recent window").contains("Prior window").contains("state == HTF_BULL_LTF_BULL");
         String retire = ".proposal[data-id='" + SeedLibrary.SECOND_PENDING_ID + "']";
-        visible(By.cssSelector(retire + " button.approve")).click();
+        // the buttons are enabled once the page has seen the view current
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(retire + " button.approve"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decision-message"), "needs a reason"));
         String reason = "It needs intraday flags; the daily feed never matches it.";
         browser.findElement(By.cssSelector(retire + " textarea.reason")).sendKeys(reason);

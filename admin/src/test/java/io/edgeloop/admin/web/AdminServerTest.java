@@ -213,6 +213,8 @@ class AdminServerTest {
 
     @Test
     void shouldAnswer503WhileTheViewIsStillReadingTheTopicsAndSendNothing() throws Exception {
+        long refused = metric("edgeloop_admin_decisions_refused_total");
+        long deferred = metric("edgeloop_admin_decisions_deferred_total");
         VIEW_CURRENT.set(false);
         try {
             HttpResponse<String> early = web.post("/api/proposals/" + SeedLibrary.SECOND_PENDING_ID + "/reject",
@@ -224,9 +226,20 @@ class AdminServerTest {
                     aliceCsrf).statusCode()).isEqualTo(503);
             assertThat(sent(SeedLibrary.SECOND_PENDING_ID)).isZero();
             assertThat(web.get("/api/proposals", alice).statusCode()).as("reading goes on").isEqualTo(200);
+            assertThat(metric("edgeloop_admin_decisions_deferred_total")).as("both answers counted as deferred")
+                    .isEqualTo(deferred + 2);
+            assertThat(metric("edgeloop_admin_decisions_refused_total")).as("not as refused: nothing was wrong with them")
+                    .isEqualTo(refused);
         } finally {
             VIEW_CURRENT.set(true);
         }
+    }
+
+    /** A counter's value at {@code /metrics} now. */
+    private static long metric(String name) throws Exception {
+        String body = web.get("/metrics", null).body();
+        return body.lines().filter(l -> l.startsWith(name + " ")).mapToLong(l -> (long) Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " not in /metrics"));
     }
 
     @Test
