@@ -355,8 +355,8 @@ public final class RetroApp implements AutoCloseable {
             return;
         }
         clock.limit(scoring.scoredThrough());
-        OptionalLong held = clock.now();
         OptionalLong free = clock.unlimited();
+        OptionalLong held = clock.limited(free);
         boolean runHeld = held.isPresent() && held.getAsLong() < free.getAsLong() && nextRun != null
                 && !nextRun.isAfter(Instant.ofEpochMilli(free.getAsLong()))
                 && nextRun.isAfter(Instant.ofEpochMilli(held.getAsLong()));

@@ -50,8 +50,12 @@ final class StreamClock {
 
     /** The stream time, empty while it is unknown. */
     OptionalLong now() {
-        OptionalLong now = unlimited();
-        return now.isPresent() && limit.isPresent() && limit.getAsLong() < now.getAsLong() ? limit : now;
+        return limited(unlimited());
+    }
+
+    /** {@code free}, a time {@link #unlimited} gave, with the limit applied: {@link #now} without reading the partitions again. */
+    OptionalLong limited(OptionalLong free) {
+        return free.isPresent() && limit.isPresent() && limit.getAsLong() < free.getAsLong() ? limit : free;
     }
 
     /** The stream time without the limit, empty while it is unknown. */
