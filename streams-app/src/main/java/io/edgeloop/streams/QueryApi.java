@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgeloop.core.http.JsonHttpServer;
 import io.edgeloop.core.http.JsonHttpServer.HttpError;
 import io.edgeloop.core.http.JsonHttpServer.Request;
+import io.edgeloop.core.http.JsonHttpServer.Response;
 import io.edgeloop.core.signals.SignalConfig;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
@@ -41,7 +42,8 @@ import java.util.Optional;
 final class QueryApi {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final String FORWARDED = "forwarded";
+    static final String FORWARDED = "forwarded";
+    private static final String JSON_TYPE = "application/json; charset=utf-8";
 
     private final ModelQueries queries;
     private final SignalConfig signalConfig;
@@ -125,8 +127,16 @@ final class QueryApi {
         return owner.orElseThrow(() -> new HttpError(503, "the streams group is rebalancing; no owner is known, retry"));
     }
 
-    /** The owner's answer, verbatim; never forwards a forwarded request again. */
-    private Object forward(HostInfo host, String pathAndQuery, Request request) throws IOException, InterruptedException {
+    private Response forward(HostInfo host, String pathAndQuery, Request request) throws InterruptedException {
+        return forward(http, host, pathAndQuery, request);
+    }
+
+    /**
+     * The owner's answer, verbatim: its JSON bytes as they came, not re-encoded as a string; never
+     * forwards a forwarded request again.
+     */
+    static Response forward(HttpClient http, HostInfo host, String pathAndQuery, Request request)
+            throws InterruptedException {
         String owner = host.host() + ":" + host.port();
         if (request.query().containsKey(FORWARDED)) {
             throw new HttpError(409, "this instance does not own the data; its owner is " + owner);
@@ -134,12 +144,13 @@ final class QueryApi {
         String separator = pathAndQuery.contains("?") ? "&" : "?";
         URI uri = URI.create("http://" + owner + pathAndQuery + separator + FORWARDED + "=true");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new HttpError(response.statusCode(), "owner " + owner + " answered " + response.body());
+                throw new HttpError(response.statusCode(), "owner " + owner + " answered "
+                        + new String(response.body(), StandardCharsets.UTF_8));
             }
-            return response.body();
+            return Response.of(200, response.headers().firstValue("Content-Type").orElse(JSON_TYPE), response.body());
         } catch (IOException e) {
             throw new HttpError(502, "owner " + owner + " is not reachable: " + e.getMessage());
         }
