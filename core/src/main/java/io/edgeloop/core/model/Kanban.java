@@ -209,6 +209,11 @@ public final class Kanban {
         return stage;
     }
 
+    /** Whether the lane has moved at least once (a previous stage exists for the next step). */
+    boolean started() {
+        return started;
+    }
+
     /** Stage before the last step; null at the first step. */
     public Stage previousStage() {
         return previous;

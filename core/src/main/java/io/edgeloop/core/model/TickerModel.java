@@ -191,9 +191,11 @@ public final class TickerModel {
                 ltfAgg[SQ_ON] == 1, elite, recentCross, riskReward, config.rank());
         out.set(Fields.RANK, rank);
 
+        // What the patterns see of the kanban: the stage before this bar, as decide() reports it
+        // (absent at the first bar). stage and pnl_pct are decide()'s outcome; no rule reads them.
         Stage carried = kanban.stage();
         out.set(Fields.STAGE, carried.ordinal());
-        out.set(Fields.PREV_STAGE, carried.ordinal());
+        out.set(Fields.PREV_STAGE, kanban.started() ? carried.ordinal() : Double.NaN);
 
         facts.time = time;
         facts.close = close;

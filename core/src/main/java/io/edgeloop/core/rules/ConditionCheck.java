@@ -22,9 +22,14 @@ final class ConditionCheck {
     static Field check(String path, Rule.Condition c, List<Problem> out) {
         Field field = Fields.byName(c.field()).orElse(null);
         if (field == null) {
-            List<String> names = Fields.all().stream().map(Field::name).toList();
+            List<String> names = Fields.all().stream().filter(Fields::ruleInput).map(Field::name).toList();
             out.add(new Problem(path + ".field", Problem.Kind.UNKNOWN_FIELD,
                     "unknown field '" + c.field() + "'" + Suggestions.hint(c.field(), names)));
+            return null;
+        }
+        if (!Fields.ruleInput(field)) {
+            out.add(new Problem(path + ".field", Problem.Kind.NOT_A_RULE_INPUT, "'" + field.name()
+                    + "' is set after the patterns are matched (the kanban moves on the matches); no rule can read it"));
             return null;
         }
         int before = out.size();

@@ -18,6 +18,8 @@ public record Problem(String path, Kind kind, String message) {
         SYNTAX,
         /** A field name that is not in the registry. */
         UNKNOWN_FIELD,
+        /** A field the model sets after matching the patterns ({@code stage}, {@code pnl_pct}). */
+        NOT_A_RULE_INPUT,
         /** An op or value that does not fit the field's type. */
         WRONG_TYPE,
         /** A value that is malformed for its op (not finite, empty list, lo > hi). */

@@ -7,7 +7,8 @@ import java.util.List;
  * Checks a rule against the snapshot field registry before it is accepted, so a rule is never
  * silently false at match time. Reports every problem with a JSON-path-like location:
  * <ul>
- *   <li>unknown field, with the nearest field names;</li>
+ *   <li>unknown field, with the nearest field names; a field the kanban sets after matching
+ *       ({@code stage}, {@code pnl_pct}: {@link io.edgeloop.core.snapshot.Fields#ruleInput});</li>
  *   <li>wrong type: an ordered op (gt, gte, lt, lte, between) on a category or boolean, truthy
  *       or falsy on a number or category, a value of the wrong kind (a number for a boolean, a
  *       name that is not one of the field's categories, a direction other than -1, 0, 1);</li>

@@ -44,7 +44,8 @@ public final class Fields {
             "State quadrant: sign of HTF (>= 0 bull), then sign of LTF (>= 0 aligned, < 0 pullback).");
     public static final Field PREV_STATE = category("prev_state", STATES,
             "State quadrant at the previous LTF bar.");
-    public static final Field STAGE = category("stage", STAGES, "Kanban stage after this bar.");
+    public static final Field STAGE = category("stage", STAGES,
+            "Kanban stage after this bar. Set after the patterns are matched; no rule can read it.");
     public static final Field PREV_STAGE = category("prev_stage", STAGES, "Kanban stage before this bar.");
     public static final Field PHASE = number("phase", -300, 300,
             "Phase oscillator (EMA3 of the weighted stretch/momentum/volume blend) on the primary LTF frame.");
@@ -67,8 +68,9 @@ public final class Fields {
     public static final Field ATR_RATIO = number("atr_ratio", 0, Double.MAX_VALUE,
             "ATR14 / SMA20(ATR14) on the primary LTF frame.");
     public static final Field PNL_PCT = number("pnl_pct", -Double.MAX_VALUE, Double.MAX_VALUE,
-            "Open paper position's profit in percent in its direction; absent without a position. A long loses"
-                    + " at most 100 %, a short without limit.");
+            "Open paper position's profit in percent in its direction after this bar's kanban step; absent without a"
+                    + " position. A long loses at most 100 %, a short without limit. Set after the patterns are matched;"
+                    + " no rule can read it.");
 
     /** Per-timeframe field families, suffixed with a frame code, {@code ltf} or {@code htf}. */
     public enum Family {
@@ -113,6 +115,16 @@ public final class Fields {
     }
 
     private Fields() {
+    }
+
+    /**
+     * Whether pattern rules may read the field. Not {@link #STAGE} and {@link #PNL_PCT}: the kanban
+     * sets them after the patterns are matched, as it moves on the matches, so a rule on them would
+     * be matched on other values than the snapshot reports. Every other field holds the same value
+     * when the patterns are matched as in the published snapshot.
+     */
+    public static boolean ruleInput(Field field) {
+        return field != STAGE && field != PNL_PCT;
     }
 
     /** Every field, in index order. */

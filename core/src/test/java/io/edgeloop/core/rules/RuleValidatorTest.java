@@ -77,9 +77,19 @@ class RuleValidatorTest {
         assertThat(free.message()).contains("(0, +inf)");
         assertThat(only(gt("close", 0)).kind()).isEqualTo(Problem.Kind.ALWAYS_TRUE);
         assertThat(RuleValidator.validate(lt("close", 5))).isEmpty();
+    }
 
-        assertThat(RuleValidator.validate(lt("pnl_pct", -100))).as("a short loses more when the price more than doubles")
+    @Test
+    void shouldRefuseTheFieldsTheKanbanSetsAfterMatching() {
+        Problem stage = only(eq("stage", "enter"));
+        assertThat(stage.kind()).isEqualTo(Problem.Kind.NOT_A_RULE_INPUT);
+        assertThat(stage.path()).isEqualTo("$.field");
+        assertThat(stage.message()).isEqualTo(
+                "'stage' is set after the patterns are matched (the kanban moves on the matches); no rule can read it");
+        assertThat(only(lt("pnl_pct", -100)).kind()).isEqualTo(Problem.Kind.NOT_A_RULE_INPUT);
+        assertThat(RuleValidator.validate(eq("prev_stage", "setup"))).as("the stage before the bar is known when matching")
                 .isEmpty();
+        assertThat(only(eq("stage_", "enter")).message()).as("never suggested").doesNotContain("'stage'");
     }
 
     @Test
