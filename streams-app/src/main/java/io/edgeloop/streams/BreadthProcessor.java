@@ -208,17 +208,15 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
     private void drain(long watermark) {
         while (!pending.isEmpty() && pending.firstKey() < watermark) {
             Map.Entry<Long, TreeMap<String, BreadthState.Vote>> boundary = pending.pollFirstEntry();
-            long barTime = Long.MIN_VALUE;
             for (BreadthState.Vote vote : boundary.getValue().values()) {
                 store.delete(vote.pendingKey());
-                barTime = Math.max(barTime, vote.openTime());
                 BreadthState.Vote member = members.get(vote.ticker());
                 if (member == null || member.closeTime() <= vote.closeTime()) {
                     join(vote);
                     store.put(BreadthState.MEMBER + vote.ticker(), vote.encode());
                 }
             }
-            emit(boundary.getKey(), barTime);
+            emit(boundary.getKey());
         }
     }
 
@@ -237,19 +235,30 @@ final class BreadthProcessor implements Processor<String, BreadthVote, String, M
         market.update(vote.ticker(), vote.label());
     }
 
-    private void emit(long boundary, long barTime) {
+    private void emit(long boundary) {
+        // A signal's time is the bar time of the latest snapshot in it: the latest open time of its
+        // members (not of this boundary's votes, which can be older: a daily bar opens before the
+        // hourly bars that closed earlier that day).
+        Map<String, Long> sectorTime = new HashMap<>();
+        long marketTime = Long.MIN_VALUE;
+        for (BreadthState.Vote member : members.values()) {
+            marketTime = Math.max(marketTime, member.openTime());
+            if (touched.contains(member.sector())) {
+                sectorTime.merge(member.sector(), member.openTime(), Math::max);
+            }
+        }
         for (String sector : touched) {
             String key = BreadthSignals.sectorKey(sector);
             java.util.Optional<SectorSignal> now = sectors.signal(sector);
             if (now.isPresent()) {
-                send(key, BreadthSignals.sector(now.get(), barTime));
+                send(key, BreadthSignals.sector(now.get(), sectorTime.getOrDefault(sector, marketTime)));
             } else if (emitted.remove(key) != null) {
                 store.delete(BreadthState.OUTPUT + key);
                 context.forward(new Record<>(key, null, context.currentSystemTimeMs()));
             }
         }
         touched.clear();
-        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), barTime));
+        send(BreadthSignals.MARKET_KEY, BreadthSignals.market(market.signal(), marketTime));
         emittedThrough = boundary;
         store.put(BreadthState.EMITTED, BreadthState.time(boundary));
     }

@@ -90,6 +90,34 @@ class BreadthProcessorTest {
         assertThat(out.get(1).getLabel()).isEqualTo(SignalLabel.BEARISH);
     }
 
+    /**
+     * A daily bar opens at midnight and closes after the session, so its boundary comes after
+     * hourly boundaries whose bars opened later: a signal's time is its latest member's bar time,
+     * which never goes back, not the open time of the boundary's own votes.
+     */
+    @Test
+    void shouldStampASignalWithItsLatestMembersBarTime() {
+        BreadthProcessor breadth = start(2);
+        long midnight = Instant.parse("2025-03-03T00:00:00Z").toEpochMilli();
+        long dailyClose = Instant.parse("2025-03-03T21:00:00Z").toEpochMilli();
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0, 0));
+        breadth.process(new Record<>("KO", new BreadthVote(1, "KO", io.edgeloop.core.signals.SignalLabel.BEARISH,
+                midnight, dailyClose), midnight));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + HOUR, 0));
+        breadth.process(vote("AMZN", SignalLabel.BULLISH, dailyClose, 0));
+        breadth.process(new Record<>("KO", new BreadthVote(1, "KO", io.edgeloop.core.signals.SignalLabel.BEARISH,
+                midnight + 24 * HOUR, dailyClose + 24 * HOUR), midnight + 24 * HOUR));
+
+        List<MarketSignal> out = emitted();
+        List<MarketSignal> market = out.stream().filter(s -> s.getLevel() == SignalLevel.MARKET).toList();
+        assertThat(market).extracting(s -> s.getTime().toEpochMilli())
+                .as("AMZN's first bar, then the boundary KO's daily bar closed: AMZN's second bar is the latest in it")
+                .containsExactly(T0, T0 + HOUR);
+        assertThat(market.get(1).getBearish()).as("KO's daily vote counted").isEqualTo(1);
+        MarketSignal staples = out.stream().filter(s -> "Consumer Staples".equals(s.getKey())).findFirst().orElseThrow();
+        assertThat(staples.getTime().toEpochMilli()).as("a sector's time is its own members'").isEqualTo(midnight);
+    }
+
     @Test
     void shouldWaitForAPartitionNotHeardFromUntilItGoesIdle() {
         BreadthProcessor breadth = twoOfThreePartitions(SignalLabel.BULLISH);
@@ -230,12 +258,15 @@ class BreadthProcessorTest {
         breadth.process(vote("AMZN", SignalLabel.BULLISH, T0 + 4 * HOUR, 0));
 
         List<MarketSignal> out = emitted();
-        assertThat(out).allSatisfy(s -> assertThat(s.getTime().toEpochMilli()).isEqualTo(T0 + 3 * HOUR));
         MarketSignal market = out.get(out.size() - 1);
+        assertThat(market.getTime().toEpochMilli()).as("AMZN's bar at the boundary is the latest").isEqualTo(T0 + 3 * HOUR);
         assertThat(List.of(market.getBullish(), market.getBearish())).containsExactly(1, 1);
         assertThat(out).as("the late vote's sector shows at the next boundary, like the market")
                 .filteredOn(s -> s.getKey().equals("Consumer Staples"))
-                .singleElement().satisfies(s -> assertThat(List.of(s.getBullish(), s.getBearish())).containsExactly(0, 1));
+                .singleElement().satisfies(s -> {
+                    assertThat(List.of(s.getBullish(), s.getBearish())).containsExactly(0, 1);
+                    assertThat(s.getTime().toEpochMilli()).as("its latest member's bar: the late vote's").isEqualTo(T0 + 2 * HOUR);
+                });
     }
 
     @Test
