@@ -42,7 +42,7 @@ final class CoreTickerModels implements TickerModels {
         return new Model(new TickerEngine(base, calendar, config, PatternMatcher.NONE));
     }
 
-    /** One engine, reused for every ticker of a base and calendar. */
+    /** One ticker's engine (a model per ticker and base interval), with the step it exposes. */
     private static final class Model implements TickerModel, ModelStep {
         private static final PositionEvent[] EVENTS = EnumMapping.byOrdinal(
                 io.edgeloop.core.model.PositionEvent.class, PositionEvent.class);

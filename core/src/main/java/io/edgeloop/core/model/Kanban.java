@@ -39,8 +39,8 @@ import java.nio.ByteBuffer;
  * After EXIT the next bar starts over from the flat rules.
  *
  * <p>Pattern awareness (only boosting, i.e. ACTIVE, patterns count): confident patterns promote
- * WATCH to SETUP as above, count as the pullback path's confirming signal, and the best one's
- * confidence is reported as the entry confidence ({@link #entryConfidence()}).
+ * WATCH to SETUP as above and count as the pullback path's confirming signal. A prediction's
+ * confidence is not the kanban's: streams-app takes the best matching pattern's posterior.
  */
 public final class Kanban {
 
@@ -62,7 +62,6 @@ public final class Kanban {
     private Stage previous;
     private PositionEvent event = PositionEvent.NONE;
     private EntryPath path;
-    private double entryConfidence = Double.NaN;
     private double pnlPct = Double.NaN;
 
     Kanban(ModelConfig config) {
@@ -76,7 +75,6 @@ public final class Kanban {
         started = true;
         event = PositionEvent.NONE;
         path = null;
-        entryConfidence = Double.NaN;
         pnlPct = Double.NaN;
         if (open) {
             stepOpen(f, moves);
@@ -192,7 +190,6 @@ public final class Kanban {
         consumed[slot(dir)] = moves.triggerTime(dir);
         event = PositionEvent.OPEN;
         path = entry;
-        entryConfidence = matches.bestConfidence(dir, k.patternConfidence());
         pnlPct = 0;
     }
 
@@ -229,13 +226,6 @@ public final class Kanban {
         return path;
     }
 
-    /**
-     * The best confident (&gt; 0.55) boosting pattern's confidence in the direction of a position
-     * opened at the last step; NaN when none matched or nothing opened.
-     */
-    public double entryConfidence() {
-        return entryConfidence;
-    }
 
     /** True while a position is open (after the last step). */
     public boolean positionOpen() {
@@ -289,7 +279,6 @@ public final class Kanban {
         previous = null;
         event = PositionEvent.NONE;
         path = null;
-        entryConfidence = Double.NaN;
         pnlPct = Double.NaN;
     }
 
@@ -329,7 +318,6 @@ public final class Kanban {
         previous = null;
         event = PositionEvent.NONE;
         path = null;
-        entryConfidence = Double.NaN;
         pnlPct = Double.NaN;
     }
 }

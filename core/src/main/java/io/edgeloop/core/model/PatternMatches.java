@@ -92,18 +92,6 @@ public final class PatternMatches {
         return n;
     }
 
-    /** Highest confidence above {@code threshold} among boosting matches of a direction, NaN when none. */
-    public double bestConfidence(int direction, double threshold) {
-        double best = Double.NaN;
-        for (int i = 0; i < size; i++) {
-            if (boosts[i] && directions[i] == direction && confidences[i] > threshold
-                    && !(confidences[i] <= best)) {
-                best = confidences[i];
-            }
-        }
-        return best;
-    }
-
     /** Makes this list equal to {@code other}. */
     public void copyFrom(PatternMatches other) {
         clear();

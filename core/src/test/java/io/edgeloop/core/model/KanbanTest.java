@@ -152,18 +152,19 @@ class KanbanTest {
     }
 
     @Test
-    void shouldConfirmPullbackEntryWithConfidentPatternAndReportItsConfidence() {
+    void shouldConfirmPullbackEntryWithAConfidentPatternOfItsDirection() {
         moves.onTrigger(1, T0 - HOUR, 99.5, 5);
         BarFacts f = bullPullback(T0);
         f.flipLtf = 0;
         kanban.step(f, moves, none);
         assertThat(kanban.stage()).isEqualTo(Stage.SETUP);
         PatternMatches matches = new PatternMatches(4);
-        matches.add(3, 1, 0.66, true);
         matches.add(4, -1, 0.9, true);
         kanban.step(f, moves, matches);
+        assertThat(kanban.stage()).as("a confident pattern of the other direction confirms nothing").isEqualTo(Stage.SETUP);
+        matches.add(3, 1, 0.66, true);
+        kanban.step(f, moves, matches);
         assertThat(kanban.stage()).isEqualTo(Stage.ENTER);
-        assertThat(kanban.entryConfidence()).isEqualTo(0.66);
     }
 
     @Test
