@@ -155,6 +155,30 @@ class CandleFeedTest {
         assertThat(feed.hasNext()).isFalse();
     }
 
+    /** A .json file broken before its candle array, or with a candle field that is no array, is reported, not passed over. */
+    @Test
+    void shouldDeadLetterAJsonFileThatIsMalformedOrWhoseCandlesAreNotAnArray() throws IOException {
+        TestData.write(dir.resolve("ACME-D.json"), "{\"ticker\":\"ACME\",\"candles\":{\"ts\":1}}");
+        TestData.write(dir.resolve("BETA-D.json"), "{\"ticker\": BETA, \"candles\": [");
+        TestData.write(dir.resolve("EMPTY-D.json"), "");
+        TestData.write(dir.resolve("sectors.json"), "{\"sectors\": {\"ACME\": \"Energy\"}}");
+        CandleFeed feed = feed(new MapOffsets());
+
+        List<DeadRow> dead = feed.scan();
+
+        assertThat(dead).extracting(d -> d.file().getFileName().toString())
+                .containsExactly("ACME-D.json", "BETA-D.json", "EMPTY-D.json");
+        assertThat(dead).allSatisfy(d -> {
+            assertThat(d.rowIndex()).isEqualTo(-1);
+            assertThat(d.errorClass()).isEqualTo("io.edgeloop.core.candle.CandleFileException");
+        });
+        assertThat(dead.get(0).reason()).isEqualTo("ACME-D.json: 'candles' is not an array");
+        assertThat(dead.get(1).reason()).startsWith("BETA-D.json: malformed JSON at line 1, column ")
+                .contains("Unrecognized token 'BETA'");
+        assertThat(dead.get(2).reason()).isEqualTo("EMPTY-D.json: expected a JSON object at the top level");
+        assertThat(feed.hasNext()).isFalse();
+    }
+
     @Test
     void shouldReportInvalidRowsWithTheirReasonOnce() throws IOException {
         TestData.write(dir.resolve("ACME-D.csv"), CSV_HEADER

@@ -102,9 +102,9 @@ public final class CandleFiles {
     }
 
     /**
-     * Every supported candle file under a directory, recursively, sorted by path: {@code .json}
-     * files whose top-level object has a {@code candles} or {@code ohlc} array and {@code .csv}
-     * files. README files, {@code sectors.json} and hidden files are not candle files.
+     * Every supported candle file under a directory, recursively, sorted by path: the files
+     * {@link #isCandleFile} accepts. README files, {@code sectors.json} and hidden files are not
+     * candle files.
      */
     public static List<Path> list(Path dir) throws IOException {
         List<Path> out = new ArrayList<>();
@@ -118,7 +118,16 @@ public final class CandleFiles {
         return out;
     }
 
-    /** True for a {@code .csv} file, or a {@code .json} file with a top-level candle array. */
+    /**
+     * True for a {@code .csv} file, and for a {@code .json} file that is meant as one: its
+     * top-level object has a {@code candles} or {@code ohlc} field, or it is not well-formed JSON
+     * (empty, truncated, broken), so that {@link #read} reports what is wrong with it ("malformed
+     * JSON at ...", "'candles' is not an array") instead of the file being passed over. A
+     * well-formed JSON document without such a field ({@code sectors.json}, {@code package.json},
+     * a top-level array) is not a candle file; nor is a hidden file.
+     *
+     * @throws IOException when the file cannot be read
+     */
     public static boolean isCandleFile(Path file) throws IOException {
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
@@ -132,20 +141,25 @@ public final class CandleFiles {
             return false;
         }
         try (JsonParser p = JsonCandleReader.FACTORY.createParser(file.toFile())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                return true;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                p.skipChildren();
                 return false;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                JsonToken value = p.nextToken();
-                if ((field.equals("candles") || field.equals("ohlc")) && value == JsonToken.START_ARRAY) {
+                p.nextToken();
+                if (field.equals("candles") || field.equals("ohlc")) {
                     return true;
                 }
                 p.skipChildren();
             }
             return false;
         } catch (JacksonException e) {
-            return false;
+            return true;
         }
     }
 

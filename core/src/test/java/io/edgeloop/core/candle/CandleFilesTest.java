@@ -232,6 +232,46 @@ class CandleFilesTest {
                 .hasMessageStartingWith("BROKEN-D.json: malformed JSON at line 1, column");
     }
 
+    private Path written(String name, String text) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** A broken export must reach the reader, whose error says what is wrong, not be passed over. */
+    @Test
+    void shouldTakeAJsonFileThatIsMalformedOrWhoseCandlesAreNotAnArrayForACandleFile() throws IOException {
+        Path truncated = written("CUT-D.json", "{\"ticker\": \"CUT\", \"candles\": [");
+        Path brokenHeader = written("BAD-D.json", "{\"ticker\": BAD, \"candles\": []}");
+        Path notAnArray = written("OBJ-D.json", "{\"ticker\": \"OBJ\", \"ohlc\": {\"ts\": 1}}");
+        Path empty = written("EMPTY-D.json", "");
+
+        assertThat(List.of(truncated, brokenHeader, notAnArray, empty)).allSatisfy(f ->
+                assertThat(CandleFiles.isCandleFile(f)).as("%s", f.getFileName()).isTrue());
+        assertThatThrownBy(() -> CandleFiles.read(brokenHeader, TestData.VALIDATOR))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessageStartingWith("BAD-D.json: malformed JSON at line 1, column ")
+                .hasMessageContaining("Unrecognized token 'BAD'");
+        assertThatThrownBy(() -> CandleFiles.read(notAnArray, TestData.VALIDATOR))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessage("OBJ-D.json: 'ohlc' is not an array");
+        assertThatThrownBy(() -> CandleFiles.read(empty, TestData.VALIDATOR))
+                .isInstanceOf(CandleFileException.class)
+                .hasMessage("EMPTY-D.json: expected a JSON object at the top level");
+    }
+
+    @Test
+    void shouldNotTakeWellFormedJsonWithoutCandlesForACandleFile() throws IOException {
+        Path packageJson = written("package.json", "{\"name\": \"x\", \"dependencies\": {\"candles\": \"1.0\"}}");
+        Path array = written("list.json", "[{\"candles\": []}]");
+        Path hidden = written(".SPY-D.json", "{\"candles\": [");
+
+        assertThat(CandleFiles.isCandleFile(packageJson)).isFalse();
+        assertThat(CandleFiles.isCandleFile(array)).isFalse();
+        assertThat(CandleFiles.isCandleFile(hidden)).isFalse();
+        assertThat(CandleFiles.isCandleFile(TestData.file("sectors.json"))).isFalse();
+    }
+
     @Test
     void shouldFailWhenTheCsvHeaderLacksAColumn() throws IOException {
         Path csv = tmp.resolve("X-D.csv");
