@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -51,6 +52,20 @@ final class CandleFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandleFeed.class);
 
+    /**
+     * A known file.
+     *
+     * @param latest its last version read (perhaps failed), so an unchanged file is not read again
+     * @param served the read whose bars its series uses: {@code latest}, or after a failed version
+     *               the last good one; null when the file was never read well
+     */
+    private record Known(CandleFileRead latest, CandleFileRead served) {
+
+        SeriesKey key() {
+            return served == null ? null : served.key();
+        }
+    }
+
     private final CandleFileScanner scanner;
     private final OffsetLookup offsets;
     private final DeadRowLog deadRows;
@@ -59,7 +74,8 @@ final class CandleFeed {
     private final OpenDateRange dates;
     private final int taskIndex;
     private final int taskCount;
-    private final Map<Path, CandleFileRead> files = new HashMap<>();
+    private final Map<Path, Known> files = new HashMap<>();
+    private final RetryWarnings unreadable = new RetryWarnings(LOG);
     private final Map<SeriesKey, SeriesCursor> series = new HashMap<>();
     private final PriorityQueue<SeriesCursor> queue = new PriorityQueue<>(Comparator
             .comparingLong(SeriesCursor::headCloseTime)
@@ -87,44 +103,53 @@ final class CandleFeed {
     }
 
     /**
-     * Scans the files, reads new and changed ones, and re-chains the series they belong to.
+     * Scans the files, reads new and changed ones, and re-chains the series they belong to. A
+     * known file that is there but not ready now (see {@link CandleFileScanner}) or cannot be
+     * read now keeps its last read in its series; only a file that is gone leaves it. A new
+     * version that is malformed as a whole goes to the dead-letter topic, and its series keeps
+     * the bars of the file's last good version.
      *
      * @return the dead rows found in new and changed files, to publish before further bars
-     * @throws IOException when a configured directory cannot be listed (retriable)
      */
-    List<DeadRow> scan() throws IOException {
-        List<FileStat> stats = scanner.scan();
-        Set<Path> present = new TreeSet<>();
+    List<DeadRow> scan() {
+        CandleFileScanner.Scan found = scanner.scan();
+        Set<Path> ready = new HashSet<>();
         Set<SeriesKey> touched = new TreeSet<>(SeriesKey.ORDER);
         List<CandleFileRead> changed = new ArrayList<>();
-        for (FileStat stat : stats) {
-            present.add(stat.path());
-            CandleFileRead cached = files.get(stat.path());
-            if (cached != null && cached.stat().equals(stat)) {
+        for (FileStat stat : found.ready()) {
+            ready.add(stat.path());
+            Known cached = files.get(stat.path());
+            if (cached != null && cached.latest().stat().equals(stat)) {
                 continue;
             }
-            CandleFileRead read = CandleFileRead.read(stat).orElse(null);
-            if (read == null) {
-                if (cached == null) {
-                    present.remove(stat.path());
-                }
+            CandleFileRead read;
+            try {
+                read = CandleFileRead.read(stat);
+            } catch (IOException e) {
+                unreadable.failed(stat.path(), stat.fingerprint(), "cannot read", e);
                 continue;
             }
             boolean owned = owns(read);
-            files.put(stat.path(), owned ? read : read.withoutBars());
-            if (cached != null && cached.key() != null) {
-                touched.add(cached.key());
-            }
-            if (owned) {
-                changed.add(read);
-                if (read.key() != null) {
+            CandleFileRead kept = owned ? read : read.withoutBars();
+            if (read.failed() && cached != null && cached.served() != null) {
+                files.put(stat.path(), new Known(kept, cached.served()));
+            } else {
+                files.put(stat.path(), new Known(kept, read.failed() ? null : kept));
+                if (cached != null && cached.key() != null) {
+                    touched.add(cached.key());
+                }
+                if (owned && read.key() != null) {
                     touched.add(read.key());
                 }
             }
+            if (owned) {
+                changed.add(read);
+            }
         }
-        for (Path gone : new ArrayList<>(files.keySet())) {
-            if (!present.contains(gone)) {
-                CandleFileRead removed = files.remove(gone);
+        unreadable.scanDone();
+        for (Path path : new ArrayList<>(files.keySet())) {
+            if (!ready.contains(path) && !found.mayBePresent(path)) {
+                Known removed = files.remove(path);
                 if (removed.key() != null) {
                     touched.add(removed.key());
                 }
@@ -190,8 +215,9 @@ final class CandleFeed {
         for (SeriesKey key : touched) {
             List<SeriesChain.FileBars> members = new ArrayList<>();
             List<FileStat> stats = new ArrayList<>();
-            for (CandleFileRead read : files.values()) {
-                if (key.equals(read.key()) && read.bars() != null) {
+            for (Known known : files.values()) {
+                CandleFileRead read = known.served();
+                if (read != null && key.equals(read.key()) && read.bars() != null) {
                     members.add(new SeriesChain.FileBars(read.stat().path(), read.bars()));
                     stats.add(read.stat());
                 }

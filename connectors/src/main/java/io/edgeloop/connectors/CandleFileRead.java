@@ -13,9 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One candle file as the source read it: its series, its normalised bars and refused rows, or
@@ -45,23 +43,19 @@ record CandleFileRead(FileStat stat, SeriesKey key, List<Candle> bars, List<RowE
 
     /**
      * Reads and normalises a file. A file that is malformed as a whole, or whose content makes
-     * the reader fail, becomes a failed read (it goes to the dead-letter topic); a file that
-     * vanished or could not be opened gives empty (retried on the next scan).
+     * the reader fail, becomes a failed read (it goes to the dead-letter topic).
+     *
+     * @throws IOException when the file vanished or cannot be read now (retried on the next scan)
      */
-    static Optional<CandleFileRead> read(FileStat stat) {
+    static CandleFileRead read(FileStat stat) throws IOException {
         ParsedFile parsed;
         try {
             parsed = CandleFiles.read(stat.path());
         } catch (CandleFileException e) {
-            return Optional.of(failed(stat, e.getMessage(), e));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            LOG.warn("cannot read {} now; retrying on the next scan", stat.path(), e);
-            return Optional.empty();
+            return failed(stat, e.getMessage(), e);
         } catch (RuntimeException e) {
             LOG.error("reading {} failed; the file goes to the dead-letter topic", stat.path(), e);
-            return Optional.of(failed(stat, "reader failed: " + e, e));
+            return failed(stat, "reader failed: " + e, e);
         }
         NormalisedSeries series = CandleNormaliser.normalise(parsed.candles(), SessionCalendar.forTicker(parsed.ticker()));
         if (!series.dropped().isEmpty() || parsed.missingVolume() > 0) {
@@ -69,8 +63,8 @@ record CandleFileRead(FileStat stat, SeriesKey key, List<Candle> bars, List<RowE
                     parsed.rows(), parsed.errors().size(), series.candles().size(), series.counts(),
                     parsed.missingVolume());
         }
-        return Optional.of(new CandleFileRead(stat, new SeriesKey(parsed.ticker(), parsed.interval()),
-                series.candles(), parsed.errors(), null, null));
+        return new CandleFileRead(stat, new SeriesKey(parsed.ticker(), parsed.interval()), series.candles(),
+                parsed.errors(), null, null);
     }
 
     private static CandleFileRead failed(FileStat stat, String reason, Exception e) {

@@ -9,7 +9,6 @@ import org.apache.kafka.connect.source.SourceTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,8 +20,9 @@ import java.util.concurrent.TimeUnit;
  * The Connect shell around {@link CandleFeed}: scans every {@code poll.interval.ms}, publishes
  * dead rows first and then bars in close-time order, paced by {@link Pacer}. A poll never
  * blocks longer than {@value #MAX_WAIT_MS} ms so the worker can stop the task promptly. A
- * directory that cannot be listed is retried on the next scan; a file that cannot be read goes
- * to the dead-letter topic; anything else fails the task loudly.
+ * directory that cannot be listed and a file that cannot be read now are retried on the next
+ * scan (their series keep what was read before); a file that is malformed as a whole goes to
+ * the dead-letter topic; anything else fails the task loudly.
  */
 public final class CandleFileSourceTask extends SourceTask {
 
@@ -124,8 +124,6 @@ public final class CandleFileSourceTask extends SourceTask {
                 LOG.warn("{}: {} rows or files refused; they go to {}", config.connectorName(), found.size(),
                         config.dlqTopic());
             }
-        } catch (IOException e) {
-            LOG.warn("{}: cannot list the candle paths now; retrying on the next scan", config.connectorName(), e);
         } catch (RuntimeException e) {
             throw new ConnectException(config.connectorName() + ": scanning the candle files failed", e);
         }

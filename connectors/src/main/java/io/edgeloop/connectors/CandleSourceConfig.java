@@ -70,7 +70,8 @@ public final class CandleSourceConfig extends AbstractConfig {
                     "How often the paths are scanned for new and changed files, in milliseconds.")
             .define(FILE_MIN_AGE_MS, Type.LONG, 1_000L, ConfigDef.Range.atLeast(0), Importance.LOW,
                     "A file is read only once it has not been modified for this many milliseconds, so a file"
-                            + " still being written is not read half way.")
+                            + " still being written is not read half way; until then a file read before keeps its"
+                            + " previous version in its series.")
             .define(POLL_MAX_RECORDS, Type.INT, 2_000, ConfigDef.Range.atLeast(1), Importance.LOW,
                     "Most records a task returns from one poll.")
             .define(PACING_MODE, Type.STRING, PacingMode.NONE.code(), ConfigValidators.pacingMode(), Importance.MEDIUM,

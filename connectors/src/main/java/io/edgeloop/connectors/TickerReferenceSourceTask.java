@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -134,16 +137,17 @@ public final class TickerReferenceSourceTask extends SourceTask {
         progress.scanned(table.size() - next);
     }
 
-    /** Tickers of the candle files, each read without its rows once per version; unreadable ones are skipped. */
+    /**
+     * Tickers of the candle files, each read without its rows once per version; unreadable ones
+     * are skipped. A known file that is there but not ready now keeps its ticker.
+     */
     private List<String> candleTickers() {
-        List<FileStat> stats;
-        try {
-            stats = scanner.scan();
-        } catch (IOException e) {
-            LOG.warn("{}: cannot list the candle paths now; using the last known tickers", config.connectorName(), e);
-            return new ArrayList<>(tickerOfFile.values());
-        }
-        tickerOfFile.keySet().retainAll(stats);
+        CandleFileScanner.Scan found = scanner.scan();
+        List<FileStat> stats = found.ready();
+        Set<Path> ready = new HashSet<>();
+        stats.forEach(s -> ready.add(s.path()));
+        tickerOfFile.keySet().removeIf(known -> !stats.contains(known)
+                && (ready.contains(known.path()) || !found.mayBePresent(known.path())));
         for (FileStat stat : stats) {
             if (!tickerOfFile.containsKey(stat)) {
                 try {

@@ -1,5 +1,8 @@
 package io.edgeloop.connectors;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.edgeloop.connectors.FeedItem.Bar;
 import io.edgeloop.connectors.FeedItem.DeadRow;
 import io.edgeloop.core.candle.Candle;
@@ -9,10 +12,12 @@ import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,10 +29,14 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class CandleFeedTest {
 
     private static final String CSV_HEADER = "ts,open,high,low,close,volume\n";
+    private static final LocalDate JAN_2 = LocalDate.of(2024, 1, 2);
+    private static final LocalDate FEB_9 = LocalDate.of(2024, 2, 9);
 
     @TempDir
     Path dir;
@@ -41,12 +50,50 @@ class CandleFeedTest {
                 index, count);
     }
 
+    /** A feed that reads files however recently they were modified. */
+    private CandleFeed feedWithoutMinAge() {
+        return new CandleFeed(new CandleFileScanner(List.of(dir), 0, Clock.systemUTC()), new MapOffsets(), Set.of(),
+                Set.of(), OpenDateRange.ALL, 0, 1);
+    }
+
+    /**
+     * One series in two files: {@code a/ACME-D.csv} has the weekdays of January 2024 from the
+     * 2nd, {@code b/ACME-D.csv} those of February up to the 9th. Returns the first.
+     */
+    private Path januaryThenFebruary() throws IOException {
+        Path january = TestData.write(dir.resolve("a/ACME-D.csv"), weekdays(JAN_2, LocalDate.of(2024, 1, 31)));
+        TestData.write(dir.resolve("b/ACME-D.csv"), weekdays(LocalDate.of(2024, 2, 1), FEB_9));
+        return january;
+    }
+
     private static List<Bar> drain(CandleFeed feed, int max) {
         List<Bar> out = new ArrayList<>();
         while (feed.hasNext() && out.size() < max) {
             out.add(feed.next());
         }
         return out;
+    }
+
+    /** A daily CSV file with one row per weekday from {@code from} to {@code to}, both included. */
+    private static String weekdays(LocalDate from, LocalDate to) {
+        StringBuilder b = new StringBuilder(CSV_HEADER);
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                double p = 10 + d.getDayOfYear();
+                b.append(d).append(',').append(p).append(',').append(p + 1).append(',').append(p - 1).append(',')
+                        .append(p + 0.5).append(",1000\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static List<LocalDate> weekdayList(LocalDate from, LocalDate to) {
+        return from.datesUntil(to.plusDays(1)).filter(d -> d.getDayOfWeek().getValue() <= 5).toList();
+    }
+
+    private static List<LocalDate> openDates(List<Bar> bars) {
+        return bars.stream().map(b -> LocalDate.ofInstant(Instant.ofEpochMilli(b.candle().openTime()), ZoneOffset.UTC))
+                .toList();
     }
 
     private static int normalisedBars(Path file) throws IOException {
@@ -155,6 +202,70 @@ class CandleFeedTest {
         assertThat(feed.hasNext()).isFalse();
     }
 
+    /**
+     * A file rewritten in place is too young to read for file.min.age.ms: its series keeps the
+     * bars of the version read before, so the other file of the series does not take over and
+     * the rest of the first file is still published.
+     */
+    @Test
+    void shouldKeepPublishingAFileWhileItsNewVersionIsTooYoungToRead() throws IOException {
+        Path january = januaryThenFebruary();
+        CandleFeed feed = feed(new MapOffsets());
+        feed.scan();
+        List<Bar> published = new ArrayList<>(drain(feed, 5));
+
+        Files.writeString(january, weekdays(JAN_2, LocalDate.of(2024, 2, 1)));
+        assertThat(feed.scan()).isEmpty();
+        published.addAll(drain(feed, Integer.MAX_VALUE));
+        TestData.age(january);
+        assertThat(feed.scan()).isEmpty();
+        published.addAll(drain(feed, Integer.MAX_VALUE));
+
+        assertThat(openDates(published)).as("all of January from a, then February from b, each once")
+                .containsExactlyElementsOf(weekdayList(JAN_2, FEB_9));
+    }
+
+    @Test
+    void shouldDropADeletedFileFromItsSeries() throws IOException {
+        Path january = TestData.write(dir.resolve("a/ACME-D.csv"), weekdays(JAN_2, LocalDate.of(2024, 1, 31)));
+        TestData.write(dir.resolve("b/ACME-D.csv"), weekdays(LocalDate.of(2024, 1, 29), LocalDate.of(2024, 2, 2)));
+        CandleFeed feed = feed(new MapOffsets());
+        feed.scan();
+        assertThat(openDates(drain(feed, 2))).containsExactly(JAN_2, LocalDate.of(2024, 1, 3));
+
+        Files.delete(january);
+        feed.scan();
+
+        assertThat(openDates(drain(feed, Integer.MAX_VALUE))).as("the series goes on from b alone")
+                .containsExactlyElementsOf(weekdayList(LocalDate.of(2024, 1, 29), LocalDate.of(2024, 2, 2)));
+    }
+
+    /**
+     * A broken export of a known file goes to the dead-letter topic once, and the series keeps
+     * the bars of its last good version instead of skipping ahead to the other file's.
+     */
+    @Test
+    void shouldKeepTheLastGoodBarsOfAFileWhoseNewVersionIsMalformed() throws IOException {
+        Path january = januaryThenFebruary();
+        CandleFeed feed = feed(new MapOffsets());
+        feed.scan();
+        List<Bar> published = new ArrayList<>(drain(feed, 5));
+
+        TestData.write(january, "ts,open,high,low\n2024-01-02,10,11,9\n");
+        List<DeadRow> dead = feed.scan();
+        published.addAll(drain(feed, Integer.MAX_VALUE));
+
+        assertThat(dead).singleElement().satisfies(d -> {
+            assertThat(d.file()).isEqualTo(january.toAbsolutePath().normalize());
+            assertThat(d.rowIndex()).isEqualTo(-1);
+            assertThat(d.reason()).isEqualTo("ACME-D.csv: the CSV header has no close column"
+                    + " (expected ts,open,high,low,close,volume)");
+        });
+        assertThat(openDates(published)).containsExactlyElementsOf(weekdayList(JAN_2, FEB_9));
+        assertThat(feed.scan()).as("the broken version is reported once").isEmpty();
+        assertThat(feed.hasNext()).isFalse();
+    }
+
     /** A .json file broken before its candle array, or with a candle field that is no array, is reported, not passed over. */
     @Test
     void shouldDeadLetterAJsonFileThatIsMalformedOrWhoseCandlesAreNotAnArray() throws IOException {
@@ -177,6 +288,88 @@ class CandleFeedTest {
                 .contains("Unrecognized token 'BETA'");
         assertThat(dead.get(2).reason()).isEqualTo("EMPTY-D.json: expected a JSON object at the top level");
         assertThat(feed.hasNext()).isFalse();
+    }
+
+    /** A symbolic link to /proc/self/mem is a file that exists and fails with an I/O error when read, even for root. */
+    private static void linkToUnreadable(Path link) throws IOException {
+        Path mem = Path.of("/proc/self/mem");
+        assumeTrue(Files.isRegularFile(mem), "no /proc/self/mem to make an unreadable file with");
+        Files.createDirectories(link.getParent());
+        try {
+            Files.createSymbolicLink(link, mem);
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "cannot create a symbolic link: " + e);
+        }
+    }
+
+    @Test
+    void shouldPublishTheOtherFilesWhileOneCannotBeRead() throws IOException {
+        TestData.write(dir.resolve("ACME-D.csv"), CSV_HEADER + "2024-01-02,10,11,9,10.5,1000\n");
+        linkToUnreadable(dir.resolve("BAD-D.json"));
+        linkToUnreadable(dir.resolve("BAD-D.csv"));
+        CandleFeed feed = feedWithoutMinAge();
+        ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+        warnings.start();
+        List<Logger> loggers = List.of((Logger) LoggerFactory.getLogger(CandleFeed.class),
+                (Logger) LoggerFactory.getLogger(CandleFileScanner.class));
+        loggers.forEach(l -> l.addAppender(warnings));
+        try {
+            assertThat(feed.scan()).as("an unreadable file is retried, not dead-lettered").isEmpty();
+            assertThat(drain(feed, Integer.MAX_VALUE)).extracting(b -> b.key().ticker() + "@" + b.candle().openTime())
+                    .containsExactly("ACME@" + Instant.parse("2024-01-02T00:00:00Z").toEpochMilli());
+            assertThat(feed.scan()).isEmpty();
+            assertThat(feed.scan()).isEmpty();
+        } finally {
+            loggers.forEach(l -> l.detachAppender(warnings));
+        }
+
+        assertThat(warnings.list).as("one warning per unreadable file, not one per scan")
+                .extracting(e -> e.getLevel() + " " + e.getFormattedMessage().replace(dir.toString(), "<dir>"))
+                .containsExactlyInAnyOrder(
+                        "WARN cannot read: <dir>/BAD-D.json (java.io.IOException: Input/output error); retried on every scan",
+                        "WARN cannot read: <dir>/BAD-D.csv (java.io.IOException: Input/output error); retried on every scan");
+    }
+
+    @Test
+    void shouldKeepTheBarsOfAKnownFileWhileItCannotBeRead() throws IOException {
+        Path january = januaryThenFebruary();
+        CandleFeed feed = feedWithoutMinAge();
+        feed.scan();
+        List<Bar> published = new ArrayList<>(drain(feed, 5));
+
+        String good = Files.readString(january);
+        Files.delete(january);
+        linkToUnreadable(january);
+        assertThat(feed.scan()).isEmpty();
+        published.addAll(drain(feed, 3));
+        Files.delete(january);
+        TestData.write(january, good);
+        assertThat(feed.scan()).isEmpty();
+        published.addAll(drain(feed, Integer.MAX_VALUE));
+
+        assertThat(openDates(published)).containsExactlyElementsOf(weekdayList(JAN_2, FEB_9));
+    }
+
+    /** Only where permissions bind (not as root): a directory that cannot be listed keeps the files known under it. */
+    @Test
+    void shouldKeepTheFilesOfADirectoryThatCannotBeListed() throws IOException {
+        Path sub = dir.resolve("a");
+        TestData.write(sub.resolve("ACME-D.csv"), weekdays(JAN_2, LocalDate.of(2024, 1, 31)));
+        CandleFeed feed = feed(new MapOffsets());
+        feed.scan();
+        List<Bar> published = new ArrayList<>(drain(feed, 5));
+
+        Set<PosixFilePermission> before = Files.getPosixFilePermissions(sub);
+        Files.setPosixFilePermissions(sub, Set.of());
+        try {
+            assumeFalse(Files.isReadable(sub), "permissions do not bind here (root)");
+            assertThat(feed.scan()).isEmpty();
+            published.addAll(drain(feed, Integer.MAX_VALUE));
+        } finally {
+            Files.setPosixFilePermissions(sub, before);
+        }
+
+        assertThat(openDates(published)).containsExactlyElementsOf(weekdayList(JAN_2, LocalDate.of(2024, 1, 31)));
     }
 
     @Test

@@ -72,4 +72,23 @@ class TickerReferenceSourceTaskTest {
                 .orElseThrow();
         assertThat(xom.getSector()).isEqualTo("Industrials");
     }
+
+    /** A candle file being rewritten is too young to read for a while; its ticker stays in the table meanwhile. */
+    @Test
+    void shouldKeepTheTickerOfACandleFileWhileItsNewVersionIsTooYoungToRead() throws Exception {
+        Path sectors = TestData.copy("sectors.json", dir);
+        Path candles = TestData.write(dir.resolve("candles/ZZZZ-D.csv"), "ts,open,high,low,close,volume\n"
+                + "2024-01-02,1,2,1,2,10\n");
+        TickerReferenceSourceTask task = start(new MapOffsets(), sectors);
+        List<SourceRecord> first = pollFor(task, 400);
+
+        Files.writeString(candles, Files.readString(candles) + "2024-01-03,2,3,2,3,10\n");
+        List<SourceRecord> whileYoung = pollFor(task, 300);
+        TestData.age(candles);
+        List<SourceRecord> afterwards = pollFor(task, 300);
+
+        assertThat(first).extracting(SourceRecord::key).contains("ZZZZ");
+        assertThat(whileYoung).as("the table is not republished without ZZZZ").isEmpty();
+        assertThat(afterwards).as("nor again when the new version names the same ticker").isEmpty();
+    }
 }
