@@ -14,7 +14,9 @@ import java.util.Map;
  * topic once. Per file (source partition {@code {"file": path}}) it keeps the file version
  * ({@code size:mtime}) and the last reported row: an unchanged file reports the rows after it
  * (those not yet acknowledged before a restart); a changed file is taken as appended to and also
- * reports only later rows; a file that cannot be read at all is reported once per version.
+ * reports only later rows; a file that cannot be read at all is reported once per version, and
+ * keeps its last reported row, so the rows reported before a broken version are not reported
+ * again once the file is fixed.
  */
 final class DeadRowLog {
 
@@ -50,9 +52,10 @@ final class DeadRowLog {
             String fingerprint = read.stat().fingerprint();
             if (read.failed()) {
                 if (mark == null || !mark.fingerprint().equals(fingerprint)) {
+                    long lastRow = mark == null ? -1 : mark.lastRow();
                     out.add(new DeadRow(path, null, -1, null, read.failure(), read.failureClass(),
-                            Map.of("fingerprint", fingerprint, "lastRow", -1L)));
-                    mark = new Mark(fingerprint, -1);
+                            Map.of("fingerprint", fingerprint, "lastRow", lastRow)));
+                    mark = new Mark(fingerprint, lastRow);
                 }
             } else {
                 long after = mark == null ? -1 : mark.lastRow();

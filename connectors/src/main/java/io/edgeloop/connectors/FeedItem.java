@@ -41,7 +41,8 @@ sealed interface FeedItem {
      * @param raw         the row's text; null for the whole file
      * @param reason      why
      * @param errorClass  class of the error ({@code io.edgeloop.core.candle.RowError} for a row)
-     * @param offset      {@code fingerprint} (the file version) and {@code lastRow} (this row)
+     * @param offset      {@code fingerprint} (the file version) and {@code lastRow} (this row; for a
+     *                    whole file, the last row reported before it, -1 for none)
      */
     record DeadRow(Path file, String ticker, long rowIndex, String raw, String reason, String errorClass,
                    Map<String, Object> offset) implements FeedItem {

@@ -372,6 +372,33 @@ class CandleFeedTest {
         assertThat(openDates(published)).containsExactlyElementsOf(weekdayList(JAN_2, LocalDate.of(2024, 1, 31)));
     }
 
+    /** A file that fails as a whole in between keeps the mark of its reported rows: they are not reported again once it is fixed. */
+    @Test
+    void shouldReportARefusedRowOnceAcrossABrokenVersionOfItsFile() throws IOException {
+        Path csv = TestData.write(dir.resolve("ACME-D.csv"), CSV_HEADER
+                + "2024-01-02,10,11,9,10.5,1000\n"
+                + "2024-01-03,10.5,9,10,11.5,1200\n");
+        String good = Files.readString(csv);
+        MapOffsets offsets = new MapOffsets();
+        CandleFeed feed = feed(offsets);
+
+        List<DeadRow> first = feed.scan();
+        TestData.write(csv, "ts,open,high,low\n2024-01-02,10,11,9\n");
+        List<DeadRow> broken = feed.scan();
+        TestData.write(csv, good);
+        List<DeadRow> fixed = feed.scan();
+
+        assertThat(first).extracting(DeadRow::rowIndex).containsExactly(1L);
+        assertThat(broken).singleElement().satisfies(d -> {
+            assertThat(d.rowIndex()).isEqualTo(-1);
+            assertThat(d.offset()).containsEntry("lastRow", 1L);
+        });
+        assertThat(fixed).isEmpty();
+        first.forEach(offsets::commit);
+        broken.forEach(offsets::commit);
+        assertThat(feed(offsets).scan()).as("after a restart, from the stored offsets").isEmpty();
+    }
+
     @Test
     void shouldReportInvalidRowsWithTheirReasonOnce() throws IOException {
         TestData.write(dir.resolve("ACME-D.csv"), CSV_HEADER
