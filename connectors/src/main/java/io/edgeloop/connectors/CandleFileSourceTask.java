@@ -19,10 +19,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Connect shell around {@link CandleFeed}: scans every {@code poll.interval.ms}, publishes
  * dead rows first and then bars in close-time order, paced by {@link Pacer}. A poll never
- * blocks longer than {@value #MAX_WAIT_MS} ms so the worker can stop the task promptly. A
- * directory that cannot be listed and a file that cannot be read now are retried on the next
- * scan (their series keep what was read before); a file that is malformed as a whole goes to
- * the dead-letter topic; anything else fails the task loudly.
+ * blocks longer than {@value #MAX_WAIT_MS} ms so the worker can stop the task promptly. The
+ * pacing schedule reads the clock when it schedules a bar, after the scan, so a slow scan does
+ * not make the paced bars due in the past. A directory that cannot be listed and a file that
+ * cannot be read now are retried on the next scan (their series keep what was read before); a
+ * file that is malformed as a whole goes to the dead-letter topic; anything else fails the task
+ * loudly.
  */
 public final class CandleFileSourceTask extends SourceTask {
 
@@ -90,7 +92,7 @@ public final class CandleFileSourceTask extends SourceTask {
         long waitNanos = TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
         while (feed.hasNext() && out.size() < max) {
             if (headDueNanos == Long.MIN_VALUE) {
-                headDueNanos = pacer.due(feed.nextCloseTime(), now);
+                headDueNanos = pacer.due(feed.nextCloseTime(), System.nanoTime());
             }
             long wait = headDueNanos - System.nanoTime();
             if (wait > 0) {

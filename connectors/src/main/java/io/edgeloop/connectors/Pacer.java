@@ -2,7 +2,10 @@ package io.edgeloop.connectors;
 
 /**
  * The replay schedule: when (in {@link System#nanoTime()} terms) each bar is due. Call
- * {@link #due} once per bar, in emission order; the first bar is due at once. Per task.
+ * {@link #due} once per bar, in emission order, with the time read at that call (not one taken
+ * before a slow scan: the schedule starts at the first call's {@code nowNanos}, and a start in
+ * the past makes the bars of the time in between due at once); the first bar is due at once.
+ * Per task.
  *
  * <ul>
  *   <li>{@link PacingMode#NONE}: every bar is due at once.</li>
@@ -69,7 +72,7 @@ public final class Pacer {
      * When the next bar is due, and advances the schedule past it.
      *
      * @param eventTimeMillis the bar's event time (close time), epoch ms
-     * @param nowNanos        the current {@link System#nanoTime()}
+     * @param nowNanos        the current {@link System#nanoTime()}, read for this call
      * @return the nano time at which to emit the bar; at or before {@code nowNanos} means now
      */
     public long due(long eventTimeMillis, long nowNanos) {
