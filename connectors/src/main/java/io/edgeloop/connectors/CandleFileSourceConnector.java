@@ -65,13 +65,15 @@ public final class CandleFileSourceConnector extends SourceConnector {
         return CandleSourceConfig.CONFIG_DEF;
     }
 
-    /** The options' own checks, plus the pacing rule across options. */
+    /** The options' own checks, plus the rules across options that {@code start} enforces. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
-        CandleSourceConfig.pacingProblem(connectorConfigs).ifPresent(problem -> config.configValues().stream()
-                .filter(v -> v.name().equals(problem.key()))
-                .forEach(v -> v.addErrorMessage(problem.key() + ": " + problem.message())));
+        for (CandleSourceConfig.Problem problem : CandleSourceConfig.problems(connectorConfigs)) {
+            config.configValues().stream()
+                    .filter(v -> v.name().equals(problem.key()))
+                    .forEach(v -> v.addErrorMessage(problem.key() + ": " + problem.message()));
+        }
         return config;
     }
 

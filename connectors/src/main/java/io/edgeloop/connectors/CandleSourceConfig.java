@@ -11,18 +11,21 @@ import org.apache.kafka.common.config.ConfigException;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The options of {@link CandleFileSourceConnector}, declared once and shared by the connector
  * and its tasks. {@link #CONFIG_DEF} is what users set; {@link #TASK_CONFIG_DEF} adds the keys
- * the connector hands each task. Cross-option rules (the pacing rate that a pacing mode needs)
- * are checked by {@link #pacingProblem} both here and in the connector's {@code validate}.
+ * the connector hands each task. Cross-option rules (the date range's order, the pacing rate
+ * that a pacing mode needs) are checked by {@link #problems} both here and in the connector's
+ * {@code validate}.
  */
 public final class CandleSourceConfig extends AbstractConfig {
 
@@ -48,9 +51,10 @@ public final class CandleSourceConfig extends AbstractConfig {
     /** The options a user sets. */
     public static final ConfigDef CONFIG_DEF = new ConfigDef()
             .define(PATHS, Type.LIST, ConfigDef.NO_DEFAULT_VALUE, ConfigValidators.existingPaths(true), Importance.HIGH,
-                    "Directories (searched recursively) and files of candle data, comma-separated. Every format of"
-                            + " CandleFiles is read: .json (universe, history, string-valued vendor, Coinbase ohlc) and"
-                            + " .csv. New and changed files are picked up every poll.interval.ms.")
+                    "Directories (searched recursively) and files of candle data, comma-separated, no empty"
+                            + " element. Every format of CandleFiles is read: .json (universe, history, string-valued"
+                            + " vendor, Coinbase ohlc) and .csv. New and changed files are picked up every"
+                            + " poll.interval.ms.")
             .define(TOPIC, Type.STRING, Topics.CANDLES.name(), new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                     "Topic of the Candle records (key ticker, value Avro single-object encoded Candle).")
             .define(DLQ_TOPIC, Type.STRING, Topics.CANDLES_DLQ.name(), new ConfigDef.NonEmptyString(), Importance.MEDIUM,
@@ -116,17 +120,41 @@ public final class CandleSourceConfig extends AbstractConfig {
      */
     public CandleSourceConfig(Map<String, String> props) {
         super(TASK_CONFIG_DEF, props);
-        try {
-            dates = new OpenDateRange(date(FROM), date(TO));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(TO, getString(TO), "is before " + FROM + " " + getString(FROM));
+        List<Problem> problems = problems(props);
+        if (!problems.isEmpty()) {
+            throw problems.get(0).exception(props);
         }
-        Optional<Problem> problem = pacingProblem(props);
-        if (problem.isPresent()) {
-            throw problem.get().exception(props);
-        }
+        dates = new OpenDateRange(date(FROM), date(TO));
         if (getInt(TASK_INDEX) >= getInt(TASK_COUNT)) {
             throw new ConfigException(TASK_INDEX, getInt(TASK_INDEX), "must be below task.count " + getInt(TASK_COUNT));
+        }
+    }
+
+    /**
+     * The rules across options that {@code props} break: the date range's and the pacing
+     * options'. Checked here and by the connector's {@code validate}; options that are malformed
+     * on their own are left to their validators.
+     */
+    public static List<Problem> problems(Map<String, String> props) {
+        return Stream.of(dateRangeProblem(props), pacingProblem(props)).flatMap(Optional::stream).toList();
+    }
+
+    /** {@code to} before {@code from}, if so. */
+    static Optional<Problem> dateRangeProblem(Map<String, String> props) {
+        Optional<LocalDate> from = parsedDate(props.get(FROM));
+        Optional<LocalDate> to = parsedDate(props.get(TO));
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            return Optional.of(new Problem(TO, "is before " + FROM + " " + from.get()));
+        }
+        return Optional.empty();
+    }
+
+    /** A date option's value; empty when unset or malformed (its validator reports that). */
+    private static Optional<LocalDate> parsedDate(String value) {
+        try {
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
@@ -194,8 +222,7 @@ public final class CandleSourceConfig extends AbstractConfig {
     }
 
     private LocalDate date(String key) {
-        String v = getString(key);
-        return v == null || v.isBlank() ? null : LocalDate.parse(v.trim());
+        return parsedDate(getString(key)).orElse(null);
     }
 
     public long pollIntervalMs() {

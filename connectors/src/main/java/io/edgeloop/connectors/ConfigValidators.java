@@ -16,7 +16,10 @@ final class ConfigValidators {
     private ConfigValidators() {
     }
 
-    /** A list of existing directories or files; {@code required} refuses an empty list. */
+    /**
+     * A list of existing directories or files, none blank (an empty path is the working
+     * directory); {@code required} refuses an empty list.
+     */
     static ConfigDef.Validator existingPaths(boolean required) {
         return new ConfigDef.Validator() {
             @Override
@@ -26,6 +29,11 @@ final class ConfigValidators {
                     throw new ConfigException(name, value, "give at least one directory of candle files or candle file");
                 }
                 for (Object p : paths) {
+                    if (p.toString().isBlank()) {
+                        throw new ConfigException(name, value, "has an empty element (a comma too many?); an empty"
+                                + " path would be the worker's working directory: list directories or files separated"
+                                + " by single commas");
+                    }
                     Path path = path(name, value, p.toString());
                     if (!Files.exists(path)) {
                         throw new ConfigException(name, value, "'" + p + "' does not exist; give existing directories of"

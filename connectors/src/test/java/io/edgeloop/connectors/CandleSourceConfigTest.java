@@ -157,6 +157,43 @@ class CandleSourceConfigTest {
     }
 
     @Test
+    void shouldReportToBeforeFromOnItsOptionWhenTheConnectorValidatesAsStartDoes() {
+        Map<String, String> props = props(CandleSourceConfig.FROM, "2025-02-01", CandleSourceConfig.TO, "2025-01-01");
+
+        Config result = new CandleFileSourceConnector().validate(props);
+
+        assertThat(errors(result)).containsExactly(Map.entry(CandleSourceConfig.TO, "to: is before from 2025-02-01"));
+        assertThatThrownBy(() -> new CandleFileSourceConnector().start(props))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Invalid value 2025-01-01 for configuration to: is before from 2025-02-01");
+    }
+
+    /** A trailing or doubled comma would add an empty path, which is the worker's working directory. */
+    @Test
+    void shouldRejectAnEmptyElementInPaths() {
+        for (String paths : List.of(dir + ",", dir + ",," + dir, "," + dir)) {
+            Map<String, String> props = props(CandleSourceConfig.PATHS, paths);
+
+            assertThat(errors(new CandleFileSourceConnector().validate(props))).as(paths).singleElement()
+                    .satisfies(e -> assertThat(e.getKey()).isEqualTo(CandleSourceConfig.PATHS))
+                    .satisfies(e -> assertThat(e.getValue()).contains("has an empty element (a comma too many?)"));
+            assertThatThrownBy(() -> new CandleSourceConfig(props))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("for configuration paths: has an empty element");
+        }
+        assertThatThrownBy(() -> new TickerReferenceConfig(Map.of(TickerReferenceConfig.SECTORS_FILE,
+                TestData.dir().resolve("sectors.json").toString(), TickerReferenceConfig.PATHS, dir + ",")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("has an empty element");
+    }
+
+    private static List<Map.Entry<String, String>> errors(Config config) {
+        return config.configValues().stream()
+                .flatMap(v -> v.errorMessages().stream().map(m -> Map.entry(v.name(), m)))
+                .toList();
+    }
+
+    @Test
     void shouldShipConnectorJsonConfigsThatUseOnlyDeclaredOptions() throws IOException {
         checkShippedConfig("candle-files.json", CandleSourceConfig.CONFIG_DEF);
         checkShippedConfig("reference-tickers.json", TickerReferenceConfig.CONFIG_DEF);
