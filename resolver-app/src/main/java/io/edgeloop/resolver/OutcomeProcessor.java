@@ -76,7 +76,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
 
     private final ResolverConfig config;
     private final OutcomeRetention retention;
-    private final CandleValidator validator = CandleValidator.systemClock();
+    private final CandleValidator validator;
     private KeyValueStore<String, Prediction> predictions;
     private DeferredKeyValueStore<byte[]> pending;
     private KeyValueStore<String, Outcome> outcomes;
@@ -105,6 +105,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     OutcomeProcessor(ResolverConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.retention = new OutcomeRetention(config.retention());
+        this.validator = new CandleValidator(config.clock());
     }
 
     @Override

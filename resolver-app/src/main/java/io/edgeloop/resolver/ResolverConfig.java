@@ -2,6 +2,7 @@ package io.edgeloop.resolver;
 
 import io.edgeloop.core.outcome.OutcomeConfig;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -35,6 +36,10 @@ import java.util.Objects;
  *                           only for the tasks that have reported
  * @param learningIdle       wall-clock time after which an outcome task that has sent nothing
  *                           stops holding learning back, until it reports again; zero for never
+ * @param clock              "now" of the candle validator (a candle may not open more than 2 days
+ *                           after it), as streams-app's settings have it: the system clock in the
+ *                           app, a fixed one in replays and tests, so that the same candles are
+ *                           accepted or refused whenever they are processed
  */
 public record ResolverConfig(
         OutcomeConfig outcome,
@@ -46,7 +51,8 @@ public record ResolverConfig(
         Duration seedDelay,
         boolean inMemoryStores,
         int learningSources,
-        Duration learningIdle) {
+        Duration learningIdle,
+        Clock clock) {
 
     public ResolverConfig {
         Objects.requireNonNull(outcome, "outcome");
@@ -71,6 +77,7 @@ public record ResolverConfig(
         if (learningIdle.isNegative()) {
             throw new IllegalArgumentException("learning idle time must not be negative, was " + learningIdle);
         }
+        Objects.requireNonNull(clock, "clock");
     }
 
     /** Default {@link #learningIdle}: longer than a long weekend, when the equity tickers' partitions are quiet. */
@@ -78,41 +85,49 @@ public record ResolverConfig(
 
     /**
      * The original model's outcome rules, default learning, 40 recent bars, hourly sweep, 90 days
-     * of retention, seeding after 1 s, RocksDB, learning waits for the tasks that have reported.
+     * of retention, seeding after 1 s, RocksDB, learning waits for the tasks that have reported,
+     * candles validated against the system clock.
      */
     public static ResolverConfig defaults() {
         return new ResolverConfig(OutcomeConfig.defaults(), 5, 40, Duration.ofHours(1), OutcomeRetention.DEFAULT,
-                LearningConfig.defaults(), Duration.ofSeconds(1), false, 0, DEFAULT_LEARNING_IDLE);
+                LearningConfig.defaults(), Duration.ofSeconds(1), false, 0, DEFAULT_LEARNING_IDLE,
+                Clock.systemUTC());
     }
 
     /** A copy whose keeper waits for this many outcome tasks before it learns. */
     public ResolverConfig withLearningSources(int sources) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
-                seedDelay, inMemoryStores, sources, learningIdle);
+                seedDelay, inMemoryStores, sources, learningIdle, clock);
     }
 
     /** A copy whose stores live in memory. */
     public ResolverConfig withInMemoryStores() {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
-                seedDelay, true, learningSources, learningIdle);
+                seedDelay, true, learningSources, learningIdle, clock);
     }
 
     /** A copy with other learning settings. */
     public ResolverConfig withLearning(LearningConfig other) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, other,
-                seedDelay, inMemoryStores, learningSources, learningIdle);
+                seedDelay, inMemoryStores, learningSources, learningIdle, clock);
     }
 
     /** A copy with another sweep interval. */
     public ResolverConfig withSweepInterval(Duration interval) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, interval, retention, learning,
-                seedDelay, inMemoryStores, learningSources, learningIdle);
+                seedDelay, inMemoryStores, learningSources, learningIdle, clock);
     }
 
     /** A copy with another retention. */
     public ResolverConfig withRetention(Duration other) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, other, learning,
-                seedDelay, inMemoryStores, learningSources, learningIdle);
+                seedDelay, inMemoryStores, learningSources, learningIdle, clock);
+    }
+
+    /** A copy whose candle validator reads "now" from another clock (replays and tests pin it). */
+    public ResolverConfig withClock(Clock other) {
+        return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
+                seedDelay, inMemoryStores, learningSources, learningIdle, other);
     }
 
     /** The outcome rules for one ticker: crypto pairs trade on UTC days. */

@@ -4,6 +4,7 @@ import io.edgeloop.core.config.AppConfig;
 import io.edgeloop.core.config.Option;
 import io.edgeloop.core.outcome.OutcomeConfig;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class ResolverOptions {
                 config.get(DEGRADE_CONFIDENCE));
         return new ResolverConfig(outcome, config.get(HORIZON_DAYS), config.get(RECENT_BARS),
                 config.get(SWEEP_INTERVAL), Duration.ofDays(config.get(RETENTION_DAYS)), learning, config.get(SEED_DELAY),
-                config.get(IN_MEMORY_STORES), 0, config.get(LEARNING_IDLE));
+                config.get(IN_MEMORY_STORES), 0, config.get(LEARNING_IDLE), Clock.systemUTC());
     }
 
     private static ZoneId zone(String id) {

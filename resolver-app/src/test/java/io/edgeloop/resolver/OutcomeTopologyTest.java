@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -349,6 +351,24 @@ class OutcomeTopologyTest {
                 .isEqualTo(broken);
         assertThat(TickerDays.fromBytes("SPY", 40, resolver.store(ResolverStores.TICKER_DAYS).get("SPY")).recent())
                 .containsExactly(bar);
+    }
+
+    @Test
+    void shouldValidateCandlesAgainstTheConfiguredClockNotTheWallClock() {
+        resolver.close();
+        Instant now = Instant.parse("2025-04-20T00:00:00Z");
+        resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores()
+                .withClock(Clock.fixed(now, ZoneOffset.UTC)), stateDir);
+        Candle lastAccepted = on(spy, LocalDate.of(2025, 4, 22)); // opens exactly 2 days after "now"
+        Candle tooFar = on(spy, LocalDate.of(2025, 4, 23));
+        resolver.candle(lastAccepted);
+        resolver.candle(tooFar);
+
+        DeadLetter letter = single(resolver.deadLetters());
+        assertThat(letter.getReason()).isEqualTo("candle of SPY at 2025-04-23T00:00:00Z refused: open time "
+                + "2025-04-23T00:00:00Z is more than 2 days after now (2025-04-20T00:00:00Z)");
+        assertThat(TickerDays.fromBytes("SPY", 40, resolver.store(ResolverStores.TICKER_DAYS).get("SPY")).recent())
+                .containsExactly(lastAccepted);
     }
 
     private List<Candle> hourlySpy(LocalDate from, LocalDate to) {
