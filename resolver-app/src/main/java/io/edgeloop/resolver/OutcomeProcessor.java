@@ -218,8 +218,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             held = noDays(terms.ticker());
         }
         if (!held.holdsBarsAfter(opened.predictionDate())) {
-            emit(opened.expire("the daily bars after " + opened.predictionDate() + " are no longer held (the resolver "
-                    + "keeps the last " + config.recentDailyBars() + ", the oldest of " + held.oldestDate().orElseThrow()
+            emit(opened.expire("the daily bars after " + opened.predictionDate() + " are no longer all held (the "
+                    + "resolver keeps the last " + config.recentDailyBars() + "; it dropped the bars up to "
+                    + held.newestDroppedDate().orElseThrow() + ", the oldest kept is of " + held.oldestDate().orElseThrow()
                     + "): the prediction arrived too late to measure its horizon", clockNow),
                     ResolverStores.pendingKey(terms.ticker(), id));
             return;

@@ -18,9 +18,11 @@ import java.util.Optional;
 
 /**
  * The closed daily bars the resolver knows of one ticker: the most recent ones, one per trading
- * date (first wins), at most {@code capacity}. The daily bar forming from intraday bars is kept
- * apart ({@link FormingDay}, its own store), so this list is read and written only when a daily
- * bar closes or a prediction arrives, not for every intraday bar.
+ * date (first wins), at most {@code capacity}, and the trading date of the newest bar it had to
+ * drop to make room, so that a late prediction is expired only when a bar of its horizon is
+ * gone. The daily bar forming from intraday bars is kept apart ({@link FormingDay}, its own
+ * store), so this list is read and written only when a daily bar closes or a prediction arrives,
+ * not for every intraday bar.
  *
  * <p>Not thread-safe; one instance per ticker and call, owned by one stream task.
  */
@@ -28,11 +30,17 @@ final class TickerDays {
 
     /** Format 1 also held the forming bar (before the split); it is still read. */
     private static final byte LEGACY_FORMAT = 1;
-    private static final byte FORMAT = 2;
+    /** Format 2: the bars only, without the newest dropped date; still read. */
+    private static final byte BARS_ONLY_FORMAT = 2;
+    private static final byte FORMAT = 3;
+    /** {@link #newestDroppedDay} when no bar was dropped. */
+    private static final long NONE = Long.MIN_VALUE;
 
     private final String ticker;
     private final int capacity;
     private final List<Candle> recent = new ArrayList<>();
+    /** Epoch day of the newest trading date whose bar was dropped for room; {@link #NONE} when none. */
+    private long newestDroppedDay = NONE;
     private FormingDay legacyForming;
 
     TickerDays(String ticker, int capacity) {
@@ -57,10 +65,16 @@ final class TickerDays {
             return false;
         }
         recent.add(at, daily);
-        while (recent.size() > capacity) {
-            recent.remove(0);
-        }
+        trim();
         return true;
+    }
+
+    /** Drops the oldest bars beyond the capacity, remembering the newest dropped date. */
+    private void trim() {
+        while (recent.size() > capacity) {
+            long dropped = TradingDates.candleDate(recent.remove(0)).toEpochDay();
+            newestDroppedDay = Math.max(newestDroppedDay, dropped);
+        }
     }
 
     /** Open time of the latest closed daily bar kept; {@code Long.MIN_VALUE} when none. */
@@ -73,12 +87,17 @@ final class TickerDays {
     }
 
     /**
-     * False when the bars right after {@code date} may have been dropped: the list is full (older
-     * bars make room for newer ones) and its oldest bar is after {@code date}. Then
-     * {@link #after(LocalDate)} would skip the first days of the horizon.
+     * False when a bar of a trading date after {@code date} was dropped to make room for newer
+     * ones: then {@link #after(LocalDate)} would miss the first days of a horizon that starts
+     * after {@code date}. Bars on or before {@code date} that were dropped do not matter.
      */
     boolean holdsBarsAfter(LocalDate date) {
-        return recent.size() < capacity || !TradingDates.candleDate(recent.get(0)).isAfter(date);
+        return newestDroppedDay == NONE || newestDroppedDay <= date.toEpochDay();
+    }
+
+    /** The trading date of the newest bar dropped to make room; empty when none was. */
+    Optional<LocalDate> newestDroppedDate() {
+        return newestDroppedDay == NONE ? Optional.empty() : Optional.of(LocalDate.ofEpochDay(newestDroppedDay));
     }
 
     /** The trading date of the oldest bar kept; empty when none. */
@@ -116,11 +135,12 @@ final class TickerDays {
         return data != null && data.length > 0 && data[0] == LEGACY_FORMAT;
     }
 
-    /** The state as bytes (format 2): the recent daily bars. */
+    /** The state as bytes (format 3): the newest dropped date (epoch day, or Long.MIN_VALUE), the recent daily bars. */
     byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8 + recent.size() * 64);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + recent.size() * 64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(FORMAT);
+            out.writeLong(newestDroppedDay);
             out.writeInt(recent.size());
             for (Candle c : recent) {
                 out.writeLong(c.openTime());
@@ -137,7 +157,13 @@ final class TickerDays {
         return bytes.toByteArray();
     }
 
-    /** Restores a state written by {@link #toBytes()} (or in format 1); null bytes give an empty state. */
+    /**
+     * Restores a state written by {@link #toBytes()} (or in format 1 or 2); null bytes give an
+     * empty state. Formats 1 and 2 did not record the dropped bars. Every dropped bar was the
+     * oldest when it was dropped, so all of them are older than the oldest bar kept: a full list
+     * is read as having dropped bars up to the day before its oldest bar (exactly what the rule
+     * of those formats assumed), a list with room as having dropped none.
+     */
     static TickerDays fromBytes(String ticker, int capacity, byte[] data) {
         TickerDays days = new TickerDays(ticker, capacity);
         if (data == null) {
@@ -148,7 +174,9 @@ final class TickerDays {
             if (format == LEGACY_FORMAT) {
                 days.legacyForming = new FormingDay(ticker);
                 days.legacyForming.readFields(in);
-            } else if (format != FORMAT) {
+            } else if (format == FORMAT) {
+                days.newestDroppedDay = in.readLong();
+            } else if (format != BARS_ONLY_FORMAT) {
                 throw new IllegalArgumentException("unknown daily bar state format " + format + " for " + ticker);
             }
             int n = in.readInt();
@@ -156,9 +184,10 @@ final class TickerDays {
                 days.recent.add(new Candle(ticker, Timeframe.D1, in.readLong(), in.readDouble(), in.readDouble(),
                         in.readDouble(), in.readDouble(), in.readDouble(), in.readUTF()));
             }
-            while (days.recent.size() > capacity) {
-                days.recent.remove(0);
+            if (format != FORMAT && n >= capacity) {
+                days.newestDroppedDay = TradingDates.candleDate(days.recent.get(0)).toEpochDay() - 1;
             }
+            days.trim();
             return days;
         } catch (IOException e) {
             throw new IllegalArgumentException("truncated or corrupt daily bar state of " + ticker

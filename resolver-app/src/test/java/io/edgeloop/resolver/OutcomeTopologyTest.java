@@ -218,11 +218,32 @@ class OutcomeTopologyTest {
         assertThat(outcomes).hasSize(2);
         Outcome tooLate = outcomes.get(0);
         assertThat(tooLate.getStatus()).isEqualTo(OutcomeStatus.EXPIRED);
-        assertThat(tooLate.getReason()).startsWith("the daily bars after 2025-02-10 are no longer held (the resolver "
-                + "keeps the last 40, the oldest of " + date(bars.get(bars.size() - 40)) + ")");
+        assertThat(tooLate.getReason()).isEqualTo("the daily bars after 2025-02-10 are no longer all held (the resolver "
+                + "keeps the last 40; it dropped the bars up to " + date(bars.get(bars.size() - 41)) + ", the oldest kept "
+                + "is of " + date(bars.get(bars.size() - 40)) + "): the prediction arrived too late to measure its horizon");
         assertThat(tooLate.getHit()).isNull();
         assertThat(outcomes.get(1).getStatus()).as("a prediction inside the held bars").isEqualTo(OutcomeStatus.RESOLVED);
         assertThat(outcomes.get(1).getExitPrice()).isEqualTo(bars.get(bars.size() - 5).close());
+    }
+
+    @Test
+    void shouldMeasureALatePredictionWhenOnlyBarsUpToItsOwnDateWereDropped() {
+        List<Candle> bars = between(spy, LocalDate.of(2025, 1, 2), LocalDate.of(2025, 6, 30));
+        int entry = 50;
+        resolver.candles(bars.subList(entry, entry + 41)); // the entry bar and 40 later ones: the entry bar is dropped
+        resolver.predict(TestRecords.prediction(bars.get(entry), Direction.UP));
+        resolver.candle(bars.get(entry + 41)); // bar entry + 1 is dropped too: a second prediction on it
+        resolver.predict(TestRecords.prediction(bars.get(entry + 1), Direction.UP));
+
+        List<Outcome> outcomes = resolver.outcomes();
+        assertThat(outcomes).hasSize(2);
+        Outcome held = outcomes.get(0);
+        assertThat(held.getStatus()).isEqualTo(OutcomeStatus.RESOLVED);
+        assertThat(held.getExitPrice()).isEqualTo(bars.get(entry + 5).close());
+        assertThat(held.getResolvedTime()).isEqualTo(Instant.ofEpochMilli(bars.get(entry + 5).openTime()));
+        Outcome onDroppedBar = outcomes.get(1);
+        assertThat(onDroppedBar.getStatus()).as("its own bar was dropped, not a later one").isEqualTo(OutcomeStatus.RESOLVED);
+        assertThat(onDroppedBar.getExitPrice()).isEqualTo(bars.get(entry + 6).close());
     }
 
     @Test

@@ -75,6 +75,44 @@ class TickerDaysTest {
     }
 
     @Test
+    void shouldRememberTheNewestDroppedDateAndHoldTheBarsAfterIt() {
+        List<Candle> spy = MarketData.between(MarketData.history("SPY_D.json"), LocalDate.of(2025, 4, 1),
+                LocalDate.of(2025, 4, 30));
+        TickerDays days = new TickerDays("SPY", 5);
+        assertThat(days.holdsBarsAfter(LocalDate.of(2025, 3, 31))).as("nothing dropped yet").isTrue();
+        spy.forEach(days::addDaily);
+        LocalDate newestDropped = MarketData.date(spy.get(spy.size() - 6));
+
+        assertThat(days.newestDroppedDate()).contains(newestDropped);
+        assertThat(days.holdsBarsAfter(newestDropped)).isTrue();
+        assertThat(days.holdsBarsAfter(newestDropped.minusDays(1))).isFalse();
+        TickerDays restored = TickerDays.fromBytes("SPY", 5, days.toBytes());
+        assertThat(restored.newestDroppedDate()).contains(newestDropped);
+        assertThat(restored.recent()).isEqualTo(days.recent());
+    }
+
+    @Test
+    void shouldReadAStateWrittenBeforeTheDroppedDateWasKept() {
+        List<Candle> spy = MarketData.between(MarketData.history("SPY_D.json"), LocalDate.of(2025, 4, 1),
+                LocalDate.of(2025, 4, 7));
+        TickerDays days = new TickerDays("SPY", 10);
+        spy.forEach(days::addDaily);
+        byte[] current = days.toBytes();
+        // format 2 was format 3 without the dropped date (8 bytes after the format byte)
+        byte[] barsOnly = new byte[current.length - 8];
+        barsOnly[0] = 2;
+        System.arraycopy(current, 9, barsOnly, 1, current.length - 9);
+
+        assertThat(spy).hasSize(5);
+        assertThat(TickerDays.fromBytes("SPY", 10, barsOnly).newestDroppedDate()).as("room left: none dropped").isEmpty();
+        TickerDays full = TickerDays.fromBytes("SPY", 5, barsOnly);
+        assertThat(full.recent()).isEqualTo(spy);
+        assertThat(full.newestDroppedDate()).as("full: dropped up to the day before the oldest")
+                .contains(LocalDate.of(2025, 3, 31));
+        assertThat(TickerDays.fromBytes("SPY", 3, barsOnly).newestDroppedDate()).contains(MarketData.date(spy.get(1)));
+    }
+
+    @Test
     void shouldIgnoreBarsOfASecondIntradayInterval() throws IOException {
         List<Candle> day = hourlySpy(LocalDate.of(2025, 11, 4), LocalDate.of(2025, 11, 4));
         FormingDay days = new FormingDay("SPY");
