@@ -11,6 +11,7 @@ import io.edgeloop.core.outcome.OutcomeConfig;
 import io.edgeloop.core.outcome.PendingOutcome;
 import io.edgeloop.core.outcome.PredictionTerms;
 import io.edgeloop.core.outcome.TradeRef;
+import io.edgeloop.core.outcome.TradingDates;
 import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.Trade;
@@ -257,6 +258,12 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         List<Candle> closed;
         if (candle.interval() == Timeframe.D1) {
+            TickerDays held = days.get(candle.ticker());
+            if (held != null && held.verdict(candle) == TickerDays.Verdict.LATE) {
+                throw new RejectedRecordException("daily candle of " + candle.ticker() + " for "
+                        + TradingDates.candleDate(candle) + " refused: late, the ticker's newest daily bar is of "
+                        + held.newestDate() + " and open outcomes count only bars after the last one they counted");
+            }
             closed = List.of(candle);
         } else {
             FormingDay day = forming.computeIfAbsent(candle.ticker(), FormingDay::new);
@@ -272,7 +279,9 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     }
 
     /**
-     * Adds closed daily bars to the ticker's days and feeds the new ones to its open outcomes.
+     * Adds closed daily bars to the ticker's days and feeds the new ones to its open outcomes. A
+     * late daily candle was refused before (dead-lettered); a late bar built from intraday bars
+     * (its day closed after a daily candle of a later date came in) cannot be, and is logged.
      */
     private void addDays(String ticker, List<Candle> closed, long now) {
         if (closed.isEmpty()) {
@@ -281,8 +290,12 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         TickerDays held = days.computeIfAbsent(ticker, this::noDays);
         List<Candle> fresh = new ArrayList<>(closed.size());
         for (Candle daily : closed) {
-            if (held.addDaily(daily)) {
+            TickerDays.Verdict verdict = held.addDaily(daily);
+            if (verdict == TickerDays.Verdict.ADDED) {
                 fresh.add(daily);
+            } else if (verdict == TickerDays.Verdict.LATE) {
+                LOG.info("daily bar of {} for {} built from intraday bars dropped: late, the newest daily bar is of {}",
+                        ticker, TradingDates.candleDate(daily), held.newestDate());
             }
         }
         if (fresh.isEmpty()) {

@@ -18,11 +18,18 @@ import java.util.Optional;
 
 /**
  * The closed daily bars the resolver knows of one ticker: the most recent ones, one per trading
- * date (first wins), at most {@code capacity}, and the trading date of the newest bar it had to
+ * date, in date order, at most {@code capacity}, and the trading date of the newest bar it had to
  * drop to make room, so that a late prediction is expired only when a bar of its horizon is
  * gone. The daily bar forming from intraday bars is kept apart ({@link FormingDay}, its own
  * store), so this list is read and written only when a daily bar closes or a prediction arrives,
  * not for every intraday bar.
+ *
+ * <p>The rule for duplicate and late bars is the one an open outcome applies
+ * ({@link io.edgeloop.core.outcome.PendingOutcome#onDailyCandle}, which counts a bar only when
+ * its date is after the last one it counted): a bar of a date already held is a duplicate (the
+ * first wins), a bar of a date before the newest held one is late, and neither is kept. So the
+ * bars a prediction finds here when it arrives are exactly the bars it would have counted had it
+ * been open all along, whatever the order in which predictions and bars arrive.
  *
  * <p>Not thread-safe; one instance per ticker and call, owned by one stream task.
  */
@@ -51,22 +58,46 @@ final class TickerDays {
         this.capacity = capacity;
     }
 
-    /**
-     * Adds a closed daily bar. Returns false, and keeps nothing, when a bar of its trading date
-     * is already known (duplicate or second source: the first wins, as in core's outcome rule).
-     */
-    boolean addDaily(Candle daily) {
+    /** What {@link #addDaily} does with a bar. */
+    enum Verdict {
+        /** Its date is after every held bar's: kept as the newest. */
+        ADDED,
+        /** A bar of its date is held (a redelivery or a second source): dropped, the first wins. */
+        DUPLICATE,
+        /** Its date is before the newest held bar's and not held: dropped, open outcomes have moved past it. */
+        LATE
+    }
+
+    /** What {@link #addDaily} would do with a closed daily bar, without changing anything. */
+    Verdict verdict(Candle daily) {
+        if (recent.isEmpty()) {
+            return Verdict.ADDED;
+        }
         LocalDate date = TradingDates.candleDate(daily);
-        int at = recent.size();
-        while (at > 0 && TradingDates.candleDate(recent.get(at - 1)).isAfter(date)) {
-            at--;
+        if (date.isAfter(newestDate())) {
+            return Verdict.ADDED;
         }
-        if (at > 0 && TradingDates.candleDate(recent.get(at - 1)).equals(date)) {
-            return false;
+        for (Candle held : recent) {
+            if (TradingDates.candleDate(held).equals(date)) {
+                return Verdict.DUPLICATE;
+            }
         }
-        recent.add(at, daily);
-        trim();
-        return true;
+        return Verdict.LATE;
+    }
+
+    /** Adds a closed daily bar when its date is after the newest held one ({@link Verdict}). */
+    Verdict addDaily(Candle daily) {
+        Verdict verdict = verdict(daily);
+        if (verdict == Verdict.ADDED) {
+            recent.add(daily);
+            trim();
+        }
+        return verdict;
+    }
+
+    /** The trading date of the newest bar held; the list must not be empty. */
+    LocalDate newestDate() {
+        return TradingDates.candleDate(recent.get(recent.size() - 1));
     }
 
     /** Drops the oldest bars beyond the capacity, remembering the newest dropped date. */

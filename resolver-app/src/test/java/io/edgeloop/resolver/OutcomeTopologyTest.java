@@ -10,6 +10,7 @@ import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.OutcomeAction;
 import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.PredictionTrigger;
 import io.edgeloop.schemas.avro.TradeEvent;
 import io.edgeloop.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -257,6 +258,48 @@ class OutcomeTopologyTest {
         Outcome o = single(resolver.outcomes());
         assertThat(o.getExitPrice()).isEqualTo(550.85);
         assertThat(o.getTimeToPeakDays()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldGiveTheSameOutcomeWhetherThePredictionCameBeforeOrAfterALateDailyBar() {
+        Candle entryBar = on(spy, LocalDate.of(2025, 4, 21));
+        resolver.candle(entryBar);
+        Prediction open = TestRecords.prediction(entryBar, Direction.UP);
+        resolver.predict(open);
+        resolver.candle(on(spy, LocalDate.of(2025, 4, 22)));
+        resolver.candle(on(spy, LocalDate.of(2025, 4, 24)));
+        resolver.candle(on(spy, LocalDate.of(2025, 4, 23))); // late
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 25), LocalDate.of(2025, 4, 29)));
+        Prediction arrivedLater = Prediction.newBuilder(open).setId(open.getId() + "-flip")
+                .setTrigger(PredictionTrigger.STATE_FLIP_BULL).build();
+        resolver.predict(arrivedLater);
+
+        List<Outcome> outcomes = resolver.outcomes();
+        assertThat(outcomes).extracting(Outcome::getPredictionId).containsExactly(open.getId(), arrivedLater.getId());
+        for (Outcome o : outcomes) {
+            // horizon 04-22, 04-24, 04-25, 04-28, 04-29: the late 04-23 bar counts for neither
+            assertThat(o.getExitPrice()).as(o.getPredictionId()).isEqualTo(on(spy, LocalDate.of(2025, 4, 29)).close());
+            assertThat(o.getResolvedTime()).as(o.getPredictionId()).isEqualTo(Instant.parse("2025-04-29T00:00:00Z"));
+        }
+        assertThat(outcomes.get(1).getReturnPct()).isEqualTo(outcomes.get(0).getReturnPct());
+        assertThat(outcomes.get(1).getMfePct()).isEqualTo(outcomes.get(0).getMfePct());
+        assertThat(single(resolver.deadLetters()).getReason()).isEqualTo("daily candle of SPY for 2025-04-23 refused: "
+                + "late, the ticker's newest daily bar is of 2025-04-24 and open outcomes count only bars after the last "
+                + "one they counted");
+    }
+
+    @Test
+    void shouldDropALateDailyBarBuiltFromIntradayBars() {
+        List<Candle> monday = hourlySpy(LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 3));
+        Candle wednesday = on(spy, LocalDate.of(2025, 11, 5));
+        resolver.candles(monday.subList(0, monday.size() - 1)); // the last hour would close the day
+        resolver.candle(wednesday); // and the sweep at its stream time closes Monday, now late
+
+        assertThat(TickerDays.fromBytes("SPY", 40, resolver.store(ResolverStores.TICKER_DAYS).get("SPY")).recent())
+                .containsExactly(wednesday);
+        assertThat(FormingDay.fromBytes("SPY", resolver.store(ResolverStores.FORMING_DAYS).get("SPY")).hasFormingBar())
+                .as("Monday closed").isFalse();
+        assertThat(resolver.deadLetters()).isEmpty();
     }
 
     @Test

@@ -68,10 +68,28 @@ class TickerDaysTest {
         Candle last = spy.get(spy.size() - 1);
         Candle other = new Candle("SPY", Timeframe.D1, last.openTime(), 1, 2, 0.5, 1.5, 0, "second-source");
 
-        assertThat(days.addDaily(other)).isFalse();
+        assertThat(days.addDaily(other)).isEqualTo(TickerDays.Verdict.DUPLICATE);
         assertThat(days.recent()).isEqualTo(spy.subList(spy.size() - 5, spy.size()));
         assertThat(days.after(MarketData.date(spy.get(spy.size() - 3)))).isEqualTo(spy.subList(spy.size() - 2, spy.size()));
         assertThat(TickerDays.fromBytes("SPY", 5, days.toBytes()).recent()).isEqualTo(days.recent());
+    }
+
+    @Test
+    void shouldRefuseABarOlderThanTheNewestHeldOneAsLate() {
+        List<Candle> spy = MarketData.history("SPY_D.json");
+        Candle tuesday = MarketData.on(spy, LocalDate.of(2025, 4, 22));
+        Candle wednesday = MarketData.on(spy, LocalDate.of(2025, 4, 23));
+        Candle thursday = MarketData.on(spy, LocalDate.of(2025, 4, 24));
+        TickerDays days = new TickerDays("SPY", 40);
+
+        assertThat(days.addDaily(tuesday)).isEqualTo(TickerDays.Verdict.ADDED);
+        assertThat(days.addDaily(thursday)).isEqualTo(TickerDays.Verdict.ADDED);
+        assertThat(days.verdict(wednesday)).isEqualTo(TickerDays.Verdict.LATE);
+        assertThat(days.addDaily(wednesday)).isEqualTo(TickerDays.Verdict.LATE);
+        assertThat(days.addDaily(tuesday)).isEqualTo(TickerDays.Verdict.DUPLICATE);
+
+        assertThat(days.recent()).containsExactly(tuesday, thursday);
+        assertThat(days.newestDate()).isEqualTo(LocalDate.of(2025, 4, 24));
     }
 
     @Test
