@@ -42,9 +42,10 @@ final class OutcomeMapping {
                 p.getEntryPrice(), horizon);
     }
 
-    /** The part of a trade event that links it to a prediction. */
+    /** The part of a trade event that links it to a prediction: ids, ticker, time and side. */
     static TradeRef trade(Trade t) {
-        return new TradeRef(t.getId(), t.getTicker(), t.getPredictionId(), t.getTime().toEpochMilli());
+        return new TradeRef(t.getId(), t.getTicker(), t.getPredictionId(), t.getTime().toEpochMilli(),
+                TradeRef.Side.valueOf(t.getSide().name()));
     }
 
     static Direction direction(io.edgeloop.schemas.avro.Direction d) {

@@ -231,7 +231,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
         String tradeId = tradeLinks.get(id);
         if (tradeId != null) {
-            opened.onTrade(new TradeRef(tradeId, terms.ticker(), id, terms.time()));
+            opened.onTrade(TradeRef.linked(tradeId, terms.ticker(), id, terms.time()));
         }
         settle(opened, now);
     }

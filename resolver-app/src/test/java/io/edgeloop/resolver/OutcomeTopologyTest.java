@@ -12,6 +12,7 @@ import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.PredictionTrigger;
 import io.edgeloop.schemas.avro.TradeEvent;
+import io.edgeloop.schemas.avro.TradeSide;
 import io.edgeloop.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -342,6 +343,28 @@ class OutcomeTopologyTest {
         Outcome o = single(resolver.outcomes());
         assertThat(o.getAction()).isEqualTo(OutcomeAction.TRADED);
         assertThat(o.getTradeId()).isEqualTo("desk:SPY:9");
+    }
+
+    @Test
+    void shouldCountAnUnlinkedTradeOnlyForAPredictionOfItsSide() {
+        Candle entryBar = on(spy, LocalDate.of(2025, 4, 9));
+        Prediction down = TestRecords.prediction(entryBar, Direction.DOWN);
+        Prediction up = TestRecords.prediction(entryBar, Direction.UP);
+        resolver.candle(entryBar);
+        resolver.predict(down);
+        resolver.predict(up);
+        resolver.trade(TestRecords.trade("desk:SPY:long", "SPY", null, Instant.parse("2025-04-09T15:00:00Z"),
+                TradeEvent.OPEN, TradeSide.LONG));
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 10), LocalDate.of(2025, 4, 16)));
+
+        List<Outcome> outcomes = resolver.outcomes();
+        assertThat(outcomes).extracting(Outcome::getPredictionId).containsExactly(up.getId(), down.getId());
+        assertThat(outcomes.get(0).getAction()).isEqualTo(OutcomeAction.TRADED);
+        assertThat(outcomes.get(0).getTradeId()).isEqualTo("desk:SPY:long");
+        assertThat(outcomes.get(1).getAction()).as("a LONG open did not act on the DOWN call, which hit")
+                .isEqualTo(OutcomeAction.MISSED_OPPORTUNITY);
+        assertThat(outcomes.get(1).getTradeId()).isNull();
+        assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).containsOnlyKeys(up.getId());
     }
 
     @Test

@@ -59,8 +59,12 @@ final class TestRecords {
     }
 
     static Trade trade(String id, String ticker, String predictionId, Instant time, TradeEvent event) {
+        return trade(id, ticker, predictionId, time, event, TradeSide.LONG);
+    }
+
+    static Trade trade(String id, String ticker, String predictionId, Instant time, TradeEvent event, TradeSide side) {
         return Trade.newBuilder().setId(id).setPositionId(id).setTicker(ticker).setPredictionId(predictionId)
-                .setKind(TradeKind.PAPER).setSide(TradeSide.LONG).setEvent(event).setTime(time).setPrice(100)
+                .setKind(TradeKind.PAPER).setSide(side).setEvent(event).setTime(time).setPrice(100)
                 .setQuantityFraction(1.0).build();
     }
 }

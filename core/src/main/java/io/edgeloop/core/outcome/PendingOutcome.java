@@ -130,10 +130,13 @@ public final class PendingOutcome {
     }
 
     /**
-     * Offers a trade. It counts when it names this prediction, or when it names none, is on
-     * the same ticker and entered within [time - tradeWindowBefore, time + tradeWindowAfter]
-     * (bounds included). A trade that names another prediction never counts: it was that
-     * prediction's trade (the original counted it for every prediction in the window).
+     * Offers a trade (the caller offers position openings only). It counts when it names this
+     * prediction, whatever its side; or when it names none, is on the same ticker, bets on the
+     * prediction's direction (LONG for UP, SHORT for DOWN) and entered within
+     * [time - tradeWindowBefore, time + tradeWindowAfter] (bounds included). A NEUTRAL
+     * prediction calls for no position, so no unlinked trade acts on it (only one that names it).
+     * A trade that names another prediction never counts: it was that prediction's trade (the
+     * original counted it for every prediction in the window).
      *
      * @return true when the trade counted (now or before)
      */
@@ -141,7 +144,7 @@ public final class PendingOutcome {
         Objects.requireNonNull(trade, "trade");
         if (trade.linked()) {
             traded |= trade.predictionId().equals(terms.predictionId());
-        } else if (trade.ticker().equals(terms.ticker())) {
+        } else if (trade.ticker().equals(terms.ticker()) && trade.side().direction() == terms.direction()) {
             long from = terms.time() - config.tradeWindowBefore().toMillis();
             long to = terms.time() + config.tradeWindowAfter().toMillis();
             traded |= trade.entryTime() >= from && trade.entryTime() <= to;

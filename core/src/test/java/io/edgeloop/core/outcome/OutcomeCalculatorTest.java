@@ -96,7 +96,7 @@ class OutcomeCalculatorTest {
     @Test
     void shouldMarkALinkedTradeAsTraded() {
         PredictionTerms terms = onClose("spy-down", "SPY", LocalDate.of(2020, 3, 11), Direction.DOWN);
-        TradeRef trade = new TradeRef("t1", "SPY", "spy-down", terms.time() + 30L * 86_400_000L);
+        TradeRef trade = TradeRef.linked("t1", "SPY", "spy-down", terms.time() + 30L * 86_400_000L);
 
         Outcome o = CALC.resolve(terms, HistoryDaily.load("SPY"), List.of(trade)).orElseThrow();
 

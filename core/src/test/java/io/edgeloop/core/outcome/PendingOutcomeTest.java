@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.edgeloop.core.outcome.TradeRef.Side.LONG;
+import static io.edgeloop.core.outcome.TradeRef.Side.SHORT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -109,13 +111,29 @@ class PendingOutcomeTest {
     @Test
     void shouldCountUnlinkedTradesOnlyInsideTheWindowIncludingItsBounds() {
         long t = stamp(MONDAY);
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("a", "ABC", null, t - DAY))).isTrue();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("b", "ABC", null, t + 2 * DAY))).isTrue();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("c", "ABC", "", t - DAY - 1))).isFalse();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("d", "ABC", null, t + 2 * DAY + 1))).isFalse();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("e", "XYZ", null, t))).isFalse();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("f", "ABC", "another", t))).isFalse();
-        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("g", "ABC", "p1", t + 100 * DAY))).isTrue();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("a", "ABC", null, t - DAY, LONG))).isTrue();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("b", "ABC", null, t + 2 * DAY, LONG))).isTrue();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("c", "ABC", "", t - DAY - 1, LONG))).isFalse();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("d", "ABC", null, t + 2 * DAY + 1, LONG))).isFalse();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("e", "XYZ", null, t, LONG))).isFalse();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("f", "ABC", "another", t, LONG))).isFalse();
+        assertThat(open(Direction.UP, 1).onTrade(TradeRef.linked("g", "ABC", "p1", t + 100 * DAY))).isTrue();
+    }
+
+    @Test
+    void shouldCountAnUnlinkedTradeOnlyWhenItsSideBetsOnThePredictedDirection() {
+        long t = stamp(MONDAY);
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("a", "ABC", null, t, LONG))).isTrue();
+        assertThat(open(Direction.UP, 1).onTrade(new TradeRef("b", "ABC", null, t, SHORT))).isFalse();
+        assertThat(open(Direction.DOWN, 1).onTrade(new TradeRef("c", "ABC", null, t, SHORT))).isTrue();
+        assertThat(open(Direction.DOWN, 1).onTrade(new TradeRef("d", "ABC", null, t, LONG))).isFalse();
+        assertThat(open(Direction.NEUTRAL, 1).onTrade(new TradeRef("e", "ABC", null, t, LONG))).isFalse();
+        assertThat(open(Direction.NEUTRAL, 1).onTrade(new TradeRef("f", "ABC", null, t, SHORT))).isFalse();
+        assertThat(open(Direction.DOWN, 1).onTrade(new TradeRef("g", "ABC", "p1", t, LONG)))
+                .as("a linked trade counts whatever its side").isTrue();
+        assertThat(open(Direction.NEUTRAL, 1).onTrade(TradeRef.linked("h", "ABC", "p1", t))).isTrue();
+        assertThatThrownBy(() -> new TradeRef("i", "ABC", null, t, null))
+                .hasMessageContaining("a trade linked to no prediction needs its side");
     }
 
     @Test
@@ -158,7 +176,7 @@ class PendingOutcomeTest {
     void shouldRoundTripItsStateThroughBytes() {
         PendingOutcome p = open(Direction.DOWN, 3);
         p.onDailyCandle(bar(MONDAY.plusDays(1), 103, 97, 98));
-        p.onTrade(new TradeRef("t", "ABC", "p1", 0));
+        p.onTrade(TradeRef.linked("t", "ABC", "p1", 0));
         byte[] bytes = p.toBytes();
 
         PendingOutcome restored = PendingOutcome.fromBytes(bytes, CONFIG);
