@@ -56,7 +56,7 @@ public final class PendingOutcome {
     public static PendingOutcome open(PredictionTerms terms, OutcomeConfig config) {
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(config, "config");
-        LocalDate date = TradingDates.predictionDate(terms.time(), config.exchangeZone());
+        LocalDate date = TradingDates.predictionDate(terms.ticker(), terms.time(), config.exchangeZone());
         long expiry = TradingDates.expiryTime(date, terms.horizonDays(), config.graceTradingDays());
         return new PendingOutcome(terms, config, date.toEpochDay(), expiry);
     }

@@ -3,6 +3,7 @@ package io.edgeloop.core.outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.Timeframe;
 
 import java.io.IOException;
@@ -46,12 +47,29 @@ final class HistoryDaily {
         return load(ticker).indexOf(on(ticker, date));
     }
 
-    private static List<Candle> read(String ticker) {
+    /**
+     * The daily bars of a {@code universe-daily} file as the vendor stamps them (not normalised;
+     * e.g. {@code ES1_-D.json}: 18:00 New York, the evening open of the next trade date).
+     */
+    static List<Candle> universe(String file) {
+        Path path = dataDir().resolve("universe-daily").resolve(file);
+        try {
+            return CandleFiles.read(path).candles();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    private static Path dataDir() {
         String dir = System.getProperty("edgeloop.data.dir");
         if (dir == null) {
             throw new IllegalStateException("system property edgeloop.data.dir is not set (surefire sets it)");
         }
-        Path file = Path.of(dir, "history", ticker + "_D.json");
+        return Path.of(dir);
+    }
+
+    private static List<Candle> read(String ticker) {
+        Path file = dataDir().resolve("history").resolve(ticker + "_D.json");
         try {
             JsonNode root = new ObjectMapper().readTree(Files.readAllBytes(file));
             List<Candle> candles = new ArrayList<>();

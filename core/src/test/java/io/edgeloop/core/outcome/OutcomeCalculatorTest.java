@@ -121,6 +121,33 @@ class OutcomeCalculatorTest {
     }
 
     @Test
+    void shouldMeasureAFuturesPredictionOnTheBarsAfterItsOwnWhicheverStampItCarries() {
+        // ES1! daily bars stamped at the 18:00 New York evening open of their trade date
+        List<Candle> es = HistoryDaily.universe("ES1_-D.json");
+        int i = 0;
+        while (es.get(i).openTime() != ZonedDateTime.of(2024, 9, 3, 18, 0, 0, 0, ZoneId.of("America/New_York"))
+                .toInstant().toEpochMilli()) {
+            i++;
+        }
+        Candle bar = es.get(i); // trade date 2024-09-04
+        long vendorStamp = bar.openTime();
+        long normalisedStamp = stamp(LocalDate.of(2024, 9, 4));
+
+        for (long t : new long[] {vendorStamp, normalisedStamp}) {
+            PredictionTerms terms = new PredictionTerms("es-up", "ES1!", t, Direction.UP, bar.close(), 5);
+            Outcome batch = CALC.resolve(terms, es, List.of()).orElseThrow();
+            assertThat(batch.exitPrice()).as("exit for t=%d", t).isEqualTo(es.get(i + 5).close());
+            assertThat(batch.resolvedAt()).as("resolved for t=%d", t).isEqualTo(es.get(i + 5).openTime());
+
+            PendingOutcome streamed = PendingOutcome.open(terms, CALC.config());
+            for (Candle c : es.subList(i - 2, i + 8)) {
+                streamed.onDailyCandle(c);
+            }
+            assertThat(streamed.resolve()).as("streamed for t=%d", t).isEqualTo(batch);
+        }
+    }
+
+    @Test
     void shouldIgnoreCandlesOutsideTheHorizonAndTheirOrder() {
         PredictionTerms terms = onClose("nvda-up", "NVDA", LocalDate.of(2024, 7, 2), Direction.UP);
         List<Candle> all = HistoryDaily.load("NVDA");
