@@ -10,10 +10,14 @@ import java.util.Optional;
 
 /**
  * Batch form of {@link PendingOutcome}: the outcome of one prediction from a list of daily
- * candles and trades (for the operator's "resolve now", backtests and reports). Candles may be
- * given in any order and may include bars on or before the prediction's trading date: the
- * same no-look-ahead rule ({@link TradingDates}) drops them. Gives the same figures as feeding
- * the candles to a {@link PendingOutcome} in time order.
+ * candles and trades, for code that holds the candles at once (today the admin's tests, which
+ * measure real outcomes for their seed records, and core's tests; the resolver and its
+ * resolve-due request feed {@link PendingOutcome} as the candles stream in). Candles may be given
+ * in any order and may include bars on or before the prediction's trading date: the same
+ * no-look-ahead rule ({@link TradingDates}) drops them. Gives the same figures as feeding the
+ * candles to a {@link PendingOutcome} in time order and then every trade. So a trade given here
+ * counts (by {@link PendingOutcome#onTrade}) even when it came after the last horizon bar, where
+ * the resolver, which offers a trade only to the predictions open when it arrives, would not.
  */
 public final class OutcomeCalculator {
 
