@@ -84,6 +84,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
     private DeferredKeyValueStore<byte[]> tickerDays;
     private DeferredKeyValueStore<byte[]> formingDays;
     private KeyValueStore<String, String> tradeLinks;
+    private KeyValueStore<String, byte[]> recentTrades;
     private DeferredKeyValueStore<Long> clock;
     /** Open outcomes by pending key (ticker|prediction id), in the store's key order. */
     private final TreeMap<String, PendingOutcome> open = new TreeMap<>();
@@ -118,6 +119,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         tickerDays = deferred(context, ResolverStores.TICKER_DAYS);
         formingDays = deferred(context, ResolverStores.FORMING_DAYS);
         tradeLinks = context.getStateStore(ResolverStores.TRADE_LINKS.name());
+        recentTrades = context.getStateStore(ResolverStores.RECENT_TRADES.name());
         clock = deferred(context, ResolverStores.CLOCK);
         open.clear();
         days.clear();
@@ -144,7 +146,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         } else if (input instanceof ResolverInput.NewCandle c) {
             onCandle(key, c.candle(), now);
         } else if (input instanceof ResolverInput.NewTrade t) {
-            onTrade(key, t.trade());
+            onTrade(key, t.trade(), now);
         } else if (input instanceof ResolverInput.ResolveDue r) {
             long at = Math.max(r.asOf(), now);
             LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
@@ -232,8 +234,54 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         String tradeId = tradeLinks.get(id);
         if (tradeId != null) {
             opened.onTrade(TradeRef.linked(tradeId, terms.ticker(), id, terms.time()));
+        } else {
+            offerRecentTrades(opened, now);
         }
         settle(opened, now);
+    }
+
+    /**
+     * Offers a newly opened prediction the ticker's recent unlinked OPEN trades (those that came
+     * before it), in arrival order; the first that counts is linked, as when a trade comes while
+     * the prediction is open.
+     */
+    private void offerRecentTrades(PendingOutcome opened, long now) {
+        String ticker = opened.terms().ticker();
+        long cutoff = recentTradeCutoff(now);
+        for (TradeRef trade : RecentTrades.fromBytes(ticker, recentTrades.get(ticker)).trades()) {
+            if (trade.entryTime() >= cutoff && opened.onTrade(trade)) {
+                tradeLinks.put(opened.terms().predictionId(), trade.tradeId());
+                return;
+            }
+        }
+    }
+
+    /**
+     * Entry time before which a recent trade is forgotten: stream time minus the trade window
+     * (before + after), so a prediction up to tradeWindowAfter behind stream time still finds the
+     * trades of its whole window.
+     */
+    private long recentTradeCutoff(long streamTime) {
+        if (streamTime == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        OutcomeConfig outcome = config.outcome();
+        return streamTime - outcome.tradeWindowBefore().toMillis() - outcome.tradeWindowAfter().toMillis();
+    }
+
+    /** Keeps an unlinked OPEN trade for the predictions of its ticker that arrive after it. */
+    private void keepRecentTrade(TradeRef trade, long now) {
+        long cutoff = recentTradeCutoff(now);
+        if (trade.entryTime() < cutoff) {
+            return;
+        }
+        RecentTrades recent = RecentTrades.fromBytes(trade.ticker(), recentTrades.get(trade.ticker()));
+        int dropped = recent.add(trade, cutoff);
+        if (dropped > 0) {
+            LOG.warn("{} more than {} unlinked OPEN trades within the trade window: forgot the {} oldest",
+                    trade.ticker(), RecentTrades.CAPACITY, dropped);
+        }
+        recentTrades.put(trade.ticker(), recent.toBytes());
     }
 
     private void onCandle(String key, io.edgeloop.schemas.avro.Candle record, long now) {
@@ -307,7 +355,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         }
     }
 
-    private void onTrade(String key, Trade trade) {
+    private void onTrade(String key, Trade trade, long now) {
         if (!trade.getTicker().equals(key)) {
             throw new RejectedRecordException("trade " + trade.getId() + " of " + trade.getTicker()
                     + " is keyed by '" + key + "'; trades are keyed by their ticker");
@@ -331,6 +379,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
                     pending.putLater(entry.getKey(), outcome::toBytes);
                 }
             }
+            keepRecentTrade(ref, now);
         }
     }
 
@@ -404,6 +453,28 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (purged.any()) {
             LOG.info("retention at stream time {}: forgot {} resolved predictions and {} silent tickers",
                     Instant.ofEpochMilli(streamTime), purged.predictions().size(), purged.tickers().size());
+        }
+        purgeRecentTrades(streamTime);
+    }
+
+    /** Forgets the recent trades that entered before the cutoff ({@link #recentTradeCutoff}). */
+    private void purgeRecentTrades(long streamTime) {
+        long cutoff = recentTradeCutoff(streamTime);
+        List<RecentTrades> changed = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> it = recentTrades.all()) {
+            it.forEachRemaining(kv -> {
+                RecentTrades recent = RecentTrades.fromBytes(kv.key, kv.value);
+                if (recent.purge(cutoff)) {
+                    changed.add(recent);
+                }
+            });
+        }
+        for (RecentTrades recent : changed) {
+            if (recent.isEmpty()) {
+                recentTrades.delete(recent.ticker());
+            } else {
+                recentTrades.put(recent.ticker(), recent.toBytes());
+            }
         }
     }
 

@@ -46,6 +46,14 @@ final class ResolverStores {
             "first trade that acted on each prediction, by prediction id");
 
     /**
+     * Ticker -> its recent unlinked OPEN trades ({@link RecentTrades}), so a prediction that
+     * arrives after such a trade in its window counts it; purged by stream time.
+     */
+    static final StoreSpec<String, byte[]> RECENT_TRADES = new StoreSpec<>("resolver-recent-trades",
+            EdgeloopSerdes.string(), Serdes.ByteArray(),
+            "recent unlinked OPEN trades per ticker, offered to predictions that arrive after them");
+
+    /**
      * {@value #CLOCK_KEY} -> the task's stream time, for the operator's resolve-due request;
      * {@value #REQUEST_KEY} -> the latest resolve-due time the task has handled;
      * {@value #MARK_KEY} -> the task's last progress mark.
@@ -106,7 +114,7 @@ final class ResolverStores {
 
     /** Stores of the outcome tasks. */
     static final List<StoreSpec<?, ?>> OUTCOME_STORES = List.of(PREDICTIONS, PENDING, OUTCOMES, TICKER_DAYS,
-            FORMING_DAYS, TRADE_LINKS, CLOCK, TOTALS);
+            FORMING_DAYS, TRADE_LINKS, RECENT_TRADES, CLOCK, TOTALS);
 
     /** Every store. */
     static final List<StoreSpec<?, ?>> ALL = java.util.stream.Stream.concat(OUTCOME_STORES.stream(),

@@ -22,7 +22,8 @@ import java.util.Properties;
  * <pre>
  * predictions ──────┐
  * candles ──────────┤ event time  outcome-resolver ──> outcomes
- * trades ───────────┤             [predictions, pending, outcomes, ticker days, trade links, clock, totals]
+ * trades ───────────┤             [predictions, pending, outcomes, ticker days, forming days, trade links,
+ *                   │              recent trades, clock, totals]
  * resolver.control ─┘                  │ RESOLVED outcomes and progress marks
  *                                      v
  *                      learning (repartition to 1 partition)

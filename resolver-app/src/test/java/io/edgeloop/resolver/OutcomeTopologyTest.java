@@ -346,6 +346,45 @@ class OutcomeTopologyTest {
     }
 
     @Test
+    void shouldCountAnUnlinkedTradeThatCameBeforeItsPredictionWithinTheWindow() {
+        Candle entryBar = on(spy, LocalDate.of(2025, 4, 21));
+        Prediction p = TestRecords.prediction(entryBar, Direction.UP);
+        Instant t = Instant.ofEpochMilli(entryBar.openTime());
+        resolver.candle(on(spy, LocalDate.of(2025, 4, 17)));
+        resolver.trade(TestRecords.trade("desk:SPY:early", "SPY", null, t.minus(Duration.ofDays(1)).minusMillis(1),
+                TradeEvent.OPEN));
+        resolver.trade(TestRecords.trade("desk:SPY:short", "SPY", null, t.minus(Duration.ofHours(14)),
+                TradeEvent.OPEN, TradeSide.SHORT));
+        resolver.trade(TestRecords.trade("desk:SPY:1", "SPY", null, t.minus(Duration.ofHours(13).plusMinutes(30)),
+                TradeEvent.OPEN));
+        resolver.candle(entryBar);
+        resolver.predict(p);
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 28)));
+
+        Outcome o = single(resolver.outcomes());
+        assertThat(o.getAction()).isEqualTo(OutcomeAction.TRADED);
+        assertThat(o.getTradeId()).as("the first trade in the window on the predicted side").isEqualTo("desk:SPY:1");
+        assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).containsEntry(p.getId(), "desk:SPY:1");
+        assertThat(RecentTrades.fromBytes("SPY", resolver.store(ResolverStores.RECENT_TRADES).get("SPY")).trades())
+                .as("kept while within the trade window of stream time, then purged").isEmpty();
+    }
+
+    @Test
+    void shouldNotCountAnUnlinkedTradeThatCameBeforeItsWindow() {
+        Candle entryBar = on(spy, LocalDate.of(2025, 4, 21));
+        Instant t = Instant.ofEpochMilli(entryBar.openTime());
+        resolver.trade(TestRecords.trade("desk:SPY:early", "SPY", null, t.minus(Duration.ofDays(1)).minusMillis(1),
+                TradeEvent.OPEN));
+        assertThat(resolver.contents(ResolverStores.RECENT_TRADES)).containsOnlyKeys("SPY");
+        resolver.candle(entryBar);
+        resolver.predict(TestRecords.prediction(entryBar, Direction.UP));
+        resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 28)));
+
+        assertThat(single(resolver.outcomes()).getAction()).isEqualTo(OutcomeAction.MISSED_OPPORTUNITY);
+        assertThat(resolver.contents(ResolverStores.TRADE_LINKS)).isEmpty();
+    }
+
+    @Test
     void shouldCountAnUnlinkedTradeOnlyForAPredictionOfItsSide() {
         Candle entryBar = on(spy, LocalDate.of(2025, 4, 9));
         Prediction down = TestRecords.prediction(entryBar, Direction.DOWN);
