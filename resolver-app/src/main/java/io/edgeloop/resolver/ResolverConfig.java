@@ -37,9 +37,9 @@ import java.util.Objects;
  * @param learningIdle       wall-clock time after which an outcome task that has sent nothing
  *                           stops holding learning back, until it reports again; zero for never
  * @param clock              "now" of the candle validator (a candle may not open more than 2 days
- *                           after it), as streams-app's settings have it: the system clock in the
- *                           app, a fixed one in replays and tests, so that the same candles are
- *                           accepted or refused whenever they are processed
+ *                           after it), as streams-app's settings have it: the system clock from
+ *                           the options, or a fixed one ({@link #withClock}), with which the same
+ *                           candles are accepted or refused whenever they are processed
  */
 public record ResolverConfig(
         OutcomeConfig outcome,
@@ -124,7 +124,7 @@ public record ResolverConfig(
                 seedDelay, inMemoryStores, learningSources, learningIdle, clock);
     }
 
-    /** A copy whose candle validator reads "now" from another clock (replays and tests pin it). */
+    /** A copy whose candle validator reads "now" from another clock (tests pin it). */
     public ResolverConfig withClock(Clock other) {
         return new ResolverConfig(outcome, defaultHorizonDays, recentDailyBars, sweepInterval, retention, learning,
                 seedDelay, inMemoryStores, learningSources, learningIdle, other);
