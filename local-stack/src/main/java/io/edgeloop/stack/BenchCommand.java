@@ -183,7 +183,7 @@ final class BenchCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintWriter w = spec.commandLine().getOut();
             Path marketData = DemoCommand.marketData(data, spec.commandLine());
-            LoopSettings settings = new LoopSettings(marketData, runDir, 0, selection.tickers(), selection.from(),
+            LoopSettings settings = new LoopSettings(marketData, runDir, 0, selection.tickers(marketData), selection.from(),
                     selection.to(), selection.retro(), false, 0, LoopSettings.DEFAULT_TIMEOUT);
             try (Loop loop = Loop.create(settings)) {
                 LoopRun run = ReplayCommand.run(loop, w, spec.commandLine());

@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         LoopSettings settings = settings();
         Loop loop = Loop.create(settings);
+        Optional<String> password = Optional.empty();
         try {
             out.printf("edgeloop: demo on %s%s%s%n", settings.marketData(),
                     settings.tickers().isEmpty() ? "" : " (tickers " + String.join(",", settings.tickers()) + ")",
@@ -90,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
             MarketDataSummary files = MarketDataSummary.of(settings.marketData());
             out.printf("edgeloop: market data: %d files (%s)%n", files.totalFiles(), String.join(", ",
                     files.folders().stream().map(f -> f.name() + " " + f.files()).toList()));
-            Optional<String> password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR);
+            password = AccountsFile.createIfMissing(loop.operatorsFile(), OPERATOR);
             LoopRun run = ReplayCommand.run(loop, out, spec.commandLine());
             out.printf(Locale.ROOT, "edgeloop: the loop is done in %.1f s (%,d candles, %,d candles/s end to end)%n",
                     run.totalMillis() / 1000.0, run.candlesProcessed(), Math.round(run.candlesPerSecond()));
@@ -98,6 +99,10 @@ final class DemoCommand implements Callable<Integer> {
             whereNext(out, loop, password, settings.marketData());
         } catch (IOException | RuntimeException e) {
             loop.close();
+            if (password.isPresent()) {
+                // its one-time password is only shown after a run: an account nobody can use goes too
+                Files.deleteIfExists(loop.operatorsFile());
+            }
             throw e;
         }
         if (exitAfterSummary) {
@@ -158,7 +163,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         LocalDate first = from != null || to != null || full ? from : DEFAULT_FROM;
         try {
-            return new LoopSettings(marketData(data, spec.commandLine()), runDir, port, selection.tickers(), first, to,
+            Path marketData = marketData(data, spec.commandLine());
+            return new LoopSettings(marketData, runDir, port, selection.tickers(marketData), first, to,
                     selection.retro(), true, adminPort, timeout);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -105,7 +105,11 @@ final class ReplayCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new ParameterException(spec.commandLine(), "--timeout must be positive, got " + timeout);
         }
-        return new LoopSettings(data, runDir, 0, selection.tickers(), selection.from(), selection.to(), selection.retro(),
+        if (out.toAbsolutePath().normalize().startsWith(runDir.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is inside --run-dir " + runDir
+                    + ", which a run empties when it starts; choose a folder outside it");
+        }
+        return new LoopSettings(data, runDir, 0, selection.tickers(data), selection.from(), selection.to(), selection.retro(),
                 false, 0, timeout);
     }
 

@@ -6,6 +6,23 @@ import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
 
+    /** The one-time password is shown after a run only: a demo that fails leaves no account behind. */
+    @Test
+    void shouldLeaveNoOperatorAccountWhenTheRunFails() throws java.io.IOException {
+        java.nio.file.Path parent = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "demo-refused"));
+        java.nio.file.Path userDir = java.nio.file.Files.createDirectories(parent.resolve("userdir"));
+        java.nio.file.Files.writeString(userDir.resolve("precious.txt"), "keep me");
+        java.nio.file.Files.deleteIfExists(parent.resolve("operators"));
+
+        Cli cli = Cli.run("demo", "--data", System.getProperty("edgeloop.data.dir", "../../shared/data"),
+                "--run-dir", userDir.toString(), "--exit-after-summary");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--run-dir: refusing to empty");
+        assertThat(parent.resolve("operators")).doesNotExist();
+        assertThat(userDir.resolve("precious.txt")).hasContent("keep me");
+    }
+
     @Test
     void shouldRefuseFullTogetherWithADateRange() {
         Cli cli = Cli.run("demo", "--full", "--from", "2020-01-01");

@@ -64,6 +64,30 @@ class ReplayCommandTest {
     }
 
     @Test
+    void shouldRefuseATickerNoCandleFileNamesAndAMalformedOne() {
+        Cli unknown = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--tickers", "spy,QQQQ,BRK.B");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--tickers: no candle file under " + MARKET_DATA + " names QQQQ (")
+                .doesNotContain("SPY").doesNotContain("BRK-B").contains("Usage: edgeloop replay");
+
+        Cli malformed = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--tickers", "SPY,QQ@Q");
+
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("--tickers: symbol 'QQ@Q' has characters outside");
+    }
+
+    @Test
+    void shouldRefuseAnOutputFolderInsideTheRunDirectory() {
+        Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/rd/out", "--run-dir", "target/rd");
+
+        assertThat(cli.exitCode()).isEqualTo(2);
+        assertThat(cli.err()).contains("--out target/rd/out is inside --run-dir target/rd, which a run empties when it"
+                + " starts; choose a folder outside it");
+        assertThat(java.nio.file.Path.of("target", "rd", "out")).doesNotExist();
+    }
+
+    @Test
     void shouldRefuseAnEmptyTicker() {
         Cli cli = Cli.run("replay", "--data", MARKET_DATA, "--out", "target/never", "--tickers", "SPY,,QQQ");
 

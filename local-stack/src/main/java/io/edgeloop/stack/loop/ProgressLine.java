@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * {@code plainEvery} readings, so logs stay readable.
  *
  * <pre>
- * [##########..........]  50%  candles 12,000/24,000 published, 11,500 processed | predictions 310 | outcomes 280 | 0:42 scoring
+ * [##########..........]  50%  candles 12,000/24,000 published, 12,000 processed | predictions 310 | outcomes 280 | 0:42 scoring
  * </pre>
  * The bar's fraction is candles processed / records the connector found (the connector finds
  * the files' bars while it reads them, so the total grows during the first seconds).

@@ -27,8 +27,10 @@ import io.edgeloop.schemas.topics.Topics;
  *
  * <p>Deterministic content: the lines are ordered by record key, then by the topic's event-time
  * fields ({@code sortFields}, JSON pointers; numbers compare as numbers, the rest as text), then
- * by the whole line; partition and offset never matter, since the interleaving of partitions
- * differs between runs. Fields that hold wall-clock time ({@code wallClockFields}, JSON pointers
+ * by offset, then by the whole line. The offset only ever orders records of one key, which share
+ * a partition and come in the order their writers wrote them (a change's proposal before the
+ * keeper's answer to it on {@code model-changelog}); across keys it never matters, since the
+ * interleaving of keys in a partition differs between runs. Fields that hold wall-clock time ({@code wallClockFields}, JSON pointers
  * whose last step is removed) are left out, so two replays of the same input give the same file.
  *
  * @param topic           the topic
@@ -62,7 +64,7 @@ public record TopicFile(Topic<String, ? extends IndexedRecord> topic, String fil
     }
 
     /** A line to write, with what it is ordered by. */
-    record Line(String key, List<JsonNode> order, String text) {
+    record Line(String key, List<JsonNode> order, long offset, String text) {
     }
 
     /** The line of one record: the value's JSON without the wall-clock fields. */
@@ -70,7 +72,7 @@ public record TopicFile(Topic<String, ? extends IndexedRecord> topic, String fil
         String key = record.key() == null ? "" : topic.keySerde().deserializer().deserialize(topic.name(), record.key());
         if (record.value() == null) {
             ObjectNode tombstone = MAPPER.createObjectNode().put("key", key).put("tombstone", true);
-            return new Line(key, List.of(), write(tombstone));
+            return new Line(key, List.of(), record.offset(), write(tombstone));
         }
         IndexedRecord value = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
         ObjectNode json = AvroJson.toJson(value);
@@ -83,12 +85,13 @@ public record TopicFile(Topic<String, ? extends IndexedRecord> topic, String fil
         }
         List<JsonNode> order = new ArrayList<>(sortFields.size());
         sortFields.forEach(p -> order.add(json.at(p)));
-        return new Line(key, order, write(json));
+        return new Line(key, order, record.offset(), write(json));
     }
 
-    /** Orders lines by key, then the sort fields, then the text. */
+    /** Orders lines by key, then the sort fields, then the offset (within a key), then the text. */
     static final Comparator<Line> ORDER = Comparator.comparing(Line::key)
             .thenComparing(Line::order, TopicFile::compareFields)
+            .thenComparingLong(Line::offset)
             .thenComparing(Line::text);
 
     /** Writes the records as this file in {@code dir}; returns the number of lines. */

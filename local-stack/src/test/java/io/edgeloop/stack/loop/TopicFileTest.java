@@ -70,6 +70,30 @@ class TopicFileTest {
         assertThat(JSON.readTree(lines.get(0)).get("label").asText()).isEqualTo("MIXED");
     }
 
+    /**
+     * Two records of one key that tie on the sort fields (a change's proposal and the keeper's
+     * answer share their id and proposal time) keep the order they were written in: the offset,
+     * which within one key (one partition) is the same in every run, not the text.
+     */
+    @Test
+    void shouldKeepTheWrittenOrderOfAKeysRecordsThatTieOnTheSortFields() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(List.of(
+                record(Topics.SIGNALS, 0, 4, "SECTOR:Energy", signal("Energy", "2024-01-03T21:00:00Z", SignalLabel.BULLISH)),
+                record(Topics.SIGNALS, 1, 0, "SECTOR:Tech", signal("Tech", "2024-01-03T21:00:00Z", SignalLabel.BULLISH)),
+                record(Topics.SIGNALS, 0, 9, "SECTOR:Energy", signal("Energy", "2024-01-03T21:00:00Z", SignalLabel.BEARISH))));
+        TopicFile signals = file("signals.jsonl");
+
+        signals.write(dir.resolve("a"), createDir("a", records));
+        Collections.reverse(records);
+        signals.write(dir.resolve("b"), createDir("b", records));
+
+        assertThat(dir.resolve("a/signals.jsonl")).hasSameTextualContentAs(dir.resolve("b/signals.jsonl"));
+        assertThat(Files.readAllLines(dir.resolve("a/signals.jsonl")))
+                .extracting(l -> JSON.readTree(l).get("key").asText() + " " + JSON.readTree(l).get("label").asText())
+                .as("BULLISH was written first; by text BEARISH would come first")
+                .containsExactly("Energy BULLISH", "Energy BEARISH", "Tech BULLISH");
+    }
+
     @Test
     void shouldLeaveOutWallClockFieldsOfDeadLetters() throws Exception {
         DeadLetter letter = DeadLetter.newBuilder().setSourceTopic("file:/data/x.csv").setPartition(-1).setOffset(7)
