@@ -266,6 +266,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             return;
         }
         Keeper<PatternDefinition> k = keeper();
+        boolean pendingBefore = k.change(id).filter(r -> !r.decided()).isPresent();
         Decision<PatternDefinition> d;
         switch (a.getAction()) {
             case APPROVE:
@@ -282,7 +283,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                 d = k.rollback(id, a.getTargetLibraryVersion(), a.getActor(), a.getReason());
         }
         persist(id);
-        ModelChange base = view != null ? view : ChangeAnswers.rollbackRequest(a);
+        ModelChange base = base(view, pendingBefore, a);
         switch (d.type()) {
             case APPLIED:
                 applied(base, a, d);
@@ -302,6 +303,18 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         }
     }
 
+    /**
+     * The record an approval's answer is built from: the proposal's view while the keeper held the
+     * change pending; for a rollback request that names no pending proposal, the request itself
+     * (the view is then an earlier refusal under the same id, and never describes this rollback).
+     */
+    private static ModelChange base(ModelChange view, boolean pendingBefore, ApprovalDecision a) {
+        if (view != null && (pendingBefore || a.getAction() != io.edgeloop.schemas.avro.ApprovalAction.ROLLBACK)) {
+            return view;
+        }
+        return ChangeAnswers.rollbackRequest(a);
+    }
+
     private void applied(ModelChange base, ApprovalDecision a, Decision<PatternDefinition> d) {
         long time = a.getDecidedAt().toEpochMilli();
         Map<String, io.edgeloop.schemas.avro.PatternDefinition> before = new HashMap<>();
@@ -313,8 +326,9 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         boolean single = patternId != null && d.diff().size() == 1 && d.diff().get(0).patternId().equals(patternId);
         answer(ChangeAnswers.applied(base, a, d.versionBefore(), d.versionAfter(),
                 single ? before.get(patternId) : null, single ? after.get(patternId) : null));
-        if (base.getKind() == ChangeKind.ROLLBACK) {
-            markRolledBack(base.getId(), base.getTargetLibraryVersion(), d.versionAfter(), a.getDecidedAt());
+        Change<PatternDefinition> change = keeper().change(d.changeId()).orElseThrow().change();
+        if (change.kind() == io.edgeloop.core.library.ChangeKind.ROLLBACK) {
+            markRolledBack(change.changeId(), change.targetVersion(), d.versionAfter(), a.getDecidedAt());
         }
         LOG.info("library version {}: {} {} approved by {}", d.versionAfter(), base.getKind(), base.getId(),
                 a.getActor());

@@ -6,6 +6,7 @@ import io.edgeloop.core.rules.Rule;
 import io.edgeloop.core.rules.SeedPatterns;
 import io.edgeloop.core.stats.PatternStats;
 import io.edgeloop.schemas.avro.ApprovalAction;
+import io.edgeloop.schemas.avro.ApprovalDecision;
 import io.edgeloop.schemas.avro.ChangeKind;
 import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.ModelChange;
@@ -293,6 +294,69 @@ class KeeperTopologyTest {
         assertThat(answers.get(3).getStatusReason()).isEqualTo("library version 9 does not exist (versions are 1..3)");
     }
 
+    /**
+     * A rollback decision without a target is refused (an INVALID record of kind ROLLBACK with no
+     * target); the corrected decision under the same id is the rollback, answered from the decision
+     * itself, and its re-delivery after a restart is refused as already decided.
+     */
+    @Test
+    void shouldApplyACorrectedRollbackUnderTheIdOfOneRefusedForWantOfATarget() {
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(Governance.decision("chg-rollback", ApprovalAction.ROLLBACK, "bob", null));
+        ApprovalDecision corrected = Governance.rollback("chg-rollback", "bob", 1);
+        resolver.decide(corrected);
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).hasSize(4);
+        assertThat(answers.get(1).getStatus()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(answers.get(1).getTargetLibraryVersion()).isNull();
+        ModelChange rollback = answers.get(2);
+        assertThat(rollback.getId()).isEqualTo("chg-rollback");
+        assertThat(rollback.getKind()).isEqualTo(ChangeKind.ROLLBACK);
+        assertThat(rollback.getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(rollback.getStatusReason()).isNull();
+        assertThat(rollback.getTargetLibraryVersion()).isEqualTo(1L);
+        assertThat(rollback.getLibraryVersionBefore()).isEqualTo(2L);
+        assertThat(rollback.getLibraryVersionAfter()).isEqualTo(3L);
+        assertThat(answers.get(3).getId()).isEqualTo("chg-degrade-bull");
+        assertThat(answers.get(3).getStatus()).isEqualTo(ChangeStatus.ROLLED_BACK);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+
+        resolver.restart();
+        resolver.decide(corrected);
+
+        answers = resolver.changelog();
+        assertThat(answers).hasSize(5);
+        assertThat(answers.get(4).getId()).isEqualTo("chg-rollback");
+        assertThat(answers.get(4).getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(answers.get(4).getStatusReason()).isEqualTo(
+                "approval by bob refused: change chg-rollback was already APPLIED as version 3 by bob");
+        assertThat(libraryVersion()).isEqualTo(3);
+    }
+
+    /** An id first refused as unknown (an approval of nothing) and then used for a rollback: the answer is the rollback's. */
+    @Test
+    void shouldAnswerARollbackUnderAnIdFirstRefusedAsUnknownAsThatRollback() {
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(approve("chg-rollback", "bob"));
+        resolver.decide(Governance.rollback("chg-rollback", "bob", 1));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).extracting(ModelChange::getId, ModelChange::getKind, ModelChange::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chg-degrade-bull", ChangeKind.DEGRADE, ChangeStatus.APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("chg-rollback", ChangeKind.UNKNOWN, ChangeStatus.INVALID),
+                        org.assertj.core.groups.Tuple.tuple("chg-rollback", ChangeKind.ROLLBACK, ChangeStatus.APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("chg-degrade-bull", ChangeKind.DEGRADE,
+                                ChangeStatus.ROLLED_BACK));
+        assertThat(answers.get(2).getTargetLibraryVersion()).isEqualTo(1L);
+        assertThat(answers.get(2).getProposedBy()).isEqualTo("operator:bob");
+        assertThat(answers.get(2).getLibraryVersionAfter()).isEqualTo(3L);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+    }
+
     @Test
     void shouldNotActOnItsOwnChangelogRecords() {
         resolver.propose(status("chg-retire", ChangeKind.RETIRE, BEAR));
@@ -305,6 +369,17 @@ class KeeperTopologyTest {
 
         assertThat(resolver.changelogRecords()).hasSize(1);
         assertThat(changeView("chg-retire").getStatusReason()).contains("refused");
+    }
+
+    private PatternDefinition published(String id) {
+        PatternDefinition last = null;
+        for (KeyValue<String, PatternDefinition> kv : resolver.library()) {
+            if (kv.key.equals(id)) {
+                last = kv.value;
+            }
+        }
+        assertThat(last).as("published " + id).isNotNull();
+        return last;
     }
 
     private ModelChange changeView(String id) {
