@@ -251,7 +251,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             if (!known) {
                 changelog.put(id, mc);
             }
-        } else if (d.invalidReason() == InvalidReason.INVALID_PAYLOAD || view == null) {
+        } else if (!REQUEST_REFUSALS.contains(d.invalidReason()) || view == null) {
             answer(ChangeAnswers.invalidProposal(mc, d.reason(), at));
         } else {
             answer(ChangeAnswers.refusedProposal(view, mc, d.reason(), at));

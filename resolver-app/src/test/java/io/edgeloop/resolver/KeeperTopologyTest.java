@@ -357,6 +357,53 @@ class KeeperTopologyTest {
         assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
     }
 
+    /**
+     * A rollback to version 0 is a final INVALID change: the same id later is refused as already
+     * decided, and nothing is rolled back.
+     */
+    @Test
+    void shouldKeepARollbackToVersionZeroFinallyInvalid() {
+        resolver.propose(status("chg-degrade-bear", ChangeKind.DEGRADE, BEAR));
+        resolver.decide(approve("chg-degrade-bear", "alice"));
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(Governance.rollback("chg-rollback", "bob", 0));
+        resolver.decide(Governance.rollback("chg-rollback", "bob", 2));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).hasSize(4);
+        ModelChange invalid = answers.get(2);
+        assertThat(invalid.getKind()).isEqualTo(ChangeKind.ROLLBACK);
+        assertThat(invalid.getStatus()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(invalid.getTargetLibraryVersion()).isZero();
+        assertThat(invalid.getStatusReason()).isEqualTo("library version 0 does not exist (versions are 1..3)");
+        ModelChange refused = answers.get(3);
+        assertThat(refused.getId()).isEqualTo("chg-rollback");
+        assertThat(refused.getStatus()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(refused.getTargetLibraryVersion()).isZero();
+        assertThat(refused.getStatusReason()).isEqualTo(
+                "approval by bob refused: change chg-rollback was already INVALID by bob");
+        assertThat(libraryVersion()).isEqualTo(3);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        assertThat(published(BEAR).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+    }
+
+    /** A proposed rollback to a version below 1 is answered INVALID at once, and the keeper holds it so. */
+    @Test
+    void shouldAnswerAProposedRollbackToVersionZeroAsInvalid() {
+        resolver.propose(Governance.rollbackProposal("chg-rollback-proposed", 0));
+        resolver.decide(approve("chg-rollback-proposed", "bob"));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0).getStatus()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(answers.get(0).getStatusReason()).isEqualTo("library version 0 does not exist (versions start at 1)");
+        assertThat(answers.get(1).getStatus()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(answers.get(1).getStatusReason()).startsWith(
+                "approval by bob refused: change chg-rollback-proposed was already INVALID");
+        assertThat(libraryVersion()).isEqualTo(1);
+    }
+
     @Test
     void shouldNotActOnItsOwnChangelogRecords() {
         resolver.propose(status("chg-retire", ChangeKind.RETIRE, BEAR));

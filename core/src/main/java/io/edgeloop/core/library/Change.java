@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param patternId     the pattern it acts on; null for ROLLBACK and SEED
  * @param payload       the new pattern value for ADD_PATTERN and MODIFY_RULE; null otherwise
  * @param addAs         ACTIVE or CANDIDATE for ADD_PATTERN; null otherwise
- * @param targetVersion the library version to restore for ROLLBACK (>= 1); 0 otherwise
+ * @param targetVersion the library version to restore for ROLLBACK; 0 otherwise. A rollback
+ *                      may name a version below 1, so that the keeper can record it as the
+ *                      INVALID change it is ({@link InvalidReason#UNKNOWN_VERSION})
  * @param proposer      who proposed it (a service such as {@code retro-app} or an operator)
  * @param rationale     why, with the evidence (free text or JSON); may be empty
  * @param <P> the pattern value type
@@ -43,10 +45,8 @@ public record Change<P>(String changeId, ChangeKind kind, String patternId, P pa
                     + (kind == ChangeKind.ADD_PATTERN ? "a pattern is added as ACTIVE or CANDIDATE, not " + addAs
                     : kind + " takes no initial status"));
         }
-        if (kind == ChangeKind.ROLLBACK ? targetVersion < 1 : targetVersion != 0) {
-            throw new IllegalArgumentException("change " + changeId + ": "
-                    + (kind == ChangeKind.ROLLBACK ? "rollback target version must be >= 1, was " + targetVersion
-                    : kind + " takes no target version"));
+        if (kind != ChangeKind.ROLLBACK && targetVersion != 0) {
+            throw new IllegalArgumentException("change " + changeId + ": " + kind + " takes no target version");
         }
     }
 

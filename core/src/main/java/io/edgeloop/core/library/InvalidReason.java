@@ -29,6 +29,9 @@ public enum InvalidReason {
     ILLEGAL_TRANSITION,
     /** The pattern value fails the injected validator. */
     INVALID_PAYLOAD,
-    /** Rollback to a version that never existed. */
+    /**
+     * Rollback to a version that does not exist: below 1 (final as soon as proposed or
+     * requested), or above the current version when the rollback is decided.
+     */
     UNKNOWN_VERSION
 }

@@ -30,8 +30,9 @@ import java.util.TreeMap;
  *       auto-applied (reversible by rollback); no other kind may take this path.</li>
  * </ul>
  * Requests about the request itself (anonymous actor, unknown id, already decided, duplicate
- * id) change nothing; a change found invalid against the library or its validator becomes
- * final with status INVALID. Not thread-safe: one keeper per library, one writer.
+ * id) change nothing; a change found invalid against the library or its validator (a rollback
+ * to a version below 1 or not yet made included) becomes final with status INVALID, and its id
+ * is then decided: a later request under it is refused as already decided. Not thread-safe: one keeper per library, one writer.
  *
  * @param <P> the pattern value type (opaque here; checked by the injected validator)
  */
@@ -143,7 +144,10 @@ public final class Keeper<P> {
         return new Decision<>(changeId, DecisionType.APPLIED, null, reason, origin, 0, 1, diff, false);
     }
 
-    /** Records a proposal. */
+    /**
+     * Records a proposal. A rollback to a version below 1 (which can never exist) is final at
+     * once with status INVALID, as is a pattern value that fails the validator.
+     */
     public Decision<P> propose(Change<P> change) {
         Objects.requireNonNull(change, "change");
         String id = change.changeId();
@@ -159,6 +163,11 @@ public final class Keeper<P> {
         ChangeRecord<P> known = changes.get(id);
         if (known != null) {
             return answerKnown(known, change, change.proposer(), version);
+        }
+        if (change.kind() == ChangeKind.ROLLBACK && change.targetVersion() < 1) {
+            String problem = "library version " + change.targetVersion() + " does not exist (versions start at 1)";
+            changes.put(id, decided(ChangeRecord.pending(change), ChangeStatus.INVALID, change.proposer(), problem));
+            return Decision.invalid(id, InvalidReason.UNKNOWN_VERSION, problem, change.proposer(), version);
         }
         if (change.payload() != null) {
             Optional<String> problem = Transitions.validate(validator, change.patternId(), change.payload());
@@ -198,7 +207,9 @@ public final class Keeper<P> {
     /**
      * An operator's rollback to {@code targetVersion}, proposed and approved in one request
      * under {@code changeId}. A pending identical rollback under that id is approved; any other
-     * known id is refused.
+     * known id is refused. A target that is no library version (below 1, or above the current
+     * one) makes the rollback final with status INVALID ({@link InvalidReason#UNKNOWN_VERSION}),
+     * as any change found wrong for the library.
      */
     public Decision<P> rollback(String changeId, long targetVersion, String actor, String reason) {
         Objects.requireNonNull(changeId, "changeId");
@@ -206,11 +217,6 @@ public final class Keeper<P> {
         if (anonymous(actor)) {
             return Decision.invalid(changeId, InvalidReason.ANONYMOUS_ACTOR, "approvals must name an actor", actor,
                     version);
-        }
-        if (targetVersion < 1) {
-            return Decision.invalid(changeId, InvalidReason.UNKNOWN_VERSION,
-                    "library version " + targetVersion + " does not exist (versions are 1.." + history.size() + ")",
-                    actor, version);
         }
         Change<P> change = Change.rollback(changeId, targetVersion, actor, reason == null ? "" : reason);
         ChangeRecord<P> known = changes.get(changeId);

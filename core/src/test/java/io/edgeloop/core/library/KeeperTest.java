@@ -244,6 +244,31 @@ class KeeperTest {
         assertThat(keeper.current().sameContent(keeper.version(3).orElseThrow())).isTrue();
     }
 
+    /** A rollback to a version that cannot exist is a final INVALID change, like any change wrong for the library. */
+    @Test
+    void shouldRecordARollbackToAVersionBelowOneAsFinallyInvalid() {
+        proposeAndApprove(Change.degrade("c1", "htf_collapse", "retro-app", ""));
+
+        Decision<Rule> d = keeper.rollback("r1", 0, "alice", "");
+
+        assertThat(d.invalidReason()).isEqualTo(InvalidReason.UNKNOWN_VERSION);
+        assertThat(d.reason()).isEqualTo("library version 0 does not exist (versions are 1..2)");
+        ChangeRecord<Rule> record = keeper.change("r1").orElseThrow();
+        assertThat(record.status()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(record.change().targetVersion()).isZero();
+        assertThat(record.decidedBy()).isEqualTo("alice");
+        assertThat(keeper.rollback("r1", 1, "alice", "").invalidReason()).isEqualTo(InvalidReason.ALREADY_DECIDED);
+        assertThat(keeper.current().version()).isEqualTo(2);
+
+        Decision<Rule> proposed = keeper.propose(Change.rollback("r2", -1, "ops-bot", ""));
+        assertThat(proposed.invalidReason()).isEqualTo(InvalidReason.UNKNOWN_VERSION);
+        assertThat(keeper.change("r2").orElseThrow().status()).isEqualTo(ChangeStatus.INVALID);
+        assertThat(keeper.approve("r2", "alice", "").invalidReason()).isEqualTo(InvalidReason.ALREADY_DECIDED);
+
+        Keeper<Rule> restarted = Keeper.restore(keeper.state(), VALIDATOR);
+        assertThat(restarted.rollback("r1", 1, "alice", "").invalidReason()).isEqualTo(InvalidReason.ALREADY_DECIDED);
+    }
+
     @Test
     void shouldApplyAProposedRollbackOnApproval() {
         proposeAndApprove(Change.retire("c1", "htf_collapse", "retro-app", ""));
@@ -323,7 +348,8 @@ class KeeperTest {
     @Test
     void shouldRejectMalformedChangesWithClearMessages() {
         assertThatThrownBy(() -> Change.degrade("c", null, "p", "")).hasMessageContaining("DEGRADE needs a pattern id");
-        assertThatThrownBy(() -> Change.rollback("c", 0, "p", "")).hasMessageContaining("target version must be >= 1");
+        assertThatThrownBy(() -> new Change<>("c", ChangeKind.DEGRADE, "x", null, null, 2, "p", ""))
+                .hasMessageContaining("DEGRADE takes no target version");
         assertThatThrownBy(() -> Change.addPattern("c", "x", new Rule("r"), PatternStatus.RETIRED, "p", ""))
                 .hasMessageContaining("added as ACTIVE or CANDIDATE, not RETIRED");
         assertThatThrownBy(() -> Change.modifyRule("c", "x", null, "p", "")).hasMessageContaining("needs a pattern value");
