@@ -550,7 +550,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private boolean autoDegrade(LibraryEntry<PatternDefinition> entry, PatternTrack track, DegradeDecision decision,
                                 Instant at) {
         String id = entry.id();
-        String changeId = String.format(Locale.ROOT, "auto-degrade-%s-r%d-n%d", id, entry.version(), decision.n());
+        String changeId = autoDegradeId(id, keeper().current().version(), entry.version(), decision.n());
         io.edgeloop.schemas.avro.PatternDefinition before = PatternMapping.toAvro(
                 ChangeMapping.published(entry, track.stats()), publishedVersion(id), prior, learning.intervalLevel(),
                 track.updatedAt());
@@ -567,6 +567,16 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                 d.versionAfter(), at));
         LOG.info("library version {}: {} auto-degraded ({})", d.versionAfter(), id, decision.reason());
         return true;
+    }
+
+    /**
+     * The id of an auto-degrade: the pattern, the library version it degrades, the pattern's
+     * revision and the n judged. Deterministic, and unique: every applied auto-degrade makes a new
+     * library version, and at one library version a pattern's n only grows (statistics are reset
+     * only by an applied change, which makes a new version).
+     */
+    static String autoDegradeId(String patternId, long libraryVersion, long revision, long n) {
+        return String.format(Locale.ROOT, "auto-degrade-%s-v%d-r%d-n%d", patternId, libraryVersion, revision, n);
     }
 
     /** True when the matched revision has the current entry's rule and direction. */

@@ -9,9 +9,13 @@ import io.edgeloop.schemas.avro.ChangeKind;
 import io.edgeloop.schemas.avro.ChangeStatus;
 import io.edgeloop.schemas.avro.Direction;
 import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Outcome;
+import io.edgeloop.schemas.avro.OutcomeAction;
+import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.PatternMatch;
 import io.edgeloop.schemas.avro.PatternStats;
 import io.edgeloop.schemas.avro.PatternStatus;
+import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -116,7 +121,7 @@ class FastLoopTest {
         }
 
         ModelChange degrade = single(resolver.changelog());
-        assertThat(degrade.getId()).isEqualTo("auto-degrade-bull_state_dominance-r1-n10");
+        assertThat(degrade.getId()).isEqualTo("auto-degrade-bull_state_dominance-v1-r1-n10");
         assertThat(degrade.getKind()).isEqualTo(ChangeKind.DEGRADE);
         assertThat(degrade.getStatus()).isEqualTo(ChangeStatus.AUTO_APPLIED);
         assertThat(degrade.getProposedBy()).isEqualTo("resolver-fast-loop");
@@ -144,6 +149,46 @@ class FastLoopTest {
         assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
         assertThat(published(BULL).getLibraryVersion()).isEqualTo(3);
         assertThat(published(BULL).getStats().getN()).as("the same rule keeps its evidence").isEqualTo(11);
+    }
+
+    /**
+     * After a rule change and a rollback to the old rule, BULL is back at revision 1 with its
+     * statistics started afresh; ten new misses degrade it again, under a new id (the first
+     * degrade's pattern, revision and n repeat, the library version does not).
+     */
+    @Test
+    void shouldAutoDegradeAgainAfterTheStatisticsStartAfresh() {
+        Instant t0 = Instant.parse("2025-01-06T00:00:00Z");
+        for (int i = 1; i <= 10; i++) {
+            miss(i, t0, 1);
+        }
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        Instant at = t0.plus(Duration.ofDays(11));
+        resolver.decide(ApprovalDecision.newBuilder(Governance.rollback("chg-rollback-1", "alice", 1))
+                .setDecidedAt(at).build());
+        resolver.propose(strongHtfBull());
+        resolver.decide(ApprovalDecision.newBuilder(Governance.approve("chg-modify", "alice"))
+                .setDecidedAt(at.plusSeconds(1)).build());
+        resolver.decide(ApprovalDecision.newBuilder(Governance.rollback("chg-rollback-2", "alice", 1))
+                .setDecidedAt(at.plusSeconds(2)).build());
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+        assertThat(published(BULL).getVersion()).isEqualTo(1);
+        assertThat(published(BULL).getStats().getN()).isZero();
+
+        for (int i = 12; i <= 21; i++) {
+            miss(i, t0, 1);
+        }
+
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        assertThat(resolver.changelog()).filteredOn(c -> c.getId().startsWith("auto-degrade-"))
+                .extracting(ModelChange::getId, ModelChange::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("auto-degrade-bull_state_dominance-v1-r1-n10",
+                                ChangeStatus.AUTO_APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("auto-degrade-bull_state_dominance-v1-r1-n10",
+                                ChangeStatus.ROLLED_BACK),
+                        org.assertj.core.groups.Tuple.tuple("auto-degrade-bull_state_dominance-v5-r1-n10",
+                                ChangeStatus.AUTO_APPLIED));
     }
 
     @Test
@@ -198,6 +243,22 @@ class FastLoopTest {
         Instant at = Instant.parse("2025-04-01T12:00:00Z");
         resolver.propose(ModelChange.newBuilder(change).setProposedAt(at).setUpdatedAt(at).build());
         resolver.decide(ApprovalDecision.newBuilder(Governance.approve(change.getId(), "alice")).setDecidedAt(at).build());
+    }
+
+    /**
+     * A losing UP outcome of SPY matched by BULL revision {@code revision}, resolved {@code day}
+     * days after {@code t0}, in the learning format before progress marks (learnt on arrival).
+     */
+    private void miss(int day, Instant t0, int revision) {
+        Instant resolved = t0.plus(Duration.ofDays(day));
+        Outcome o = Outcome.newBuilder().setPredictionId("p" + day).setTicker("SPY").setDirection(Direction.UP)
+                .setHorizonDays(5).setPredictionTime(resolved.minus(Duration.ofDays(7))).setResolvedTime(resolved)
+                .setStatus(OutcomeStatus.RESOLVED).setEntryPrice(100.0).setExitPrice(97.0).setReturnPct(-3.0)
+                .setMfePct(0.5).setMaePct(-3.5).setTimeToPeakDays(1).setHit(false).setAction(OutcomeAction.SKIPPED)
+                .setLibraryVersion(1).setMatchedPatterns(List.of(TestRecords.match(BULL, revision, Direction.UP)))
+                .build();
+        resolver.learning("SPY", Topics.OUTCOMES.valueSerde().serializer().serialize("learning", o),
+                resolved.toEpochMilli());
     }
 
     private static PatternMatch match(String id, Direction direction) {
