@@ -228,7 +228,13 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         Instant at = Instant.ofEpochMilli(time);
         String id = mc.getId();
         ModelChange view = changelog.get(id);
-        if (mc.getKind() == ChangeKind.REGIME_ALERT) {
+        boolean alert = mc.getKind() == ChangeKind.REGIME_ALERT;
+        if (view != null && alert != (view.getKind() == ChangeKind.REGIME_ALERT)) {
+            // A regime alert and a library change never share an id, whichever came first.
+            answer(ChangeAnswers.refusedProposal(view, mc, "change id " + id + " is taken", at));
+            return;
+        }
+        if (alert) {
             if (view == null) {
                 changelog.put(id, mc);
             } else if (!view.equals(mc)) {

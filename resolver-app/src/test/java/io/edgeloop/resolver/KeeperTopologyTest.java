@@ -404,6 +404,35 @@ class KeeperTopologyTest {
         assertThat(libraryVersion()).isEqualTo(1);
     }
 
+    /** A regime alert and a library change never share an id, whichever is proposed first. */
+    @Test
+    void shouldRefuseAProposalUnderTheIdOfARegimeAlertAndAnAlertUnderTheIdOfAChange() {
+        resolver.propose(proposal("chg-shared", ChangeKind.REGIME_ALERT, null, null));
+        resolver.propose(status("chg-shared", ChangeKind.DEGRADE, BULL));
+        resolver.propose(status("chg-degrade-bear", ChangeKind.DEGRADE, BEAR));
+        resolver.propose(proposal("chg-degrade-bear", ChangeKind.REGIME_ALERT, null, null));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).extracting(ModelChange::getId, ModelChange::getKind, ModelChange::getStatus,
+                        ModelChange::getStatusReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chg-shared", ChangeKind.REGIME_ALERT,
+                                ChangeStatus.PROPOSED,
+                                "proposal by retrospective refused: change id chg-shared is taken"),
+                        org.assertj.core.groups.Tuple.tuple("chg-degrade-bear", ChangeKind.DEGRADE,
+                                ChangeStatus.PROPOSED,
+                                "proposal by retrospective refused: change id chg-degrade-bear is taken"));
+        assertThat(changeView("chg-shared").getKind()).isEqualTo(ChangeKind.REGIME_ALERT);
+
+        resolver.decide(approve("chg-shared", "alice"));
+
+        ModelChange acknowledged = resolver.changelog().get(2);
+        assertThat(acknowledged.getKind()).isEqualTo(ChangeKind.REGIME_ALERT);
+        assertThat(acknowledged.getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(libraryVersion()).isEqualTo(1);
+        assertThat(resolver.library()).hasSize(17);
+    }
+
     @Test
     void shouldNotActOnItsOwnChangelogRecords() {
         resolver.propose(status("chg-retire", ChangeKind.RETIRE, BEAR));
