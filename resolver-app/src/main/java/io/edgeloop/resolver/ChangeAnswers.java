@@ -128,6 +128,18 @@ final class ChangeAnswers {
                 .setUpdatedAt(at).build();
     }
 
+    /**
+     * A change that was ROLLED_BACK and is live again, because a later rollback restored a
+     * version that holds it: APPLIED again (AUTO_APPLIED for the fast loop's).
+     */
+    static ModelChange reapplied(ModelChange change, boolean auto, String rollbackId, long target, long version,
+                                 Instant at) {
+        return ModelChange.newBuilder(change).setStatus(auto ? ChangeStatus.AUTO_APPLIED : ChangeStatus.APPLIED)
+                .setStatusReason("applied again by " + rollbackId + ": library version " + target
+                        + " restored as version " + version)
+                .setUpdatedAt(at).build();
+    }
+
     /** An informational alert acknowledged: APPLIED without a library change, or REJECTED. */
     static ModelChange acknowledged(ModelChange alert, ApprovalDecision by, long version) {
         if (by.getAction() == ApprovalAction.REJECT) {

@@ -340,22 +340,49 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                 a.getActor());
     }
 
+    /**
+     * Brings the changelog's statuses in line with the library after a rollback to {@code target}
+     * made {@code version}. The changes live in a version are those that made a version of its
+     * line: the version itself, then the version its content came from (the target, for a version
+     * made by a rollback; else the one before), and so on down to 1. Every applied change outside
+     * the restored line becomes ROLLED_BACK; every ROLLED_BACK change inside it (brought back by a
+     * rollback of a rollback) is APPLIED (AUTO_APPLIED for the fast loop's) again.
+     */
     private void markRolledBack(String rollbackId, long target, long version, Instant at) {
-        List<ModelChange> undone = new ArrayList<>();
+        Map<Long, Long> from = new HashMap<>();
+        for (ChangeRecord<PatternDefinition> r : keeper().changelog()) {
+            if (r.status() == io.edgeloop.core.library.ChangeStatus.APPLIED) {
+                boolean rollback = r.change().kind() == io.edgeloop.core.library.ChangeKind.ROLLBACK;
+                from.put(r.appliedVersion(), rollback ? r.change().targetVersion() : r.appliedVersion() - 1);
+            }
+        }
+        Set<Long> live = new TreeSet<>();
+        live.add(version);
+        long v = target;
+        while (v >= 1 && live.add(v)) {
+            v = from.getOrDefault(v, v - 1);
+        }
+        List<ModelChange> answers = new ArrayList<>();
         try (KeyValueIterator<String, ModelChange> it = changelog.all()) {
             while (it.hasNext()) {
                 ModelChange mc = it.next().value;
+                Optional<ChangeRecord<PatternDefinition>> record = mc.getKind() == ChangeKind.REGIME_ALERT
+                        ? Optional.empty() : keeper().change(mc.getId());
+                if (mc.getId().equals(rollbackId) || record.isEmpty()
+                        || record.get().status() != io.edgeloop.core.library.ChangeStatus.APPLIED) {
+                    continue;
+                }
+                boolean isLive = live.contains(record.get().appliedVersion());
                 boolean applied = mc.getStatus() == ChangeStatus.APPLIED || mc.getStatus() == ChangeStatus.AUTO_APPLIED;
-                Long after = mc.getLibraryVersionAfter();
-                if (applied && !mc.getId().equals(rollbackId) && mc.getKind() != ChangeKind.REGIME_ALERT
-                        && after != null && after > target && after < version) {
-                    undone.add(mc);
+                if (applied && !isLive) {
+                    answers.add(ChangeAnswers.rolledBack(mc, rollbackId, target, version, at));
+                } else if (mc.getStatus() == ChangeStatus.ROLLED_BACK && isLive) {
+                    answers.add(ChangeAnswers.reapplied(mc, record.get().autoApplied(), rollbackId, target, version,
+                            at));
                 }
             }
         }
-        for (ModelChange mc : undone) {
-            answer(ChangeAnswers.rolledBack(mc, rollbackId, target, version, at));
-        }
+        answers.forEach(this::answer);
     }
 
     private void acknowledge(ModelChange alert, ApprovalDecision a) {

@@ -268,6 +268,43 @@ class KeeperTopologyTest {
         assertThat(libraryVersion()).isEqualTo(4);
     }
 
+    /**
+     * A rollback of a rollback brings back what the first undid: those changes are APPLIED again
+     * and the first rollback is ROLLED_BACK; rolling back to the first rollback's version turns
+     * them round once more.
+     */
+    @Test
+    void shouldAnswerTheChangesARollbackOfARollbackBringsBackAsAppliedAgain() {
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(Governance.rollback("chg-rollback-1", "bob", 1));
+        resolver.decide(Governance.rollback("chg-rollback-2", "bob", 2));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).hasSize(6);
+        assertThat(answers.get(3).getId()).isEqualTo("chg-rollback-2");
+        assertThat(answers.subList(4, 6)).extracting(ModelChange::getId, ModelChange::getStatus,
+                        ModelChange::getStatusReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chg-degrade-bull", ChangeStatus.APPLIED,
+                                "applied again by chg-rollback-2: library version 2 restored as version 4"),
+                        org.assertj.core.groups.Tuple.tuple("chg-rollback-1", ChangeStatus.ROLLED_BACK,
+                                "rolled back by chg-rollback-2: library version 2 restored as version 4"));
+        assertThat(answers.get(4).getLibraryVersionAfter()).isEqualTo(2L);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+
+        resolver.decide(Governance.rollback("chg-rollback-3", "bob", 3));
+
+        answers = resolver.changelog();
+        assertThat(answers).hasSize(10);
+        assertThat(answers.subList(7, 10)).extracting(ModelChange::getId, ModelChange::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("chg-degrade-bull", ChangeStatus.ROLLED_BACK),
+                        org.assertj.core.groups.Tuple.tuple("chg-rollback-1", ChangeStatus.APPLIED),
+                        org.assertj.core.groups.Tuple.tuple("chg-rollback-2", ChangeStatus.ROLLED_BACK));
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+    }
+
     @Test
     void shouldNameTheOperatorOfARollbackOnceWhenTheActorIsSpelledAsTheAdminSpellsIt() {
         resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
