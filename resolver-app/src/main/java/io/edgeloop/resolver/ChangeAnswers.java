@@ -153,10 +153,14 @@ final class ChangeAnswers {
 
     /**
      * The fast loop's degrade, applied without approval: the evidence is the posterior behind
-     * the decision (n, observed hit rate, credible interval, P(rate &lt; floor) and the policy).
+     * the decision (n judged, observed hit rate, credible interval, P(rate &lt; floor) and the
+     * policy). n and the posterior count the outcomes after the baseline ({@code baselineN}
+     * outcomes of the rule before an operator re-activated the pattern are not judged, detail
+     * {@code baselineN}); hit rate and interval are the published statistics of every outcome.
      */
     static ModelChange autoDegrade(String changeId, PatternDefinition before, PatternDefinition after,
-                                   DegradeDecision decision, long versionBefore, long versionAfter, Instant at) {
+                                   DegradeDecision decision, long baselineN, long versionBefore, long versionAfter,
+                                   Instant at) {
         PatternStats stats = after.getStats();
         Map<String, String> details = new TreeMap<>();
         details.put("posteriorMean", format(decision.posteriorMean()));
@@ -167,6 +171,7 @@ final class ChangeAnswers {
         details.put("prior", "Beta(" + format(decision.policy().prior().alpha()) + ", "
                 + format(decision.policy().prior().beta()) + ")");
         details.put("revision", Integer.toString(before.getVersion()));
+        details.put("baselineN", Long.toString(baselineN));
         ChangeEvidence evidence = ChangeEvidence.newBuilder()
                 .setN(Math.toIntExact(decision.n()))
                 .setHitRate(stats.getHitRate())

@@ -82,7 +82,10 @@ import java.util.stream.Collectors;
  *       rules and statuses, and a rollback restores those, never the evidence). An ACTIVE
  *       pattern whose evidence meets the auto-degrade rule is degraded through
  *       {@link Keeper#autoApply}, which does make a version, and an AUTO_APPLIED change is
- *       written with the evidence.</li>
+ *       written with the evidence. Only the outcomes after the pattern's baseline are judged: an
+ *       operator who makes the pattern ACTIVE again with its rule unchanged (a PROMOTE, or a
+ *       rollback) sets the baseline ({@link PatternTrack}), so the decision holds until new
+ *       evidence is against it.</li>
  *   <li>Seeding: an empty library gets core's 17 seed patterns as version 1 (origin SEED), on
  *       the first record or {@code seedDelay} after start, whichever comes first.</li>
  * </ul>
@@ -571,7 +574,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             PatternTrack track = PatternTrack.fromBytes(stats.get(id)).plus(o, at);
             stats.put(id, track.toBytes());
             if (entry.status() == PatternStatus.ACTIVE) {
-                DegradeDecision decision = policy.decide(track.stats());
+                DegradeDecision decision = policy.decide(track.judgedHits(), track.judgedN());
                 if (decision.degrade() && autoDegrade(entry, track, decision, at)) {
                     continue;
                 }
@@ -596,8 +599,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         }
         Map<String, io.edgeloop.schemas.avro.PatternDefinition> after =
                 publishDiff(d.diff(), d.versionAfter(), at.toEpochMilli());
-        answer(ChangeAnswers.autoDegrade(changeId, before, after.get(id), decision, d.versionBefore(),
-                d.versionAfter(), at));
+        answer(ChangeAnswers.autoDegrade(changeId, before, after.get(id), decision, track.baselineN(),
+                d.versionBefore(), d.versionAfter(), at));
         LOG.info("library version {}: {} auto-degraded ({})", d.versionAfter(), id, decision.reason());
         return true;
     }
@@ -641,10 +644,24 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             }
             if (d.before() != null && !sameBasis(d.before().pattern(), d.after().pattern())) {
                 stats.delete(id);
+            } else if (d.before() != null && d.before().status() != PatternStatus.ACTIVE
+                    && d.after().status() == PatternStatus.ACTIVE) {
+                rebase(id);
             }
             out.put(id, publish(d.after(), version, time));
         }
         return out;
+    }
+
+    /**
+     * A pattern made ACTIVE again with its rule unchanged (only an operator's change does that: a
+     * PROMOTE, or a rollback): auto-degrade judges only the outcomes from now on.
+     */
+    private void rebase(String patternId) {
+        PatternTrack track = PatternTrack.fromBytes(stats.get(patternId));
+        if (track.judgedN() > 0) {
+            stats.put(patternId, track.rebased().toBytes());
+        }
     }
 
     private io.edgeloop.schemas.avro.PatternDefinition publish(LibraryEntry<PatternDefinition> entry, long version,

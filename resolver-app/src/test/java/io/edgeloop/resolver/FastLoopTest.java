@@ -158,11 +158,7 @@ class FastLoopTest {
      */
     @Test
     void shouldAutoDegradeAgainAfterTheStatisticsStartAfresh() {
-        Instant t0 = Instant.parse("2025-01-06T00:00:00Z");
-        for (int i = 1; i <= 10; i++) {
-            miss(i, t0, 1);
-        }
-        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        Instant t0 = autoDegradeBull();
         Instant at = t0.plus(Duration.ofDays(11));
         resolver.decide(ApprovalDecision.newBuilder(Governance.rollback("chg-rollback-1", "alice", 1))
                 .setDecidedAt(at).build());
@@ -189,6 +185,59 @@ class FastLoopTest {
                                 ChangeStatus.ROLLED_BACK),
                         org.assertj.core.groups.Tuple.tuple("auto-degrade-bull_state_dominance-v5-r1-n10",
                                 ChangeStatus.AUTO_APPLIED));
+    }
+
+    /**
+     * An operator's rollback of an auto-degrade holds: the evidence before it stays published but
+     * is not judged again, so the pattern is degraded again only when ten outcomes after the
+     * rollback are against it (across a restart).
+     */
+    @Test
+    void shouldKeepARolledBackAutoDegradeUntilTheOutcomesAfterTheRollbackMeetTheRule() {
+        Instant t0 = autoDegradeBull();
+        resolver.decide(ApprovalDecision.newBuilder(Governance.rollback("chg-undo-degrade", "alice", 1))
+                .setDecidedAt(t0.plus(Duration.ofDays(10)).plusSeconds(1)).build());
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+        assertThat(track(BULL).baselineN()).isEqualTo(10);
+
+        resolver.restart();
+        for (int i = 11; i <= 19; i++) {
+            miss(i, t0, 1);
+        }
+        assertThat(published(BULL).getStatus()).as("9 outcomes after the rollback").isEqualTo(PatternStatus.ACTIVE);
+        assertThat(published(BULL).getStats().getN()).as("the evidence before the rollback is kept").isEqualTo(19);
+        assertThat(published(BULL).getLibraryVersion()).isEqualTo(3);
+
+        miss(20, t0, 1);
+
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        ModelChange again = resolver.changelog().get(resolver.changelog().size() - 1);
+        assertThat(again.getId()).isEqualTo("auto-degrade-bull_state_dominance-v3-r1-n10");
+        assertThat(again.getStatus()).isEqualTo(ChangeStatus.AUTO_APPLIED);
+        assertThat(again.getEvidence().getN()).isEqualTo(10);
+        assertThat(again.getEvidence().getDetails()).containsEntry("baselineN", "10");
+        assertThat(again.getProposed().getStats().getN()).isEqualTo(20);
+    }
+
+    /** An operator's PROMOTE of an auto-degraded pattern holds past the next losing outcome. */
+    @Test
+    void shouldKeepAPromotedAutoDegradedPatternActiveAtTheNextOutcome() {
+        Instant t0 = autoDegradeBull();
+        Instant at = t0.plus(Duration.ofDays(10)).plusSeconds(1);
+        resolver.propose(ModelChange.newBuilder(Governance.status("chg-promote", ChangeKind.PROMOTE, BULL))
+                .setProposedAt(at).setUpdatedAt(at).build());
+        resolver.decide(ApprovalDecision.newBuilder(Governance.approve("chg-promote", "alice")).setDecidedAt(at)
+                .build());
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+        int revision = published(BULL).getVersion();
+
+        miss(11, t0, revision);
+
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+        assertThat(published(BULL).getStats().getN()).isEqualTo(11);
+        assertThat(track(BULL).baselineN()).isEqualTo(10);
+        assertThat(track(BULL).judgedN()).isEqualTo(1);
+        assertThat(resolver.changelog()).filteredOn(c -> c.getStatus() == ChangeStatus.AUTO_APPLIED).hasSize(1);
     }
 
     @Test
@@ -245,6 +294,16 @@ class FastLoopTest {
         resolver.decide(ApprovalDecision.newBuilder(Governance.approve(change.getId(), "alice")).setDecidedAt(at).build());
     }
 
+    /** Ten losing BULL outcomes, one a day from the returned time on: BULL is auto-degraded at the tenth. */
+    private Instant autoDegradeBull() {
+        Instant t0 = Instant.parse("2025-01-06T00:00:00Z");
+        for (int i = 1; i <= 10; i++) {
+            miss(i, t0, 1);
+        }
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        return t0;
+    }
+
     /**
      * A losing UP outcome of SPY matched by BULL revision {@code revision}, resolved {@code day}
      * days after {@code t0}, in the learning format before progress marks (learnt on arrival).
@@ -259,6 +318,10 @@ class FastLoopTest {
                 .build();
         resolver.learning("SPY", Topics.OUTCOMES.valueSerde().serializer().serialize("learning", o),
                 resolved.toEpochMilli());
+    }
+
+    private PatternTrack track(String id) {
+        return PatternTrack.fromBytes(resolver.store(ResolverStores.PATTERN_STATS).get(id));
     }
 
     private static PatternMatch match(String id, Direction direction) {

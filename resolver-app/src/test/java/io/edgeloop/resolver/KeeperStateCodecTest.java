@@ -55,6 +55,35 @@ class KeeperStateCodecTest {
         assertThat(keeper.changelog()).hasSize(6);
     }
 
+    /**
+     * Pattern statistics without a baseline keep the bytes written before baselines (format 1);
+     * with one they are format 2, which also carries the baseline's n and hits.
+     */
+    @Test
+    void shouldStorePatternStatisticsWithTheirAutoDegradeBaseline() {
+        PatternTrack track = new PatternTrack(new PatternStats(12, 3, -4.5, 6.0, 10.0, -12.0, 5, 8.0, 7, -12.5),
+                java.time.Instant.parse("2025-03-04T21:00:00Z"));
+        byte[] before = track.toBytes();
+        assertThat(before).hasSize(1 + 11 * 8);
+        assertThat(before[0]).isEqualTo((byte) 1);
+        assertThat(PatternTrack.fromBytes(before)).isEqualTo(track);
+        assertThat(PatternTrack.fromBytes(before).judgedN()).isEqualTo(12);
+
+        PatternTrack rebased = track.rebased();
+        byte[] after = rebased.toBytes();
+        assertThat(after).hasSize(1 + 13 * 8);
+        assertThat(after[0]).isEqualTo((byte) 2);
+        assertThat(java.util.Arrays.copyOfRange(after, 1, before.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(before, 1, before.length));
+        PatternTrack back = PatternTrack.fromBytes(after);
+        assertThat(back).isEqualTo(rebased);
+        assertThat(back.baselineN()).isEqualTo(12);
+        assertThat(back.baselineHits()).isEqualTo(3);
+        assertThat(back.judgedN()).isZero();
+        assertThatThrownBy(() -> PatternTrack.fromBytes(new byte[] {3, 0}))
+                .hasMessage("unknown pattern statistics format 3");
+    }
+
     @Test
     void shouldRefuseARecordOfAnotherFormat() {
         assertThatThrownBy(() -> KeeperStateCodec.change(new byte[] {9, 0, 0}))
