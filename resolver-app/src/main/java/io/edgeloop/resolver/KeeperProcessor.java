@@ -26,6 +26,7 @@ import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.PatternMatch;
 import io.edgeloop.schemas.mapping.PatternMapping;
+import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -73,7 +74,9 @@ import java.util.stream.Collectors;
  *       version). Every decision is answered on the changelog: APPLIED (with versions and the
  *       pattern before and after), REJECTED, INVALID (the change is wrong for the library), or a
  *       refusal that changes nothing (unknown, already decided, anonymous: the reason goes in
- *       {@code statusReason}).</li>
+ *       {@code statusReason}). An approval or rejection of an id not yet proposed may simply have
+ *       been read before its proposal (another partition): it is kept (bounded,
+ *       {@value #MAX_PARKED}) in the state store and made when the proposal arrives.</li>
  *   <li>Resolved outcomes, in event-time order across the outcome tasks (held until every
  *       reporting task's progress mark has passed them, see {@link #onLearning}): each matched
  *       pattern's statistics in its own direction
@@ -108,6 +111,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     static final String META_KEY = "meta";
     static final String WAITING_PREFIX = "o/";
     static final String MARK_PREFIX = "m/";
+    /** Key prefix (in the keeper's state store) of a decision that came before its proposal. */
+    static final String PARKED_PREFIX = "p/";
+    /** How many decisions for ids not yet proposed the keeper keeps; beyond it they are only refused. */
+    static final int MAX_PARKED = 1000;
     private static final StringSerializer KEYS = new StringSerializer();
 
     private static final Logger LOG = LoggerFactory.getLogger(KeeperProcessor.class);
@@ -144,6 +151,8 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private long persistedVersions;
     private long nextSeq;
     private Cancellable seeding;
+    /** How many decisions are parked, counted from the state store once per task start; null until then. */
+    private Integer parked;
 
     KeeperProcessor(ResolverConfig config) {
         this.learning = config.learning();
@@ -168,6 +177,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         stats = context.getStateStore(ResolverStores.PATTERN_STATS.name());
         learningBuffer = context.getStateStore(ResolverStores.KEEPER_LEARNING.name());
         keeper = null;
+        parked = null;
         marks = null;
         waiting = null;
         applied = null;
@@ -231,6 +241,12 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         Instant at = Instant.ofEpochMilli(time);
         String id = mc.getId();
         ModelChange view = changelog.get(id);
+        boolean refusedDecision = refusedDecision(view);
+        if (refusedDecision) {
+            // The keeper's own answer to a decision on an id nobody had proposed yet: the id is free.
+            view = null;
+        }
+        ApprovalDecision waiting = unpark(id);
         boolean alert = mc.getKind() == ChangeKind.REGIME_ALERT;
         if (view != null && alert != (view.getKind() == ChangeKind.REGIME_ALERT)) {
             // A regime alert and a library change never share an id, whichever came first.
@@ -239,7 +255,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         }
         if (alert) {
             if (view == null) {
-                changelog.put(id, mc);
+                accepted(mc, refusedDecision, waiting, at);
             } else if (!view.equals(mc)) {
                 answer(ChangeAnswers.refusedProposal(view, mc, "change id " + id + " is taken", at));
             }
@@ -258,13 +274,78 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         persist(id);
         if (d.type() == io.edgeloop.core.library.DecisionType.PROPOSED) {
             if (!known) {
-                changelog.put(id, mc);
+                accepted(mc, refusedDecision, waiting, at);
             }
         } else if (!REQUEST_REFUSALS.contains(d.invalidReason()) || view == null) {
             answer(ChangeAnswers.invalidProposal(mc, d.reason(), at));
         } else {
             answer(ChangeAnswers.refusedProposal(view, mc, d.reason(), at));
         }
+    }
+
+    /**
+     * A new proposal taken: it becomes the id's view. A decision that came before it (parked) is
+     * decided now; else, when the keeper had answered a decision on the id as unknown, the
+     * proposal is acknowledged on the changelog so the compacted topic does not keep that answer.
+     */
+    private void accepted(ModelChange mc, boolean refusedDecision, ApprovalDecision waiting, Instant at) {
+        changelog.put(mc.getId(), mc);
+        if (waiting != null) {
+            LOG.info("decision {} of {} by {} came before the proposal: decided now", waiting.getAction(),
+                    mc.getId(), waiting.getActor());
+            onApproval(waiting);
+        } else if (refusedDecision) {
+            answer(ModelChange.newBuilder(mc).setUpdatedAt(at).build());
+        }
+    }
+
+    /** True when the view is the keeper's answer to a decision on an id it holds no change for. */
+    private boolean refusedDecision(ModelChange view) {
+        return view != null && view.getKind() != ChangeKind.REGIME_ALERT && view.getStatus() == ChangeStatus.INVALID
+                && view.getDecision() != null && keeper().change(view.getId()).isEmpty();
+    }
+
+    /** Keeps a decision on an id nobody has proposed yet, unless one is kept for it already or the keeper holds too many. */
+    private boolean park(ApprovalDecision a) {
+        String key = PARKED_PREFIX + a.getChangeId();
+        if (state.get(key) != null) {
+            return false;
+        }
+        if (parked() >= MAX_PARKED) {
+            LOG.warn("{} decisions wait for their proposals; decision {} of {} is not kept", MAX_PARKED,
+                    a.getAction(), a.getChangeId());
+            return false;
+        }
+        state.put(key, Topics.APPROVALS.valueSerde().serializer().serialize(Topics.APPROVALS.name(), a));
+        parked++;
+        return true;
+    }
+
+    /** Takes the decision parked for an id out of the store; null when there is none. */
+    private ApprovalDecision unpark(String id) {
+        String key = PARKED_PREFIX + id;
+        byte[] bytes = state.get(key);
+        if (bytes == null) {
+            return null;
+        }
+        parked();
+        state.delete(key);
+        parked--;
+        return Topics.APPROVALS.valueSerde().deserializer().deserialize(Topics.APPROVALS.name(), bytes);
+    }
+
+    private int parked() {
+        if (parked == null) {
+            int count = 0;
+            try (KeyValueIterator<String, byte[]> it = state.prefixScan(PARKED_PREFIX, KEYS)) {
+                while (it.hasNext()) {
+                    it.next();
+                    count++;
+                }
+            }
+            parked = count;
+        }
+        return parked;
     }
 
     private void onApproval(ApprovalDecision a) {
@@ -301,7 +382,9 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
                 answer(ChangeAnswers.rejected(base, a));
                 break;
             case INVALID:
-                if (REQUEST_REFUSALS.contains(d.invalidReason())) {
+                if (d.invalidReason() == InvalidReason.UNKNOWN_CHANGE && park(a)) {
+                    refuse(view, a, d.reason() + "; the decision is kept and made when the proposal arrives");
+                } else if (REQUEST_REFUSALS.contains(d.invalidReason())) {
                     refuse(view, a, d.reason());
                 } else {
                     answer(ChangeAnswers.invalid(base, a, d.reason()));

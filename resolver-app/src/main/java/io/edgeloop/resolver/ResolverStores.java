@@ -79,7 +79,8 @@ final class ResolverStores {
     /** The keeper's state: {@code v/<version>} library versions, {@code c/<change id>} change records, {@code meta}. */
     static final StoreSpec<String, byte[]> KEEPER_STATE = new StoreSpec<>("keeper-state",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
-            "the keeper's library versions and change records, one store record each, and its meta record");
+            "the keeper's library versions and change records, one store record each, its meta record, and the"
+                    + " decisions that came before their proposals");
 
     /** Change id -> the change as the keeper last saw or wrote it. */
     static final StoreSpec<String, ModelChange> KEEPER_CHANGELOG = new StoreSpec<>("keeper-changelog",

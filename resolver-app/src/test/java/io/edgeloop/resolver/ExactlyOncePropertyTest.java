@@ -2,6 +2,9 @@ package io.edgeloop.resolver;
 
 import io.edgeloop.core.candle.Candle;
 import io.edgeloop.core.library.Change;
+import io.edgeloop.core.library.Decision;
+import io.edgeloop.core.library.DecisionType;
+import io.edgeloop.core.library.InvalidReason;
 import io.edgeloop.core.library.Keeper;
 import io.edgeloop.core.library.LibraryEntry;
 import io.edgeloop.core.rules.PatternDefinition;
@@ -266,21 +269,34 @@ class ExactlyOncePropertyTest {
             keeper.seed(KeeperProcessor.SEED_CHANGE_ID, SeedPatterns.all().stream().collect(Collectors.toMap(
                     PatternDefinition::id, ChangeMapping::payload, (a, b) -> a, LinkedHashMap::new)),
                     KeeperProcessor.SEED_ORIGIN);
+            // The first named approval or rejection of an id not yet proposed waits for its proposal.
+            Map<String, ApprovalDecision> parked = new HashMap<>();
             for (Event e : events) {
                 if (e instanceof Propose p) {
                     Change<PatternDefinition> change = ChangeMapping.toChange(p.change());
-                    keeper.propose(change);
+                    boolean known = keeper.change(change.changeId()).isPresent();
+                    Decision<PatternDefinition> d = keeper.propose(change);
+                    ApprovalDecision waiting = parked.remove(change.changeId());
+                    if (waiting != null && !known && d.type() == DecisionType.PROPOSED) {
+                        decide(keeper, waiting);
+                    }
                 } else if (e instanceof Decide d) {
                     ApprovalDecision a = d.decision();
-                    switch (a.getAction()) {
-                        case APPROVE -> keeper.approve(a.getChangeId(), a.getActor(), a.getReason());
-                        case REJECT -> keeper.reject(a.getChangeId(), a.getActor(), a.getReason());
-                        case ROLLBACK -> keeper.rollback(a.getChangeId(), a.getTargetLibraryVersion(), a.getActor(),
-                                a.getReason());
+                    if (decide(keeper, a).invalidReason() == InvalidReason.UNKNOWN_CHANGE) {
+                        parked.putIfAbsent(a.getChangeId(), a);
                     }
                 }
             }
             return keeper;
+        }
+
+        private static Decision<PatternDefinition> decide(Keeper<PatternDefinition> keeper, ApprovalDecision a) {
+            return switch (a.getAction()) {
+                case APPROVE -> keeper.approve(a.getChangeId(), a.getActor(), a.getReason());
+                case REJECT -> keeper.reject(a.getChangeId(), a.getActor(), a.getReason());
+                case ROLLBACK -> keeper.rollback(a.getChangeId(), a.getTargetLibraryVersion(), a.getActor(),
+                        a.getReason());
+            };
         }
 
         /** The case as text: every event after the bar it follows. */

@@ -145,9 +145,63 @@ class KeeperTopologyTest {
         assertThat(answer.getKind()).isEqualTo(ChangeKind.UNKNOWN);
         assertThat(answer.getStatus()).isEqualTo(ChangeStatus.INVALID);
         assertThat(answer.getStatusReason())
-                .isEqualTo("approval by alice refused: no change chg-nobody-proposed was proposed");
+                .isEqualTo("approval by alice refused: no change chg-nobody-proposed was proposed; the decision is"
+                        + " kept and made when the proposal arrives");
         assertThat(resolver.library()).hasSize(17);
         assertThat(libraryVersion()).isEqualTo(1);
+    }
+
+    /**
+     * The keeper reads approvals and model-changelog as two partitions: an approval may come
+     * before its proposal. It is kept (across a restart) and made when the proposal arrives.
+     */
+    @Test
+    void shouldMakeADecisionThatCameBeforeItsProposalWhenTheProposalArrives() {
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+        resolver.decide(reject("chg-degrade-bull", "bob"));
+        resolver.restart();
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).hasSize(4);
+        assertThat(answers.subList(0, 2)).extracting(ModelChange::getKind, ModelChange::getStatus)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(ChangeKind.UNKNOWN, ChangeStatus.INVALID));
+        assertThat(answers.get(1).getStatusReason())
+                .isEqualTo("approval by bob refused: no change chg-degrade-bull was proposed");
+        ModelChange applied = answers.get(2);
+        assertThat(applied.getKind()).isEqualTo(ChangeKind.DEGRADE);
+        assertThat(applied.getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(applied.getDecision().getActor()).isEqualTo("alice");
+        assertThat(applied.getLibraryVersionBefore()).isEqualTo(1L);
+        assertThat(applied.getLibraryVersionAfter()).isEqualTo(2L);
+        assertThat(answers.get(3).getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(answers.get(3).getStatusReason()).startsWith("proposal by retrospective refused:");
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
+        assertThat(libraryVersion()).isEqualTo(2);
+        assertThat(resolver.store(ResolverStores.KEEPER_STATE).get(KeeperProcessor.PARKED_PREFIX + "chg-degrade-bull"))
+                .isNull();
+    }
+
+    /**
+     * A decision the keeper does not keep (an anonymous one) is lost, but the proposal that comes
+     * after it is acknowledged, so the compacted changelog does not end on the refusal.
+     */
+    @Test
+    void shouldAcknowledgeAProposalWhoseIdHadADecisionRefused() {
+        resolver.decide(approve("chg-degrade-bull", "anonymous"));
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+
+        List<ModelChange> answers = resolver.changelog();
+        assertThat(answers).extracting(ModelChange::getKind, ModelChange::getStatus).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.UNKNOWN, ChangeStatus.INVALID),
+                org.assertj.core.groups.Tuple.tuple(ChangeKind.DEGRADE, ChangeStatus.PROPOSED));
+        assertThat(changeView("chg-degrade-bull").getStatus()).isEqualTo(ChangeStatus.PROPOSED);
+
+        resolver.decide(approve("chg-degrade-bull", "alice"));
+
+        assertThat(resolver.changelog().get(2).getStatus()).isEqualTo(ChangeStatus.APPLIED);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.DEGRADED);
     }
 
     @Test
