@@ -246,7 +246,6 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             // The keeper's own answer to a decision on an id nobody had proposed yet: the id is free.
             view = null;
         }
-        ApprovalDecision waiting = unpark(id);
         boolean alert = mc.getKind() == ChangeKind.REGIME_ALERT;
         if (view != null && alert != (view.getKind() == ChangeKind.REGIME_ALERT)) {
             // A regime alert and a library change never share an id, whichever came first.
@@ -255,7 +254,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         }
         if (alert) {
             if (view == null) {
-                accepted(mc, refusedDecision, waiting, at);
+                accepted(mc, refusedDecision, at);
             } else if (!view.equals(mc)) {
                 answer(ChangeAnswers.refusedProposal(view, mc, "change id " + id + " is taken", at));
             }
@@ -274,7 +273,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         persist(id);
         if (d.type() == io.edgeloop.core.library.DecisionType.PROPOSED) {
             if (!known) {
-                accepted(mc, refusedDecision, waiting, at);
+                accepted(mc, refusedDecision, at);
             }
         } else if (!REQUEST_REFUSALS.contains(d.invalidReason()) || view == null) {
             answer(ChangeAnswers.invalidProposal(mc, d.reason(), at));
@@ -285,11 +284,20 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     /**
      * A new proposal taken: it becomes the id's view. A decision that came before it (parked) is
-     * decided now; else, when the keeper had answered a decision on the id as unknown, the
-     * proposal is acknowledged on the changelog so the compacted topic does not keep that answer.
+     * decided now, if it was made at or after the proposal's time (an operator decides a proposal
+     * that exists; one made before it was proposed is stale, about another use of the id, and is
+     * dropped with a log line); else, when the keeper had answered a decision on the id as
+     * unknown, the proposal is acknowledged on the changelog so the compacted topic does not keep
+     * that answer. A refused proposal leaves a parked decision parked.
      */
-    private void accepted(ModelChange mc, boolean refusedDecision, ApprovalDecision waiting, Instant at) {
+    private void accepted(ModelChange mc, boolean refusedDecision, Instant at) {
         changelog.put(mc.getId(), mc);
+        ApprovalDecision waiting = unpark(mc.getId());
+        if (waiting != null && waiting.getDecidedAt().isBefore(mc.getProposedAt())) {
+            LOG.warn("decision {} of {} by {} was made at {}, before the change was proposed at {}: not applied",
+                    waiting.getAction(), mc.getId(), waiting.getActor(), waiting.getDecidedAt(), mc.getProposedAt());
+            waiting = null;
+        }
         if (waiting != null) {
             LOG.info("decision {} of {} by {} came before the proposal: decided now", waiting.getAction(),
                     mc.getId(), waiting.getActor());

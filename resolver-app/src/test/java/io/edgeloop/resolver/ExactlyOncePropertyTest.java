@@ -269,16 +269,19 @@ class ExactlyOncePropertyTest {
             keeper.seed(KeeperProcessor.SEED_CHANGE_ID, SeedPatterns.all().stream().collect(Collectors.toMap(
                     PatternDefinition::id, ChangeMapping::payload, (a, b) -> a, LinkedHashMap::new)),
                     KeeperProcessor.SEED_ORIGIN);
-            // The first named approval or rejection of an id not yet proposed waits for its proposal.
+            // The first named approval or rejection of an id not yet proposed waits for its proposal,
+            // and is made when a proposal is taken, unless it was made before the proposal's time.
             Map<String, ApprovalDecision> parked = new HashMap<>();
             for (Event e : events) {
                 if (e instanceof Propose p) {
                     Change<PatternDefinition> change = ChangeMapping.toChange(p.change());
                     boolean known = keeper.change(change.changeId()).isPresent();
                     Decision<PatternDefinition> d = keeper.propose(change);
-                    ApprovalDecision waiting = parked.remove(change.changeId());
-                    if (waiting != null && !known && d.type() == DecisionType.PROPOSED) {
-                        decide(keeper, waiting);
+                    if (!known && d.type() == DecisionType.PROPOSED) {
+                        ApprovalDecision waiting = parked.remove(change.changeId());
+                        if (waiting != null && !waiting.getDecidedAt().isBefore(p.change().getProposedAt())) {
+                            decide(keeper, waiting);
+                        }
                     }
                 } else if (e instanceof Decide d) {
                     ApprovalDecision a = d.decision();

@@ -184,6 +184,23 @@ class KeeperTopologyTest {
     }
 
     /**
+     * A kept decision made before the change was proposed is about another use of the id (a typo,
+     * an old decision): it is not applied; the proposal waits for an operator.
+     */
+    @Test
+    void shouldNotApplyAKeptDecisionMadeBeforeTheProposal() {
+        resolver.decide(ApprovalDecision.newBuilder(approve("chg-degrade-bull", "alice"))
+                .setDecidedAt(Governance.PROPOSED_AT.minusSeconds(86_400)).build());
+        resolver.propose(status("chg-degrade-bull", ChangeKind.DEGRADE, BULL));
+
+        assertThat(changeView("chg-degrade-bull").getStatus()).isEqualTo(ChangeStatus.PROPOSED);
+        assertThat(published(BULL).getStatus()).isEqualTo(PatternStatus.ACTIVE);
+        assertThat(libraryVersion()).isEqualTo(1);
+        assertThat(resolver.store(ResolverStores.KEEPER_STATE).get(KeeperProcessor.PARKED_PREFIX + "chg-degrade-bull"))
+                .as("taken with the proposal").isNull();
+    }
+
+    /**
      * A decision the keeper does not keep (an anonymous one) is lost, but the proposal that comes
      * after it is acknowledged, so the compacted changelog does not end on the refusal.
      */
@@ -488,7 +505,7 @@ class KeeperTopologyTest {
         List<ModelChange> answers = resolver.changelog();
         assertThat(answers).hasSize(2);
         assertThat(answers.get(0).getStatus()).isEqualTo(ChangeStatus.INVALID);
-        assertThat(answers.get(0).getStatusReason()).isEqualTo("library version 0 does not exist (versions start at 1)");
+        assertThat(answers.get(0).getStatusReason()).isEqualTo("library version 0 does not exist (versions are 1..1)");
         assertThat(answers.get(1).getStatus()).isEqualTo(ChangeStatus.INVALID);
         assertThat(answers.get(1).getStatusReason()).startsWith(
                 "approval by bob refused: change chg-rollback-proposed was already INVALID");
