@@ -262,7 +262,10 @@ public final class PendingOutcome {
 
     /**
      * Restores a state written by {@link #toBytes()}. The prediction date and expiry time are
-     * the ones computed when the prediction was opened; thresholds come from {@code config}.
+     * the ones computed when the prediction was opened, unless today's rule
+     * ({@link TradingDates#predictionDate}) puts the prediction on a later date (a state written
+     * before the rule took the session calendar's trade date): then the later date and its expiry,
+     * so no bar on or before it counts; thresholds come from {@code config}.
      */
     public static PendingOutcome fromBytes(byte[] data, OutcomeConfig config) {
         Objects.requireNonNull(data, "data");
@@ -274,9 +277,15 @@ public final class PendingOutcome {
             }
             PredictionTerms terms = new PredictionTerms(in.readUTF(), in.readUTF(), in.readLong(),
                     Direction.valueOf(in.readUTF()), in.readDouble(), in.readInt());
-            PendingOutcome p = new PendingOutcome(terms, config, in.readLong(), in.readLong());
+            long storedDay = in.readLong();
+            long storedExpiry = in.readLong();
+            LocalDate date = TradingDates.predictionDate(terms.ticker(), terms.time(), config.exchangeZone());
+            PendingOutcome p = date.toEpochDay() > storedDay
+                    ? new PendingOutcome(terms, config, date.toEpochDay(),
+                            TradingDates.expiryTime(date, terms.horizonDays(), config.graceTradingDays()))
+                    : new PendingOutcome(terms, config, storedDay, storedExpiry);
             p.barsObserved = in.readInt();
-            p.lastDay = in.readLong();
+            p.lastDay = Math.max(in.readLong(), p.predictionDay);
             p.lastBarTime = in.readLong();
             p.lastClose = in.readDouble();
             p.maxHigh = in.readDouble();

@@ -191,6 +191,29 @@ class PendingOutcomeTest {
         assertThat(restored.resolve().action()).isEqualTo(Action.TRADED);
     }
 
+    /**
+     * A state written before outcomes took the session calendar's trade date holds the earlier
+     * date of a futures prediction stamped at the 18:00 New York evening open: restored, it takes
+     * today's date, so the bar of that date is not counted as its first horizon bar.
+     */
+    @Test
+    void shouldRestoreAnOlderStateOnTheDateTodaysRuleGives() {
+        long eveningOpen = java.time.Instant.parse("2024-09-03T22:00:00Z").toEpochMilli();
+        PendingOutcome p = PendingOutcome.open(new PredictionTerms("es-up", "ES1!", eveningOpen, Direction.UP, 5500, 3),
+                CONFIG);
+        assertThat(p.predictionDate()).isEqualTo(LocalDate.of(2024, 9, 4));
+        byte[] older = p.toBytes();
+        // the stored date sits after the format, id, ticker, time, direction, entry price and horizon
+        int at = 1 + (2 + "es-up".length()) + (2 + "ES1!".length()) + 8 + (2 + "UP".length()) + 8 + 4;
+        java.nio.ByteBuffer.wrap(older).putLong(at, LocalDate.of(2024, 9, 3).toEpochDay());
+        assertThat(older).isNotEqualTo(p.toBytes());
+
+        PendingOutcome restored = PendingOutcome.fromBytes(older, CONFIG);
+
+        assertThat(restored.predictionDate()).isEqualTo(LocalDate.of(2024, 9, 4));
+        assertThat(restored.toBytes()).isEqualTo(p.toBytes());
+    }
+
     @Test
     void shouldRefuseCorruptStateWithAClearMessage() {
         byte[] bytes = open(Direction.UP, 5).toBytes();
