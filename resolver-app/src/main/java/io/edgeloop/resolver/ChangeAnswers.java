@@ -172,8 +172,10 @@ final class ChangeAnswers {
                 + format(decision.policy().prior().beta()) + ")");
         details.put("revision", Integer.toString(before.getVersion()));
         details.put("baselineN", Long.toString(baselineN));
+        // n, hit rate and interval describe one sample, every outcome; the rule judged those after the baseline
+        details.put("judgedN", Long.toString(decision.n()));
         ChangeEvidence evidence = ChangeEvidence.newBuilder()
-                .setN(Math.toIntExact(decision.n()))
+                .setN(stats.getN())
                 .setHitRate(stats.getHitRate())
                 .setLower(stats.getLower())
                 .setUpper(stats.getUpper())

@@ -214,8 +214,8 @@ class FastLoopTest {
         ModelChange again = resolver.changelog().get(resolver.changelog().size() - 1);
         assertThat(again.getId()).isEqualTo("auto-degrade-bull_state_dominance-v3-r1-n10");
         assertThat(again.getStatus()).isEqualTo(ChangeStatus.AUTO_APPLIED);
-        assertThat(again.getEvidence().getN()).isEqualTo(10);
-        assertThat(again.getEvidence().getDetails()).containsEntry("baselineN", "10");
+        assertThat(again.getEvidence().getN()).as("the sample its hit rate describes").isEqualTo(20);
+        assertThat(again.getEvidence().getDetails()).containsEntry("baselineN", "10").containsEntry("judgedN", "10");
         assertThat(again.getProposed().getStats().getN()).isEqualTo(20);
     }
 
