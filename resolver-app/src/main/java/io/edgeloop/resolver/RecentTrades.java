@@ -25,6 +25,9 @@ final class RecentTrades {
     /** Most trades kept per ticker. */
     static final int CAPACITY = 64;
     private static final byte FORMAT = 1;
+    /** Stored codes of a trade's side (fixed, not the enum's ordinals). */
+    private static final byte LONG = 0;
+    private static final byte SHORT = 1;
 
     private final String ticker;
     private final List<TradeRef> trades = new ArrayList<>();
@@ -77,7 +80,7 @@ final class RecentTrades {
             for (TradeRef t : trades) {
                 out.writeUTF(t.tradeId());
                 out.writeLong(t.entryTime());
-                out.writeByte(t.side().ordinal());
+                out.writeByte(t.side() == TradeRef.Side.LONG ? LONG : SHORT);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write recent trades of " + ticker, e);
@@ -86,6 +89,14 @@ final class RecentTrades {
     }
 
     /** Restores a state written by {@link #toBytes()}; null bytes give an empty state. */
+    private static TradeRef.Side side(byte code) {
+        return switch (code) {
+            case LONG -> TradeRef.Side.LONG;
+            case SHORT -> TradeRef.Side.SHORT;
+            default -> throw new IllegalArgumentException("unknown trade side code " + code);
+        };
+    }
+
     static RecentTrades fromBytes(String ticker, byte[] data) {
         RecentTrades recent = new RecentTrades(ticker);
         if (data == null) {
@@ -99,7 +110,7 @@ final class RecentTrades {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 recent.trades.add(new TradeRef(in.readUTF(), ticker, null, in.readLong(),
-                        TradeRef.Side.values()[in.readByte()]));
+                        side(in.readByte())));
             }
             return recent;
         } catch (IOException | ArrayIndexOutOfBoundsException e) {

@@ -165,7 +165,7 @@ public final class Keeper<P> {
             return answerKnown(known, change, change.proposer(), version);
         }
         if (change.kind() == ChangeKind.ROLLBACK && change.targetVersion() < 1) {
-            String problem = "library version " + change.targetVersion() + " does not exist (versions start at 1)";
+            String problem = Transitions.unknownVersion(change.targetVersion(), version).orElseThrow();
             changes.put(id, decided(ChangeRecord.pending(change), ChangeStatus.INVALID, change.proposer(), problem));
             return Decision.invalid(id, InvalidReason.UNKNOWN_VERSION, problem, change.proposer(), version);
         }

@@ -103,10 +103,17 @@ final class Transitions {
                 List.of(new EntryDiff<>(id, before, after)), null, "");
     }
 
+    /** Why a rollback target is no library version of a history of {@code versions}; empty when it is one. */
+    static Optional<String> unknownVersion(long target, long versions) {
+        return target < 1 || target > versions
+                ? Optional.of("library version " + target + " does not exist (versions are 1.." + versions + ")")
+                : Optional.empty();
+    }
+
     private static <P> Result<P> rollback(long target, PatternLibrary<P> current, List<PatternLibrary<P>> history) {
-        if (target < 1 || target > history.size()) {
-            return Result.fail(InvalidReason.UNKNOWN_VERSION, "library version " + target
-                    + " does not exist (versions are 1.." + history.size() + ")");
+        Optional<String> unknown = unknownVersion(target, history.size());
+        if (unknown.isPresent()) {
+            return Result.fail(InvalidReason.UNKNOWN_VERSION, unknown.get());
         }
         PatternLibrary<P> wanted = history.get((int) target - 1);
         if (wanted.sameContent(current)) {
