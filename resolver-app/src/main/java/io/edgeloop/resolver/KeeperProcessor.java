@@ -437,25 +437,11 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     /**
      * Brings the changelog's statuses in line with the library after a rollback to {@code target}
      * made {@code version}. The changes live in a version are those that made a version of its
-     * line: the version itself, then the version its content came from (the target, for a version
-     * made by a rollback; else the one before), and so on down to 1. Every applied change outside
-     * the restored line becomes ROLLED_BACK; every ROLLED_BACK change inside it (brought back by a
+     * line ({@link Keeper#line}). Every applied change outside the restored line becomes ROLLED_BACK; every ROLLED_BACK change inside it (brought back by a
      * rollback of a rollback) is APPLIED (AUTO_APPLIED for the fast loop's) again.
      */
     private void markRolledBack(String rollbackId, long target, long version, Instant at) {
-        Map<Long, Long> from = new HashMap<>();
-        for (ChangeRecord<PatternDefinition> r : keeper().changelog()) {
-            if (r.status() == io.edgeloop.core.library.ChangeStatus.APPLIED) {
-                boolean rollback = r.change().kind() == io.edgeloop.core.library.ChangeKind.ROLLBACK;
-                from.put(r.appliedVersion(), rollback ? r.change().targetVersion() : r.appliedVersion() - 1);
-            }
-        }
-        Set<Long> live = new TreeSet<>();
-        live.add(version);
-        long v = target;
-        while (v >= 1 && live.add(v)) {
-            v = from.getOrDefault(v, v - 1);
-        }
+        Set<Long> live = keeper().line(version);
         List<ModelChange> answers = new ArrayList<>();
         try (KeyValueIterator<String, ModelChange> it = changelog.all()) {
             while (it.hasNext()) {

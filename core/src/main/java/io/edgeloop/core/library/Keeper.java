@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The pattern-library keeper as plain Java: the single writer of the library. It records
@@ -90,6 +92,28 @@ public final class Keeper<P> {
     /** Every change record, in order of arrival. */
     public List<ChangeRecord<P>> changelog() {
         return List.copyOf(changes.values());
+    }
+
+    /**
+     * The library versions whose changes are live in {@code version}: the version itself, then the
+     * version its content came from (the target, for a version made by a rollback; else the one
+     * before), and so on down to 1. A change applied at a version outside this line was undone by
+     * a rollback on the way to {@code version}.
+     */
+    public Set<Long> line(long version) {
+        Map<Long, Long> from = new HashMap<>();
+        for (ChangeRecord<P> r : changes.values()) {
+            if (r.status() == ChangeStatus.APPLIED) {
+                from.put(r.appliedVersion(), r.change().kind() == ChangeKind.ROLLBACK
+                        ? r.change().targetVersion() : r.appliedVersion() - 1);
+            }
+        }
+        Set<Long> line = new TreeSet<>();
+        long v = version;
+        while (v >= 1 && line.add(v)) {
+            v = from.getOrDefault(v, v - 1);
+        }
+        return line;
     }
 
     /** The changes waiting for an operator, in order of arrival. */

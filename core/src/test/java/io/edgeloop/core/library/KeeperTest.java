@@ -269,6 +269,24 @@ class KeeperTest {
         assertThat(restarted.rollback("r1", 1, "alice", "").invalidReason()).isEqualTo(InvalidReason.ALREADY_DECIDED);
     }
 
+    /** The versions live in a version: down the versions, jumping from a rollback's version to its target. */
+    @Test
+    void shouldTraceTheLineOfVersionsThroughRollbacks() {
+        proposeAndApprove(Change.degrade("c1", "htf_collapse", "retro-app", ""));
+        proposeAndApprove(Change.retire("c2", "bull_state_dominance", "retro-app", ""));
+        assertThat(keeper.line(3)).containsExactly(1L, 2L, 3L);
+
+        keeper.rollback("r1", 1, "alice", "undo both");
+        assertThat(keeper.line(4)).as("c1 and c2 undone").containsExactly(1L, 4L);
+        keeper.rollback("r2", 3, "alice", "undo the undo");
+        assertThat(keeper.line(5)).as("both back").containsExactly(1L, 2L, 3L, 5L);
+        proposeAndApprove(Change.retire("c3", "htf_collapse", "retro-app", ""));
+        assertThat(keeper.line(6)).containsExactly(1L, 2L, 3L, 5L, 6L);
+        keeper.rollback("r3", 4, "alice", "to the undone state");
+        assertThat(keeper.line(7)).as("a target made by a rollback follows that rollback").containsExactly(1L, 4L, 7L);
+        assertThat(Keeper.restore(keeper.state(), VALIDATOR).line(7)).containsExactly(1L, 4L, 7L);
+    }
+
     @Test
     void shouldApplyAProposedRollbackOnApproval() {
         proposeAndApprove(Change.retire("c1", "htf_collapse", "retro-app", ""));
