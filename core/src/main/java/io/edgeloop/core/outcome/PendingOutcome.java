@@ -279,10 +279,8 @@ public final class PendingOutcome {
                     Direction.valueOf(in.readUTF()), in.readDouble(), in.readInt());
             long storedDay = in.readLong();
             long storedExpiry = in.readLong();
-            LocalDate date = TradingDates.predictionDate(terms.ticker(), terms.time(), config.exchangeZone());
-            PendingOutcome p = date.toEpochDay() > storedDay
-                    ? new PendingOutcome(terms, config, date.toEpochDay(),
-                            TradingDates.expiryTime(date, terms.horizonDays(), config.graceTradingDays()))
+            PendingOutcome today = open(terms, config);
+            PendingOutcome p = today.predictionDay > storedDay ? today
                     : new PendingOutcome(terms, config, storedDay, storedExpiry);
             p.barsObserved = in.readInt();
             p.lastDay = Math.max(in.readLong(), p.predictionDay);
