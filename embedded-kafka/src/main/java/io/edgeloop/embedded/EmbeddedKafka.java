@@ -83,11 +83,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         FreePorts.requireFree(requestedPort, "broker port");
         FreePorts.requireFree(requestedControllerPort, "controller port");
-        int port = FreePorts.resolve(requestedPort);
-        int controllerPort = FreePorts.resolve(requestedControllerPort);
-        if (port == controllerPort) {
-            throw new IllegalArgumentException("broker and controller ports must differ, both are " + port);
-        }
+        FreePorts.Ports ports = FreePorts.resolve(requestedPort, requestedControllerPort);
+        int port = ports.broker();
+        int controllerPort = ports.controller();
         Map<String, String> props = BrokerConfig.properties(dataDir, port, controllerPort, overrides);
         long t0 = System.nanoTime();
         boolean fresh = StorageFormatter.format(dataDir, Uuid.randomUuid().toString(), props);
@@ -273,8 +271,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             if (dataDir == null) {
                 throw new IllegalStateException("EmbeddedKafka needs a data directory: call dataDir(...)");
             }
-            FreePorts.validate(port);
-            FreePorts.validate(controllerPort);
+            FreePorts.validate(port, controllerPort);
             return new EmbeddedKafka(this);
         }
     }

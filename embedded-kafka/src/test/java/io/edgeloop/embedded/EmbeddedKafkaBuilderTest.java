@@ -57,9 +57,30 @@ class EmbeddedKafkaBuilderTest {
 
     @Test
     void shouldFindAFreeLoopbackPortWhenAskedForPortZero() {
-        int port = FreePorts.resolve(0);
+        int port = FreePorts.resolve(0, 0).broker();
 
         assertThat(port).isBetween(1, 65_535);
-        assertThat(FreePorts.resolve(port)).isEqualTo(port);
+        assertThat(FreePorts.resolve(port, 0).broker()).isEqualTo(port);
+    }
+
+    @Test
+    void shouldNeverPickTheSamePortTwiceForBrokerAndController() {
+        for (int i = 0; i < 500; i++) { // a port closed is often the next one handed out again
+            FreePorts.Ports ports = FreePorts.resolve(0, 0);
+            assertThat(ports.broker()).isNotEqualTo(ports.controller());
+            FreePorts.Ports fixedBroker = FreePorts.resolve(ports.broker(), 0);
+            assertThat(fixedBroker.controller()).isNotEqualTo(ports.broker());
+        }
+    }
+
+    @Test
+    void shouldRefuseTheSameFixedPortForBrokerAndController() {
+        assertThatThrownBy(() -> FreePorts.resolve(9092, 9092))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("broker and controller ports must differ, both are 9092");
+        assertThatThrownBy(() -> EmbeddedKafka.builder().dataDir(Path.of("target", "never-built"))
+                .port(9092).controllerPort(9092).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("broker and controller ports must differ, both are 9092");
     }
 }
