@@ -75,9 +75,9 @@ public final class SeedPatterns {
                     "Momentum elite while both frames are bullish (state HTF_BULL_LTF_BULL).",
                     Rule.all(eq("state", BULL_BULL), truthy("momentum_elite"))),
             seed("squeeze_release_bear", "Squeeze release in bear state", Direction.DOWN, 0, 0,
-                    "A squeeze releases on an LTF frame (original: 30m) while HTF is bearish: volatility expanding "
-                            + "into weakness.",
-                    Rule.all(truthy("sq_release_ltf"), in("state", BEAR_BEAR, BEAR_PULLBACK))),
+                    "A squeeze releases downwards (momentum below zero) on an LTF frame (original: 30m, either way) "
+                            + "while HTF is bearish: volatility expanding into weakness.",
+                    Rule.all(eq("sq_release_ltf", -1), in("state", BEAR_BEAR, BEAR_PULLBACK))),
             seed("bear_state_dominance", "Bear state dominance", Direction.DOWN, 0, 0,
                     "State HTF_BEAR_LTF_BEAR: higher and lower frames both bearish.",
                     eq("state", BEAR_BEAR)),
@@ -89,8 +89,9 @@ public final class SeedPatterns {
                             + "state, which any bear state satisfies).",
                     Rule.all(lt("htf_change", -SURGE), in("state", BEAR_BEAR, BEAR_PULLBACK))),
             seed("bear_squeeze_multi_signal", "Bear squeeze multi-signal", Direction.DOWN, 0, 0,
-                    "Both frames bearish, a squeeze releasing and SuperTrend flipping bearish on LTF frames at the same bar.",
-                    Rule.all(eq("state", BEAR_BEAR), truthy("sq_release_ltf"), eq("st_flip_ltf", -1))),
+                    "Both frames bearish, a squeeze releasing downwards and SuperTrend flipping bearish on LTF frames at "
+                            + "the same bar.",
+                    Rule.all(eq("state", BEAR_BEAR), eq("sq_release_ltf", -1), eq("st_flip_ltf", -1))),
             seed("htf_ltf_divergence_bear", "HTF/LTF bear divergence", Direction.DOWN, 0, 0,
                     "In a bear pullback (HTF bearish, LTF bullish) the HTF score keeps falling (< -5 over 5 days) while "
                             + "the LTF rises (> +5): an unsustainable bounce. The original's HTF <= 40 / LTF >= 55 were "

@@ -282,6 +282,30 @@ class CandleFilesTest {
     }
 
     @Test
+    void shouldReadTheUniverseDailyRowsAsDailyBarsWhenTheyComeAsAPlainCsv() throws IOException {
+        // The same rows as universe-daily/AAPL-D.json (both feeds: 00:00 UTC and 04:00 UTC of each
+        // trading day), written as the documented plain CSV "TICKER.csv": nothing in the file
+        // names the interval, so it is inferred from the steps between rows.
+        ParsedFile json = TestData.read("universe-daily/AAPL-D.json");
+        StringBuilder text = new StringBuilder("ts,open,high,low,close,volume\n");
+        for (Candle c : json.candles()) {
+            text.append(c.openTime()).append(',').append(c.open()).append(',').append(c.high()).append(',')
+                    .append(c.low()).append(',').append(c.close()).append(',').append(c.volume()).append('\n');
+        }
+        Path csv = tmp.resolve("AAPL.csv");
+        Files.writeString(csv, text);
+
+        ParsedFile f = CandleFiles.read(csv, TestData.VALIDATOR);
+
+        assertThat(f.errors()).isEmpty();
+        assertThat(f.candles()).hasSize(json.candles().size());
+        // daily bars, as the JSON file of the same rows: one bar per trading day after normalisation
+        assertThat(f.interval()).isEqualTo(Timeframe.D1);
+        assertThat(CandleNormaliser.normalise(f.candles(), SessionCalendar.US_EQUITY).candles())
+                .hasSameSizeAs(CandleNormaliser.normalise(json.candles(), SessionCalendar.US_EQUITY).candles());
+    }
+
+    @Test
     void shouldFailWhenTheIntervalCannotBeTold() throws IOException {
         Path csv = tmp.resolve("LONELY.csv");
         Files.writeString(csv, "ts,open,high,low,close,volume\n1736865000000,1,2,1,1,5\n");

@@ -208,6 +208,17 @@ class RuleValidatorTest {
     }
 
     @Test
+    void shouldDetectAContradictionThroughANegatedBetween() {
+        // htf_score > 25 and outside [20, 50]: the outside is < 20 or > 50, and htf_score never
+        // exceeds 50, so no value satisfies both (not(cond) is followed like not(gt), not(lt) ...)
+        Problem p = only(all(gt("htf_score", 25), not(between("htf_score", 20, 50))));
+        assertThat(p.kind()).isEqualTo(Problem.Kind.CONTRADICTION);
+        // both sides of the outside excluded by the other condition: [0, 20] is inside [-10, 30]
+        assertThat(only(all(between("htf_score", 0, 20), not(between("htf_score", -10, 30)))).kind())
+                .isEqualTo(Problem.Kind.CONTRADICTION);
+    }
+
+    @Test
     void shouldNotFlagSatisfiableCombinations() {
         assertThat(RuleValidator.validate(any(gt("htf_score", 10), lt("htf_score", 5)))).isEmpty();
         assertThat(RuleValidator.validate(all(gt("htf_score", 10), lt("htf_score", 20)))).isEmpty();

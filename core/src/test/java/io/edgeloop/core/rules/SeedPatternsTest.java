@@ -88,6 +88,21 @@ class SeedPatternsTest {
     }
 
     @Test
+    void shouldAskBearSeedsForABearishSqueezeRelease() {
+        // SeedPatterns: "squeeze releases carry their new direction ..., so bull patterns ask for +1
+        // and bear patterns for -1". A bullish release (+1, momentum up) in a bear state is not the
+        // DOWN setup these two seeds predict.
+        CompiledRule releaseBear = CompiledRule.compile(SeedPatterns.byId("squeeze_release_bear").orElseThrow().rule());
+        CompiledRule multiBear = CompiledRule.compile(SeedPatterns.byId("bear_squeeze_multi_signal").orElseThrow().rule());
+
+        assertThat(releaseBear.matches(snapshot().with("state", BEAR_BEAR).with("sq_release_ltf", 1).build()))
+                .as("squeeze_release_bear on a bullish release").isFalse();
+        assertThat(multiBear.matches(snapshot().with("state", BEAR_BEAR).with("sq_release_ltf", 1)
+                .with("st_flip_ltf", -1).build()))
+                .as("bear_squeeze_multi_signal on a bullish release").isFalse();
+    }
+
+    @Test
     void shouldCoverEverySeedWithACase() {
         assertThat(cases().map(a -> (String) a.get()[0]))
                 .containsExactlyElementsOf(SeedPatterns.all().stream().map(PatternDefinition::id).toList());
