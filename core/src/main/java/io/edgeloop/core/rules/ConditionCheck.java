@@ -96,6 +96,11 @@ final class ConditionCheck {
                     ? "truthy, falsy or eq true/false" : "eq, neq or in with " + field.categories())));
             return;
         }
+        if (op == Op.IN && type == FieldType.BOOLEAN) { // a set of flags has no Avro form, and eq says the same
+            out.add(new Problem(path + ".op", Problem.Kind.WRONG_TYPE, "in does not apply to boolean field "
+                    + field.name() + "; use truthy, falsy or eq true/false"));
+            return;
+        }
         if ((op == Op.TRUTHY || op == Op.FALSY) && (type == FieldType.NUMBER || type == FieldType.CATEGORY)) {
             out.add(new Problem(path + ".op", Problem.Kind.WRONG_TYPE, op.json() + " applies to boolean and direction "
                     + "fields, not to " + kind(type) + " field " + field.name()

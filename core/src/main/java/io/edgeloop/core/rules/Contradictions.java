@@ -41,19 +41,32 @@ final class Contradictions {
             if (e.getValue().size() < 2) {
                 continue;
             }
-            ValueSet common = null;
+            List<ValueSet> common = null; // a union: the outside of a between range is two sets
             for (Term t : e.getValue()) {
-                ValueSet set = t.negated ? ValueSet.ofNegated(e.getKey(), t.condition) : ValueSet.of(e.getKey(), t.condition);
-                if (set != null) {
-                    common = common == null ? set : common.intersect(set);
-                }
+                List<ValueSet> sets = t.negated ? ValueSet.ofNegated(e.getKey(), t.condition)
+                        : List.of(ValueSet.of(e.getKey(), t.condition));
+                common = common == null ? sets : intersect(common, sets);
             }
-            if (common != null && common.isEmpty()) {
+            if (common.stream().allMatch(ValueSet::isEmpty)) {
                 out.add(new Problem(path, Problem.Kind.CONTRADICTION, "conditions on " + e.getKey().name()
                         + " can never hold together: " + e.getValue().stream()
                         .map(t -> t.describe() + " at " + t.path).collect(Collectors.joining(", "))));
             }
         }
+    }
+
+    /** The intersection of two unions, as a union of the non-empty pairwise intersections. */
+    private static List<ValueSet> intersect(List<ValueSet> a, List<ValueSet> b) {
+        List<ValueSet> out = new ArrayList<>();
+        for (ValueSet x : a) {
+            for (ValueSet y : b) {
+                ValueSet both = x.intersect(y);
+                if (!both.isEmpty()) {
+                    out.add(both);
+                }
+            }
+        }
+        return out.isEmpty() ? List.of(a.get(0).intersect(b.get(0))) : out;
     }
 
     private static void collect(Rule rule, String path, boolean negated, List<Term> out) {

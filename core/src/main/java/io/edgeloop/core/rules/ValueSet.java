@@ -4,6 +4,7 @@ import io.edgeloop.core.snapshot.Field;
 import io.edgeloop.core.snapshot.FieldType;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The set of values of a field's range that a type-valid condition admits. Used to find
@@ -33,10 +34,19 @@ sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
 
     /**
      * The values for which the condition is false, within the field's range (so the field is
-     * present), or null when that set is not representable (the outside of a between range).
+     * present), as a union of sets: one set, or for a number outside a between range the two
+     * sides below and above it.
      */
-    static ValueSet ofNegated(Field field, Rule.Condition c) {
-        return continuous(field) ? Numeric.of(field, c, true) : Discrete.of(field, c, true);
+    static List<ValueSet> ofNegated(Field field, Rule.Condition c) {
+        if (!continuous(field)) {
+            return List.of(Discrete.of(field, c, true));
+        }
+        if (c.op() == Op.BETWEEN) {
+            Value.Range r = (Value.Range) c.value();
+            return List.of(Numeric.of(field, new Rule.Condition(c.field(), Op.LT, Value.of(r.lo())), false),
+                    Numeric.of(field, new Rule.Condition(c.field(), Op.GT, Value.of(r.hi())), false));
+        }
+        return List.of(Numeric.of(field, c, true));
     }
 
     /** The number a scalar stands for on a field: the number, 1/0 for booleans, the category's index. */
@@ -115,8 +125,7 @@ sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
             double min = field.min();
             double max = field.max();
             Numeric domain = new Numeric(min, false, max, false, null, new double[0], min, max);
-            Numeric set = negated ? negatedSet(c, min, max) : set(c, min, max);
-            return set == null ? null : domain.intersect(set);
+            return domain.intersect(negated ? negatedSet(c, min, max) : set(c, min, max));
         }
 
         private static Numeric set(Rule.Condition c, double min, double max) {
@@ -147,7 +156,7 @@ sealed interface ValueSet permits ValueSet.Discrete, ValueSet.Numeric {
                 case LT -> new Numeric(num(v), false, inf, false, null, new double[0], min, max);
                 case LTE -> new Numeric(num(v), true, inf, false, null, new double[0], min, max);
                 case IN -> new Numeric(-inf, false, inf, false, null, nums(v), min, max);
-                case BETWEEN -> null;
+                case BETWEEN -> throw new IllegalArgumentException("the outside of a range is two sets: see ofNegated");
                 case TRUTHY, FALSY -> throw new IllegalArgumentException(c.op().json() + " on a number");
             };
         }

@@ -115,11 +115,11 @@ class RuleJsonTest {
     @Test
     void shouldValidateAfterParsingWithJsonPaths() {
         List<Problem> problems = problemsOf("{\"all\":[{\"field\":\"htf_score\",\"op\":\"gte\",\"value\":55},"
-                + "{\"field\":\"state\",\"op\":\"eq\",\"value\":\"BULL\"},{\"field\":\"momentum_elite\",\"op\":\"in\",\"value\":[1]}]}");
+                + "{\"field\":\"state\",\"op\":\"eq\",\"value\":\"BULL\"},{\"field\":\"momentum_elite\",\"op\":\"eq\",\"value\":1}]}");
         assertThat(problems).extracting(Problem::path, Problem::kind).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("$.all[0]", Problem.Kind.NEVER_TRUE),
                 org.assertj.core.groups.Tuple.tuple("$.all[1].value", Problem.Kind.WRONG_TYPE),
-                org.assertj.core.groups.Tuple.tuple("$.all[2].value[0]", Problem.Kind.WRONG_TYPE));
+                org.assertj.core.groups.Tuple.tuple("$.all[2].value", Problem.Kind.WRONG_TYPE));
     }
 
     @Test

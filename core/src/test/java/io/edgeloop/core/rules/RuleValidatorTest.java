@@ -120,11 +120,24 @@ class RuleValidatorTest {
     }
 
     @Test
-    void shouldRejectNumbersInListForBoolean() {
-        List<Problem> problems = RuleValidator.validate(in("momentum_elite", 1, 0));
-        assertThat(problems).extracting(Problem::kind).containsOnly(Problem.Kind.WRONG_TYPE);
-        assertThat(problems).extracting(Problem::path).containsExactly("$.value[0]", "$.value[1]");
-        assertThat(problems.get(0).message()).contains("boolean field momentum_elite takes true or false, not the number 1");
+    void shouldRejectInOnABooleanField() {
+        // a set of flags has no Avro form (RuleMapping refuses it), so the validator must not pass one
+        Problem p = only(new Rule.Condition("momentum_elite", Op.IN, new Value.Items(List.of(Value.of(true)))));
+        assertThat(p.kind()).isEqualTo(Problem.Kind.WRONG_TYPE);
+        assertThat(p.path()).isEqualTo("$.op");
+        assertThat(p.message()).isEqualTo("in does not apply to boolean field momentum_elite; use truthy, falsy or eq "
+                + "true/false");
+        assertThat(only(in("momentum_elite", 1, 0)).path()).isEqualTo("$.op");
+        assertThatThrownBy(() -> RuleJson.parse("{\"field\": \"momentum_elite\", \"op\": \"in\", \"value\": [true]}"))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("$.op: in does not apply to boolean field momentum_elite");
+    }
+
+    @Test
+    void shouldRejectANumberForABoolean() {
+        Problem p = only(eq("momentum_elite", 1));
+        assertThat(p.kind()).isEqualTo(Problem.Kind.WRONG_TYPE);
+        assertThat(p.message()).contains("boolean field momentum_elite takes true or false, not the number 1");
     }
 
     @Test
