@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -175,11 +176,27 @@ public final class CandleFiles {
                 + ": cannot tell the bar interval (no 'tf' field, none in the file name, too few rows)"));
     }
 
-    /** The interval whose length is the most frequent positive step between consecutive rows. */
+    /**
+     * The interval whose length is the most frequent positive step between consecutive rows. When
+     * nine rows in ten or more are stamped at a midnight, of UTC or of New York, those rows step by
+     * their dates: the universe files hold most days twice, at 00:00 UTC and at 04:00 or 05:00 UTC
+     * (New York's midnight), and the four or five hours between the two copies of a day are no bar
+     * length. (A 4-hour series has at most two such stamps in six.)
+     */
     private static Optional<Timeframe> inferred(RawFile raw) {
+        long[] times = Arrays.copyOf(raw.time, raw.size);
+        long midnights = Arrays.stream(times).filter(CandleFiles::midnight).count();
+        if (midnights * 10 >= 9L * times.length) {
+            for (int i = 0; i < times.length; i++) {
+                long t = times[i];
+                if (midnight(t) && Math.floorMod(t, EpochDays.DAY_MS) != 0) {
+                    times[i] = t + ZoneOffsetTable.NEW_YORK.offsetMillis(t); // 00:00 UTC of the New York date
+                }
+            }
+        }
         Map<Long, Integer> steps = new HashMap<>();
-        for (int i = 1; i < raw.size; i++) {
-            long step = raw.time[i] - raw.time[i - 1];
+        for (int i = 1; i < times.length; i++) {
+            long step = times[i] - times[i - 1];
             if (step > 0) {
                 steps.merge(step, 1, Integer::sum);
             }
@@ -188,6 +205,10 @@ public final class CandleFiles {
                 .max(Map.Entry.<Long, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                 .map(Map.Entry::getKey)
                 .flatMap(CandleFiles::timeframeOfStep);
+    }
+
+    private static boolean midnight(long stamp) {
+        return CandleNormaliser.stampKind(stamp, SessionCalendar.US_EQUITY) != CandleNormaliser.StampKind.SESSION;
     }
 
     private static Optional<Timeframe> timeframeOfStep(long step) {
