@@ -1,6 +1,7 @@
 package io.edgeloop.streams;
 
 import io.edgeloop.core.candle.Timeframe;
+import io.edgeloop.core.http.JsonHttpServer.HttpError;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
@@ -9,7 +10,6 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
-import org.apache.kafka.streams.LagInfo;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
@@ -17,10 +17,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -35,13 +37,25 @@ final class ModelQueries {
     record Owner(boolean local, HostInfo host) {
     }
 
+    /** The states in which {@code /health} answers 200, as resolver-app's probe. */
+    private static final Set<KafkaStreams.State> ALIVE = Set.of(KafkaStreams.State.CREATED,
+            KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
+    /** Below the probes' timeouts of the shipped manifests (5 s). */
+    private static final Duration STORE_LAG_WAIT = Duration.ofSeconds(2);
+
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Deserializer<MarketSignal> signals = Topics.SIGNALS.valueSerde().deserializer();
+    private final StoreLags storeLags;
 
     ModelQueries(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
         this.self = self;
+        this.storeLags = new StoreLags(streams::allLocalStorePartitionLags, STORE_LAG_WAIT, task -> {
+            Thread thread = new Thread(task, "store-lags");
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     HostInfo self() {
@@ -121,18 +135,24 @@ final class ModelQueries {
         return List.copyOf(hosts);
     }
 
-    /** The client's state, store lag per store and partition, input lag and candle counters. */
+    /**
+     * The client's state, store lag per store and partition, input lag and candle counters; a 503
+     * once the client is neither starting, rebalancing nor running. It answers within the store
+     * lags' wait whether the brokers answer or not (the lag is then null, with the reason).
+     */
     Map<String, Object> health() {
-        Map<String, Object> out = new TreeMap<>();
-        out.put("state", streams.state().name());
-        out.put("instance", self.host() + ":" + self.port());
-        Map<String, Map<String, Long>> storeLag = new TreeMap<>();
-        for (Map.Entry<String, Map<Integer, LagInfo>> store : streams.allLocalStorePartitionLags().entrySet()) {
-            Map<String, Long> partitions = new TreeMap<>();
-            store.getValue().forEach((p, lag) -> partitions.put(Integer.toString(p), lag.offsetLag()));
-            storeLag.put(store.getKey(), partitions);
+        KafkaStreams.State state = streams.state();
+        if (!ALIVE.contains(state)) {
+            throw new HttpError(503, "streams client is " + state);
         }
-        out.put("storeLag", storeLag);
+        Map<String, Object> out = new TreeMap<>();
+        out.put("state", state.name());
+        out.put("instance", self.host() + ":" + self.port());
+        StoreLags.Reading storeLag = storeLags.get();
+        out.put("storeLag", storeLag.lags());
+        if (storeLag.unknownBecause() != null) {
+            out.put("storeLagUnknown", storeLag.unknownBecause());
+        }
         Map<String, Double> inputLag = new TreeMap<>();
         Map<String, Double> candles = new TreeMap<>();
         streams.metrics().forEach((name, metric) -> {
