@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import io.edgeloop.core.config.AppConfig;
+import io.edgeloop.core.config.ConfigException;
 import io.edgeloop.retro.ChangePublisher;
 import io.edgeloop.retro.ProposalFiles;
 import io.edgeloop.retro.RetroCommand;
@@ -54,7 +57,8 @@ final class RetroCli implements Callable<Integer> {
     @Option(names = "--library", paramLabel = "FILE", description = "Patterns to re-score (JSON array); default the seeds.")
     Path library;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Any retro.* option, e.g. retro.fdr=0.05; repeatable.")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = {"Any retro.* option, e.g. retro.fdr=0.05; "
+            + "repeatable. The environment's APP_RETRO_* variables (APP_RETRO_FDR=0.05) count too, under these."})
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--seed", description = {"Seeding instead of the retrospective: judge every library pattern on "
@@ -69,6 +73,20 @@ final class RetroCli implements Callable<Integer> {
             + "(default: KAFKA_BOOTSTRAP_SERVERS, else the local stack's 127.0.0.1:" + StackOptions.DEFAULT_PORT + ").")
     String bootstrap;
 
+    /**
+     * The environment's {@code APP_RETRO_*} variables: a shell's other {@code APP_*} variables (an
+     * app's {@code APP_HTTP_PORT}, say) are not this command's and must not stop it.
+     */
+    static Map<String, String> retroEnvironment(Map<String, String> environment) {
+        Map<String, String> env = new TreeMap<>();
+        environment.forEach((key, value) -> {
+            if (key.startsWith("APP_RETRO_")) {
+                env.put(key, value);
+            }
+        });
+        return env;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(data)) {
@@ -78,8 +96,13 @@ final class RetroCli implements Callable<Integer> {
         if (lookback != null) {
             flags.add(RetroOptions.LOOKBACK.name() + "=" + lookback);
         }
-        RetroOptions options = RetroOptions.from(AppConfig.resolve(RetroOptions.all(), new Properties(), System.getenv(),
-                flags));
+        RetroOptions options;
+        try {
+            options = RetroOptions.from(AppConfig.resolve(RetroOptions.all(), new Properties(), retroEnvironment(System.getenv()),
+                    flags));
+        } catch (ConfigException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         if (asOf != null) {
             options = options.withAsOf(asOf);
         }

@@ -33,4 +33,27 @@ class RetroCliTest {
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.err()).contains("--bootstrap goes with --publish", "Usage: edgeloop retro");
     }
+
+    /** A bad option value is bad usage, as for every command: the error, the usage, exit code 2. */
+    @Test
+    void shouldRefuseABadLookbackAsBadUsage(@TempDir Path out) {
+        Cli cli = Cli.run("retro", "--data", HISTORY.toString(), "--out", out.toString(), "--lookback", "5x");
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err()).contains("retro.lookback", "Usage: edgeloop retro");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSettingAsBadUsage(@TempDir Path out) {
+        Cli cli = Cli.run("retro", "--data", HISTORY.toString(), "--out", out.toString(), "--set", "retro.fdrr=0.05");
+
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(2);
+        assertThat(cli.err()).contains("retro.fdrr", "Usage: edgeloop retro");
+    }
+
+    @Test
+    void shouldReadOnlyTheRetrospectivesVariablesOfTheEnvironment() {
+        assertThat(RetroCli.retroEnvironment(java.util.Map.of("APP_HTTP_PORT", "8080", "APP_RETRO_FDR", "0.05",
+                "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092", "PATH", "/bin"))).isEqualTo(java.util.Map.of("APP_RETRO_FDR", "0.05"));
+    }
 }
