@@ -5,6 +5,8 @@ import io.edgeloop.core.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -71,5 +73,17 @@ class ResolverOptionsTest {
         } finally {
             java.nio.file.Files.delete(file);
         }
+    }
+
+    /** The README's configuration table names every option, as the other apps' READMEs do. */
+    @Test
+    void shouldDocumentEveryOptionByNameInTheReadme() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+
+        List<String> undocumented = ResolverOptions.all().stream().map(o -> o.name())
+                .filter(name -> !readme.contains("`" + name + "`"))
+                .toList();
+
+        assertThat(undocumented).as("ResolverOptions not documented in resolver-app/README.md").isEmpty();
     }
 }
