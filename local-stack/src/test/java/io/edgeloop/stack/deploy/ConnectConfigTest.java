@@ -141,4 +141,25 @@ class ConnectConfigTest {
         }
         return connectors;
     }
+
+    /**
+     * connectors/README.md hands out connectors/config/*.json for a cluster: every setting the
+     * deploys' copies set has the same value there, so the handed-out files work on the data mount
+     * the deploys ship.
+     */
+    @Test
+    void shouldShipInTheConnectorsModuleTheConnectorConfigsTheDeployRuns() {
+        Map<String, Map<String, String>> shipped = new LinkedHashMap<>();
+        for (String name : composeConnectors().keySet()) {
+            JsonNode json = DeployFiles.json(DeployFiles.file("connectors/config/" + name + ".json"));
+            Map<String, String> config = new LinkedHashMap<>();
+            DeployFiles.fieldNames(json.path("config")).forEach(k -> config.put(k, json.path("config").path(k).asText()));
+            shipped.put(name, config);
+        }
+
+        for (Map.Entry<String, Map<String, String>> deployed : composeConnectors().entrySet()) {
+            deployed.getValue().forEach((key, value) -> assertThat(shipped.get(deployed.getKey()).get(key))
+                    .as(deployed.getKey() + " " + key).isEqualTo(value));
+        }
+    }
 }

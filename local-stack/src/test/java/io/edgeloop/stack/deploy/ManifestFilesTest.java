@@ -85,4 +85,20 @@ class ManifestFilesTest {
                     .containsExactlyInAnyOrderElementsOf(DeployRenderer.kubernetesFiles());
         }
     }
+
+    /** docs/DEPLOY.md's resource table counts the resources as the manifests hold them. */
+    @Test
+    void shouldCountTheResourcesInDeployMdAsTheManifestsHoldThem() throws Exception {
+        String deploy = Files.readString(DeployFiles.file("docs/DEPLOY.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`(Kafka[A-Za-z]+)` x (\\d+)").matcher(deploy);
+        java.util.Map<String, Integer> documented = new java.util.TreeMap<>();
+        while (m.find()) {
+            documented.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        java.util.Map<String, Integer> actual = new java.util.TreeMap<>();
+        documented.keySet().forEach(kind -> actual.put(kind, DeployFiles.resources(kind).size()));
+
+        assertThat(documented).containsKeys("KafkaTopic", "KafkaUser", "KafkaConnector");
+        assertThat(documented).isEqualTo(actual);
+    }
 }
