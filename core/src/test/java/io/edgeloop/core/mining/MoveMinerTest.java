@@ -308,4 +308,24 @@ class MoveMinerTest {
         moves.sort(MoveMiner.ORDER);
         return moves;
     }
+
+    @Test
+    void shouldFindAMoveOfExactlyTheThresholdAsTheRetrospectivesHitRuleDoes() {
+        // 3.40 -> 3.57 is exactly +5% and 3.40 -> 3.23 exactly -5% ("|close-to-peak| >= 5%"); in double
+        // arithmetic (3.57 - 3.40) / 3.40 x 100 = 4.999999999999998, so the miner drops both, while
+        // PriceSeries.outcome ("the move miner's close-to-peak rule") counts 3.57 >= 3.40 x 1.05 as a hit
+        List<Candle> up = Bars.hlc("T", MONDAY, Bars.VOLUME,
+                new double[] {3.40, 3.40, 3.40}, new double[] {3.57, 3.40, 3.45}, new double[] {3.45, 3.40, 3.42},
+                new double[] {3.45, 3.40, 3.42});
+        List<Candle> down = Bars.hlc("T", MONDAY, Bars.VOLUME,
+                new double[] {3.40, 3.40, 3.40}, new double[] {3.40, 3.23, 3.30}, new double[] {3.40, 3.30, 3.35},
+                new double[] {3.40, 3.30, 3.35});
+
+        assertThat(new MoveMiner(config(List.of(3))).candidates("T", "Tech", up))
+                .as("UP candidate from 3.40 to a high of 3.57")
+                .anySatisfy(m -> assertThat(m.direction()).isEqualTo(MoveDirection.UP));
+        assertThat(new MoveMiner(config(List.of(3))).candidates("T", "Tech", down))
+                .as("DOWN candidate from 3.40 to a low of 3.23")
+                .anySatisfy(m -> assertThat(m.direction()).isEqualTo(MoveDirection.DOWN));
+    }
 }

@@ -31,6 +31,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Discovery on the real moves of the daily universe (lookback as of 2025-12-31: prior window
@@ -208,5 +209,48 @@ class CandidateDiscoveryTest {
         int byCount = new CandidateDiscovery(by).discover(sample, windows, features, List.of()).survivors().size();
 
         assertThat(byCount).isPositive().isLessThanOrEqualTo(bh);
+    }
+
+    /**
+     * The "every feature adds" gate is documented as a one-sided test, Fisher's exact test for small
+     * counts. Among the fit moves with feature b, those with a went UP 6 of 6, those without 2 of 8:
+     * R fisher.test(matrix(c(6, 2, 0, 6), 2), alternative = "greater")$p.value = 28/3003 = 0.009324.
+     * (The other feature's increment, a with and without b, is 6/6 against 0/20: far smaller, so the
+     * largest increment p-value is this one.) Each move starts in a week of its own, so no design
+     * effect applies. The gate halves Fisher's two-sided p-value (0.009657 / 2 = 0.004829), which is
+     * not the one-sided p-value and here is half of it.
+     */
+    @Test
+    void shouldTestEachFeaturesIncrementOneSidedWithFishersExactTest() {
+        RetroConfig config = new RetroConfig(400, 30, 5, 5, 0.05, 0.10, FdrMethod.BENJAMINI_HOCHBERG, 10, 8, 0.05,
+                0.80, 5, 25, 15, 0.95);
+        LocalDate asOf = LocalDate.of(2024, 12, 31);
+        RetroWindows w = RetroWindows.of(asOf, config);
+        List<MoveFeatures> moves = new ArrayList<>();
+        LocalDate monday = LocalDate.of(2023, 12, 4);
+        // rank carries the features: bit 0 = a, bit 1 = b
+        int[][] groups = {{3, 6, 6}, {2, 8, 2}, {1, 20, 0}}; // {features, moves, of them UP}
+        for (int[] g : groups) {
+            for (int i = 0; i < g[1]; i++) {
+                MoveDirection d = i < g[2] ? MoveDirection.UP : MoveDirection.DOWN;
+                Move m = new Move("T", "Tech", d, 5, monday, monday.plusDays(2), d == MoveDirection.UP ? 6 : -6, 100,
+                        d == MoveDirection.UP ? 106 : 94);
+                Trajectory flat = new Trajectory(0, 0, 0, 0, 0, Trajectory.Trend.FLAT);
+                moves.add(new MoveFeatures(m, new LeadUpFeatures(5, flat, flat, List.of(), null, FlagCounts.NONE,
+                        FlagCounts.NONE, 0, 0, null, g[0], new PeakView(null, 0, 0, null, 0, FlagCounts.NONE))));
+                monday = monday.plusWeeks(1);
+            }
+        }
+        assertThat(w.of(monday.minusWeeks(1))).isEqualTo(RetroWindows.Window.PRIOR);
+        List<DiscoveryFeature> features = List.of(
+                DiscoveryFeature.withoutRule("a", "a", f -> ((int) f.rank() & 1) != 0, "test"),
+                DiscoveryFeature.withoutRule("b", "b", f -> ((int) f.rank() & 2) != 0, "test"),
+                DiscoveryFeature.withoutRule("c", "c", f -> false, "test"));
+        DiscoverySample s = new DiscoverySample(moves, w, features);
+
+        Candidate c = new CandidateGates(config).gate(s, new int[] {0, 1}, features, 0.001, 0.01, List.of());
+
+        assertThat(c.direction()).isEqualTo(io.edgeloop.core.rules.Direction.UP);
+        assertThat(c.incrementP()).as("one-sided Fisher p of 6/6 vs 2/8").isCloseTo(28.0 / 3003, within(1e-9));
     }
 }

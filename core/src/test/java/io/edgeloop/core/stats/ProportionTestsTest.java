@@ -94,4 +94,15 @@ class ProportionTestsTest {
         assertThat(r.decision()).isEqualTo(RegimeTestResult.Decision.NO_SHIFT);
         assertThat(r.pValue()).isGreaterThan(0.5);
     }
+
+    @Test
+    void shouldGiveTinyOneSidedBinomialPValuesAsRDoesNotZero() {
+        // R: binom.test(90, 100, 0.5, alternative = "greater")$p.value = 1.531645e-17
+        assertThat(BinomialTests.pValueGreater(90, 100, 0.5)).isCloseTo(1.531645e-17, within(1e-21));
+        // R: pbinom(59, 100, 0.2, lower.tail = FALSE) = 2.515819e-18
+        assertThat(BinomialTests.pValueGreater(60, 100, 0.2)).isCloseTo(2.515819e-18, within(1e-23));
+        // the two-sided value of the same count is computed without cancellation and is about twice the one-sided one
+        assertThat(BinomialTests.pValueGreater(90, 100, 0.5))
+                .isCloseTo(BinomialTests.pValueTwoSided(90, 100, 0.5) / 2, within(1e-21));
+    }
 }
