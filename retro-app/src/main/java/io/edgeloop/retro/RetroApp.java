@@ -302,6 +302,9 @@ public final class RetroApp implements AutoCloseable {
         }
         while (running && !nextRun.isAfter(now)) {
             release(nextRun.toEpochMilli());
+            // the run's data time: a day whose session is over by then is in the book even when no
+            // later candle closed it yet (a half day's bar, Friday after Thanksgiving)
+            state.book().advanceTo(nextRun.toEpochMilli());
             runOnce(nextRun);
             nextRun = schedule.nextAfter(nextRun);
         }

@@ -1,6 +1,7 @@
 package io.edgeloop.retro;
 
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.CandleFiles;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.rules.Rule;
 import io.edgeloop.core.rules.SeedPatterns;
@@ -10,10 +11,14 @@ import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.mapping.RuleMapping;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,5 +82,45 @@ class TopicStateTest {
         assertThat(state.library()).extracting(io.edgeloop.core.rules.PatternDefinition::id)
                 .containsExactly("bull_state_dominance");
         assertThat(state.skipped()).isEqualTo(1);
+    }
+
+    /**
+     * The service's path for a half day, on SPY's real hourly bars of Wednesday 2025-11-26 to
+     * Monday 2025-12-01 (Friday 11-28 has four, 09:30 to 13:00 New York): read in order, passed
+     * through the data gate with the run as of Friday (21:15 UTC) as horizon, and the book advanced
+     * to the run's time as {@code RetroApp} does before the run. Monday's bars are held back, and
+     * no later bar closes Friday's daily bar: the run sees it from the advance.
+     */
+    @Test
+    void shouldGiveTheRunAsOfAHalfDayFridayThatDaysBarWithoutMondaysBars() throws IOException {
+        TopicState state = new TopicState(400);
+        DataTimeGate<TopicState.Pending> gate = new DataTimeGate<>();
+        long run = Instant.parse("2025-11-28T21:15:00Z").toEpochMilli();
+        Path file = Path.of(System.getProperty("edgeloop.data.dir"), "history", "SPY_60.json");
+        long from = Instant.parse("2025-11-26T00:00:00Z").toEpochMilli();
+        long to = Instant.parse("2025-12-02T00:00:00Z").toEpochMilli();
+        long offset = 0;
+        for (Candle c : CandleFiles.read(file).candles()) {
+            if (c.openTime() >= from && c.openTime() < to) {
+                byte[] value = Topics.CANDLES.valueSerde().serializer().serialize(CANDLES, RetroTopicRecords.avro(c));
+                TopicState.Pending pending = state.read(new ConsumerRecord<>(CANDLES, 0, offset++,
+                        "SPY".getBytes(StandardCharsets.UTF_8), value)).orElseThrow();
+                if (gate.pass(new TopicPartition(CANDLES, 0), pending.visibleAt(), pending, run)) {
+                    state.apply(pending);
+                }
+            }
+        }
+        assertThat(offset).as("7 + 4 + 7 hourly bars").isEqualTo(18);
+        gate.release(run).forEach(state::apply);
+
+        state.book().advanceTo(run);
+
+        List<Candle> bars = state.book().dailyBars().get("SPY");
+        assertThat(bars).extracting(b -> LocalDate.ofEpochDay(b.openTime() / 86_400_000L))
+                .containsExactly(LocalDate.of(2025, 11, 26), LocalDate.of(2025, 11, 28));
+        Candle friday = bars.get(1);
+        assertThat(new double[] {friday.open(), friday.high(), friday.low(), friday.close()})
+                .containsExactly(680.86, 683.66, 680.5, 683.34);
+        assertThat(gate.size()).as("Monday's bars wait for the next run").isEqualTo(7);
     }
 }

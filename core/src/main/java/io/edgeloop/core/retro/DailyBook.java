@@ -1,7 +1,9 @@
 package io.edgeloop.core.retro;
 
 import io.edgeloop.core.candle.Aggregator;
+import io.edgeloop.core.candle.BarClose;
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.candle.MutableBar;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.mining.Trail;
@@ -21,13 +23,34 @@ import java.util.TreeMap;
  * candle of the same date replaces the earlier one) and the daily trail (the last snapshot of
  * each exchange date). Entries older than {@code keepDays} calendar days before the newest date
  * are dropped, so memory stays bounded. Not thread-safe.
+ *
+ * <p>A daily bar aggregated from intraday candles is filed when its session's last candle
+ * completes it (the 15:30 hourly bar of a US equity), when a candle of a later session arrives,
+ * or when {@link #advanceTo} passes the close of its date. The calendar does not know half days
+ * (they are taken from the data, see {@link SessionCalendar}): the hourly bars of Friday
+ * 2025-11-28 end at 13:00 New York, and nothing in them says that the 12:30 bar is the last, so
+ * the reader of the book advances it to its data time before it reads, e.g. the retrospective
+ * service to the scheduled instant of a run (Fridays 21:15 UTC, after the 16:00 close).
  */
 public final class DailyBook implements TrailSource {
 
     private final int keepDays;
     private final Map<String, DatedList<Candle>> bars = new TreeMap<>();
     private final Map<String, DatedList<Snapshot>> trails = new HashMap<>();
-    private final Map<String, Aggregator> aggregators = new HashMap<>();
+    private final Map<String, Feed> feeds = new TreeMap<>();
+
+    /** One ticker's intraday candles of one interval, aggregated to session days. */
+    private static final class Feed {
+        final String ticker;
+        final Aggregator aggregator;
+        /** Source of the last candle merged: the source of the aggregated bar. */
+        String source;
+
+        Feed(String ticker, Timeframe interval) {
+            this.ticker = ticker;
+            this.aggregator = new Aggregator(SessionCalendar.forTicker(ticker), interval, EnumSet.of(Timeframe.D1));
+        }
+    }
 
     /** @param keepDays calendar days of history kept behind each ticker's newest date (> 0) */
     public DailyBook(int keepDays) {
@@ -42,9 +65,27 @@ public final class DailyBook implements TrailSource {
         if (c.interval() == Timeframe.D1) {
             putBar(c);
         } else if (c.interval().intraday()) {
-            Aggregator a = aggregators.computeIfAbsent(c.ticker() + "/" + c.interval().code(), k ->
-                    new Aggregator(SessionCalendar.forTicker(c.ticker()), c.interval(), EnumSet.of(Timeframe.D1)));
-            a.update(c, bar -> putBar(bar.toCandle(c.ticker(), c.source())));
+            Feed f = feeds.computeIfAbsent(c.ticker() + "/" + c.interval().code(), k -> new Feed(c.ticker(),
+                    c.interval()));
+            f.source = c.source();
+            f.aggregator.update(c, bar -> putBar(bar.toCandle(c.ticker(), c.source())));
+        }
+    }
+
+    /**
+     * Files the daily bar still forming from each ticker's intraday candles whose session is over
+     * at the given data time (epoch ms): its date's close by {@link BarClose}, 16:00 New York for
+     * US equities, also on a half day, and 24:00 UTC for crypto. Event time only: pass the data
+     * time up to which candles have been added, never a later one. Without look-ahead: a session
+     * still open at that time is not filed. The bar stays forming, so a late candle of its date
+     * still goes into it, and it is filed again when it closes or at the next call.
+     */
+    public void advanceTo(long dataTime) {
+        for (Feed f : feeds.values()) {
+            MutableBar day = f.aggregator.forming(Timeframe.D1);
+            if (!day.isEmpty() && dataTime >= BarClose.of(day.openTime(), Timeframe.D1, f.aggregator.calendar())) {
+                putBar(day.toCandle(f.ticker, f.source));
+            }
         }
     }
 
