@@ -6,7 +6,6 @@ import io.edgeloop.core.rules.Rule;
 import io.edgeloop.core.rules.RuleValidator;
 import io.edgeloop.core.stats.BinomialTests;
 import io.edgeloop.core.stats.RegimeTest;
-import io.edgeloop.core.stats.RegimeTestResult;
 import io.edgeloop.core.stats.WilsonInterval;
 
 import java.util.ArrayList;
@@ -92,8 +91,9 @@ final class CandidateGates {
     /**
      * Does every feature add to the others? For each feature f of the combination, among the
      * fit-window moves with all the other features, the share in the candidate's direction of
-     * those with f is compared with those without f: a one-sided two-proportion test (Fisher's
-     * exact test for small counts) on week-clustered effective counts (Kish's design effect from
+     * those with f is compared with those without f: a one-sided two-proportion test
+     * ({@link RegimeTest#pValueGreater}: Fisher's exact upper tail for small counts, else the
+     * z-test's upper normal tail) on week-clustered effective counts (Kish's design effect from
      * the fit window's correlation). Returns the largest of these p-values, 1 when some feature
      * leaves no moves without it. A feature with random labels gives p below alpha only by
      * chance, so a real lean with a random feature attached does not pass as a new pattern.
@@ -119,10 +119,8 @@ final class CandidateGates {
             ClusteredCounts a = s.counts(with, up);
             ClusteredCounts b = s.counts(without, up);
             double d = ClusteredCounts.kishDesignEffect(s.fitRho, a, b);
-            RegimeTestResult r = twoProportions.test(a.effectiveHits(d), a.effectiveN(d), b.effectiveHits(d),
-                    b.effectiveN(d));
-            double oneSided = r.difference() > 0 ? r.pValue() / 2 : 1 - r.pValue() / 2;
-            worst = Math.max(worst, oneSided);
+            worst = Math.max(worst, twoProportions.pValueGreater(a.effectiveHits(d), a.effectiveN(d),
+                    b.effectiveHits(d), b.effectiveN(d)));
         }
         return worst;
     }

@@ -52,8 +52,7 @@ public record RegimeTest(int minNPerWindow, double alpha, Method method) {
             return new RegimeTestResult(recentHits, recentN, priorHits, priorN, recentRate, priorRate,
                     recentRate - priorRate, Double.NaN, Double.NaN, method, RegimeTestResult.Decision.INSUFFICIENT_DATA);
         }
-        Method used = method == Method.AUTO ? (smallCounts(recentHits, recentN, priorHits, priorN)
-                ? Method.FISHER_EXACT : Method.Z_POOLED) : method;
+        Method used = methodFor(recentHits, recentN, priorHits, priorN);
         double z = TwoProportionZTest.z(recentHits, recentN, priorHits, priorN);
         double p = used == Method.FISHER_EXACT
                 ? FisherExactTest.pValueProportions(recentHits, recentN, priorHits, priorN)
@@ -63,6 +62,29 @@ public record RegimeTest(int minNPerWindow, double alpha, Method method) {
                 : difference > 0 ? RegimeTestResult.Decision.SHIFT_UP : RegimeTestResult.Decision.SHIFT_DOWN;
         return new RegimeTestResult(recentHits, recentN, priorHits, priorN, recentRate, priorRate, difference, z, p,
                 used, decision);
+    }
+
+    /**
+     * One-sided p-value of H1: the first rate {@code x1 / n1} is above the second {@code x2 / n2},
+     * by the test {@link #test} would use on these counts: Fisher's upper tail P(X &gt;= x1)
+     * ({@link FisherExactTest#pValueGreater}) or the z-test's upper normal tail Phi(-z)
+     * ({@link TwoProportionZTest#pValueGreater}). NaN when a sample has fewer than
+     * {@code minNPerWindow} outcomes.
+     */
+    public double pValueGreater(long x1, long n1, long x2, long n2) {
+        if (n1 < minNPerWindow || n2 < minNPerWindow) {
+            return Double.NaN;
+        }
+        return methodFor(x1, n1, x2, n2) == Method.FISHER_EXACT ? FisherExactTest.pValueGreater(x1, n1, x2, n2)
+                : TwoProportionZTest.pValueGreater(x1, n1, x2, n2);
+    }
+
+    /** The method for these counts: AUTO resolved by {@link #smallCounts}. */
+    private Method methodFor(long x1, long n1, long x2, long n2) {
+        if (method != Method.AUTO) {
+            return method;
+        }
+        return smallCounts(x1, n1, x2, n2) ? Method.FISHER_EXACT : Method.Z_POOLED;
     }
 
     /** True when an expected count (row total x column total / grand total) is below 5. */

@@ -9,6 +9,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *   p  = (x1 + x2) / (n1 + n2)
  *   z  = (x1/n1 - x2/n2) / sqrt(p (1 - p) (1/n1 + 1/n2))
  *   p-value (two-sided) = 2 (1 - Phi(|z|))
+ *   p-value (one-sided, H1: p1 &gt; p2) = 1 - Phi(z) = Phi(-z)
  * </pre>
  * When p is 0 or 1 both samples agree exactly: z = 0 and the p-value is 1. The normal
  * approximation wants about 5 expected hits and misses per sample; below that use
@@ -37,6 +38,11 @@ public final class TwoProportionZTest {
     public static double pValue(long x1, long n1, long x2, long n2) {
         double z = z(x1, n1, x2, n2);
         return 2 * STANDARD_NORMAL.cumulativeProbability(-Math.abs(z));
+    }
+
+    /** One-sided p-value Phi(-z) of H1: sample 1's rate is higher (the upper normal tail, without subtraction). */
+    public static double pValueGreater(long x1, long n1, long x2, long n2) {
+        return STANDARD_NORMAL.cumulativeProbability(-z(x1, n1, x2, n2));
     }
 
     static void check(long x, long n) {

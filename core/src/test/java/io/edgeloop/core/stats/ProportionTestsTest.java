@@ -34,6 +34,28 @@ class ProportionTestsTest {
     }
 
     @Test
+    void shouldGiveFishersOneSidedTailsAsRDoesNotHalfTheTwoSidedValue() {
+        // R fisher.test(matrix(c(6, 2, 0, 6), 2), alternative = "greater") p = 28/3003; two-sided 29/3003
+        assertThat(FisherExactTest.pValueGreater(6, 6, 2, 8)).isCloseTo(28.0 / 3003, within(1e-15));
+        assertThat(FisherExactTest.pValueProportions(6, 6, 2, 8)).isCloseTo(29.0 / 3003, within(1e-15));
+        // alternative = "less" of the same table read the other way round, and the tea tasting's
+        assertThat(FisherExactTest.pValueLess(2, 8, 6, 6)).isCloseTo(28.0 / 3003, within(1e-15));
+        assertThat(FisherExactTest.pValueGreater(3, 4, 1, 4)).isCloseTo(17.0 / 70, within(1e-15));
+        assertThat(FisherExactTest.pValueLess(3, 4, 1, 4)).isCloseTo(69.0 / 70, within(1e-15));
+    }
+
+    @Test
+    void shouldGiveTheOneSidedTestOfTheMethodTheCountsCallFor() {
+        RegimeTest auto = new RegimeTest(1, 0.05, RegimeTest.Method.AUTO);
+        assertThat(auto.pValueGreater(6, 6, 2, 8)).as("small counts: Fisher").isCloseTo(28.0 / 3003, within(1e-15));
+        // 30/50 against 20/50: z = 2, Phi(-2) = 0.02275013 (R pnorm(-2)); the other way Phi(2)
+        assertThat(auto.pValueGreater(30, 50, 20, 50)).isCloseTo(0.022750131948179195, within(1e-15));
+        assertThat(auto.pValueGreater(20, 50, 30, 50)).isCloseTo(0.9772498680518208, within(1e-15));
+        assertThat(TwoProportionZTest.pValueGreater(30, 50, 20, 50)).isCloseTo(0.022750131948179195, within(1e-15));
+        assertThat(new RegimeTest(5, 0.05, RegimeTest.Method.AUTO).pValueGreater(4, 4, 1, 9)).isNaN();
+    }
+
+    @Test
     void shouldMatchRBinomialTest() {
         // R binom.test(7, 10): two-sided 0.34375, greater 0.171875, less 0.9453125
         assertThat(BinomialTests.pValueTwoSided(7, 10, 0.5)).isCloseTo(0.34375, within(1e-12));
