@@ -15,9 +15,11 @@ import java.util.function.Function;
  * Finds significant moves in daily bars (MODEL_REFERENCE "Study").
  *
  * <p><b>Candidates.</b> For every start day {@code i} and window {@code w} whose {@code w}
- * following bars exist: UP when {@code (max high[i+1..i+w] - close[i]) / close[i] x 100 >=
- * minMovePct}, DOWN when {@code (close[i] - min low[i+1..i+w]) / close[i] x 100 >= minMovePct}.
- * Both can hold for the same start. The peak is the first bar in the window that reached the
+ * following bars exist: UP when {@code max high[i+1..i+w] >= close[i] x (1 + minMovePct / 100)},
+ * DOWN when {@code min low[i+1..i+w] <= close[i] x (1 - minMovePct / 100)}, both to within the
+ * rounding slack of {@link MoveThreshold} (so 3.40 to a high of 3.57 is a 5% move), the rule of
+ * the retrospective's hit test too. The move's size is {@code (extreme - close[i]) / close[i] x
+ * 100}. Both can hold for the same start. The peak is the first bar in the window that reached the
  * extreme. Start days with a non-positive close are skipped (no percentage can be measured).
  * Window extremes come from monotonic deques, O(n) per window.
  *
@@ -155,15 +157,13 @@ public final class MoveMiner {
                     continue;
                 }
                 int up = maxQ[maxHead];
-                double upPct = (s.high[up] - close) / close * 100.0;
-                if (upPct >= config.minMovePct()) {
-                    sink.offer(MoveDirection.UP, w, i, up, upPct);
+                if (s.high[up] >= MoveThreshold.upTarget(close, config.minMovePct())) {
+                    sink.offer(MoveDirection.UP, w, i, up, (s.high[up] - close) / close * 100.0);
                     count++;
                 }
                 int down = minQ[minHead];
-                double downPct = (s.low[down] - close) / close * 100.0;
-                if (-downPct >= config.minMovePct()) {
-                    sink.offer(MoveDirection.DOWN, w, i, down, downPct);
+                if (s.low[down] <= MoveThreshold.downTarget(close, config.minMovePct())) {
+                    sink.offer(MoveDirection.DOWN, w, i, down, (s.low[down] - close) / close * 100.0);
                     count++;
                 }
             }

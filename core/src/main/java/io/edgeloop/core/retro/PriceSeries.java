@@ -1,6 +1,7 @@
 package io.edgeloop.core.retro;
 
 import io.edgeloop.core.candle.Candle;
+import io.edgeloop.core.mining.MoveThreshold;
 import io.edgeloop.core.rules.Direction;
 
 import java.time.LocalDate;
@@ -47,8 +48,9 @@ final class PriceSeries {
     /**
      * Whether a significant move in {@code direction} followed the close of bar {@code i}: within
      * bars {@code i+1 .. i+horizon} the highest high reached {@code close[i] x (1 + minMovePct/100)}
-     * (UP), the lowest low {@code close[i] x (1 - minMovePct/100)} (DOWN), or either (NEUTRAL).
-     * This is the move miner's close-to-peak rule ({@code MoveMiner}) over one window. The
+     * (UP), the lowest low {@code close[i] x (1 - minMovePct/100)} (DOWN), or either (NEUTRAL),
+     * to within the rounding slack of {@link MoveThreshold}. This is the move miner's
+     * close-to-peak rule ({@code MoveMiner}) over one window, with the same targets. The
      * outcome is {@link #UNRESOLVED} until all {@code horizon} bars exist, also when a hit came
      * early, so that the last days of the data are not biased towards hits.
      */
@@ -56,8 +58,8 @@ final class PriceSeries {
         if (i + horizon >= days.length || !(close[i] > 0)) {
             return UNRESOLVED;
         }
-        double upTarget = close[i] * (1 + minMovePct / 100);
-        double downTarget = close[i] * (1 - minMovePct / 100);
+        double upTarget = MoveThreshold.upTarget(close[i], minMovePct);
+        double downTarget = MoveThreshold.downTarget(close[i], minMovePct);
         boolean up = false;
         boolean down = false;
         for (int j = i + 1; j <= i + horizon; j++) {

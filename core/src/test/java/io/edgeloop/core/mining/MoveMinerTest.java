@@ -295,11 +295,11 @@ class MoveMinerTest {
                 }
                 double up = (bars.get(hi).high() - start.close()) / start.close() * 100;
                 double down = (bars.get(lo).low() - start.close()) / start.close() * 100;
-                if (up >= config.minMovePct()) {
+                if (bars.get(hi).high() >= MoveThreshold.upTarget(start.close(), config.minMovePct())) {
                     moves.add(new Move("R", "X", MoveDirection.UP, w, DailySeries.exchangeDate(start),
                             DailySeries.exchangeDate(bars.get(hi)), up, start.close(), bars.get(hi).high()));
                 }
-                if (-down >= config.minMovePct()) {
+                if (bars.get(lo).low() <= MoveThreshold.downTarget(start.close(), config.minMovePct())) {
                     moves.add(new Move("R", "X", MoveDirection.DOWN, w, DailySeries.exchangeDate(start),
                             DailySeries.exchangeDate(bars.get(lo)), down, start.close(), bars.get(lo).low()));
                 }
