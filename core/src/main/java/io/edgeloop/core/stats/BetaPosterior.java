@@ -106,9 +106,18 @@ public record BetaPosterior(BetaPrior prior, long hits, long misses) {
         return distribution().cumulativeProbability(x);
     }
 
-    /** P(rate &gt; x) = 1 - P(rate &lt; x) (the distribution is continuous). */
+    /**
+     * P(rate &gt; x) under the posterior: the upper tail I_{1-x}(beta, alpha), computed as a tail
+     * (not {@code 1 - P(rate < x)}, which leaves nothing of a tail below about 1e-16).
+     */
     public double probabilityAbove(double x) {
-        return 1 - probabilityBelow(x);
+        if (x <= 0) {
+            return 1;
+        }
+        if (x >= 1) {
+            return 0;
+        }
+        return new BetaDistribution(null, beta(), alpha(), QUANTILE_ACCURACY).cumulativeProbability(1 - x);
     }
 
     private BetaDistribution distribution() {

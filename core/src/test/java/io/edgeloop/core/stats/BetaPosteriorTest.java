@@ -60,6 +60,14 @@ class BetaPosteriorTest {
     }
 
     @Test
+    void shouldGiveATinyUpperTailAsATailNotZero() {
+        // pbeta(0.9, 2, 100, lower.tail = FALSE) = P(Binomial(101, 0.9) <= 1) = 0.1^101 + 101 x 0.9 x 0.1^100 = 9.1e-99
+        assertThat(BetaPosterior.of(BetaPrior.UNIFORM, 1, 100).probabilityAbove(0.9)).isCloseTo(9.1e-99, within(1e-110));
+        assertThat(BetaPosterior.of(BetaPrior.UNIFORM, 1, 100).probabilityAbove(0)).isEqualTo(1);
+        assertThat(BetaPosterior.of(BetaPrior.UNIFORM, 1, 100).probabilityAbove(1)).isZero();
+    }
+
+    @Test
     void shouldClampProbabilityOutsideUnitInterval() {
         BetaPosterior p = BetaPosterior.of(BetaPrior.UNIFORM, 3, 5);
         assertThat(p.probabilityBelow(0)).isZero();

@@ -127,4 +127,17 @@ class ProportionTestsTest {
         assertThat(BinomialTests.pValueGreater(90, 100, 0.5))
                 .isCloseTo(BinomialTests.pValueTwoSided(90, 100, 0.5) / 2, within(1e-21));
     }
+
+    @Test
+    void shouldGiveTinyLowerBinomialTailsAndTheEdgesExactly() {
+        // R: binom.test(10, 100, 0.5, alternative = "less")$p.value = 1.531645e-17; pbinom(40, 100, 0.8) = 2.515819e-18
+        assertThat(BinomialTests.pValueLess(10, 100, 0.5)).isCloseTo(1.531645e-17, within(1e-21));
+        assertThat(BinomialTests.pValueLess(40, 100, 0.8)).isCloseTo(2.515819e-18, within(1e-23));
+        assertThat(BinomialTests.pValueGreater(0, 10, 0.3)).isEqualTo(1);
+        assertThat(BinomialTests.pValueLess(10, 10, 0.3)).isEqualTo(1);
+        assertThat(BinomialTests.pValueGreater(1, 10, 0)).isZero();
+        assertThat(BinomialTests.pValueLess(9, 10, 1)).isZero();
+        assertThat(BinomialTests.pValueGreater(10, 10, 1)).isEqualTo(1);
+        assertThat(BinomialTests.pValueGreater(10, 10, 0.5)).isCloseTo(Math.pow(0.5, 10), within(1e-18));
+    }
 }
