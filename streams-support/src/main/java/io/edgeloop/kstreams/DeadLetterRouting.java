@@ -14,12 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a refused or undecodable input record goes. A record of the candle input, read from {@code candles} or
- * from {@code streams.control} (its input marks), becomes a
- * {@link DeadLetter} on {@code candles.dlq} (raw bytes, reason, source coordinates), handed back
- * to Kafka Streams so that it is written in the task's transaction; anything else (predictions,
- * trades, reference data, library records) is only logged and counted by Kafka Streams'
- * {@code dropped-records} metric.
+ * Where a refused or undecodable input record goes: a {@link DeadLetter} on {@code candles.dlq}
+ * (raw bytes, headers, reason, source coordinates), handed back to Kafka Streams so that it is
+ * written in the task's transaction. Undecodable records of every topic a stream task reads go
+ * there; of refused records, those of the candle input ({@code candles} and its marks on
+ * {@code streams.control}); other refusals are logged and counted by Kafka Streams'
+ * {@code dropped-records} metric, as are undecodable records of a global store, for which Kafka
+ * Streams writes no dead letters.
  */
 final class DeadLetterRouting {
 
@@ -37,12 +38,18 @@ final class DeadLetterRouting {
         return Topics.CANDLES.name().equals(topic) || Topics.STREAMS_CONTROL.name().equals(topic);
     }
 
-    /** The dead letter of a raw record, as the handler's response record, stamped now. */
+    /** True when the failure is in a global store's task, which cannot send dead letters. */
+    static boolean global(ErrorHandlerContext context) {
+        return context != null && context.taskId() != null && context.taskId().subtopology() < 0;
+    }
+
+    /** The dead letter of a raw record, as the handler's response record with its headers, stamped now. */
     static ProducerRecord<byte[], byte[]> deadLetter(ConsumerRecord<byte[], byte[]> raw, Throwable error, String app) {
         Instant now = Instant.now();
         DeadLetter letter = DeadLetters.of(raw, error, app, now);
         byte[] value = Topics.CANDLES_DLQ.valueSerde().serializer().serialize(Topics.CANDLES_DLQ.name(), letter);
-        return new ProducerRecord<>(Topics.CANDLES_DLQ.name(), null, now.toEpochMilli(), raw.key(), value);
+        return new ProducerRecord<>(Topics.CANDLES_DLQ.name(), null, now.toEpochMilli(), raw.key(), value,
+                raw.headers());
     }
 
     /** The raw record a processing failure came from, rebuilt from the handler context. */

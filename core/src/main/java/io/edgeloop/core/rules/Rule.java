@@ -14,6 +14,27 @@ import java.util.Objects;
  */
 public sealed interface Rule permits Rule.All, Rule.Any, Rule.Not, Rule.Condition {
 
+    /**
+     * The deepest nesting a valid rule may have (a condition alone is depth 1, {@code all} of
+     * conditions 2). Far above any rule a person writes or discovery builds; it bounds the
+     * recursion of everything that walks a rule read from a topic.
+     */
+    int MAX_DEPTH = 32;
+
+    /** The nesting depth: 1 for a condition, one more than the deepest child for the others. */
+    default int depth() {
+        if (this instanceof All all) {
+            return 1 + all.rules().stream().mapToInt(Rule::depth).max().orElse(0);
+        }
+        if (this instanceof Any any) {
+            return 1 + any.rules().stream().mapToInt(Rule::depth).max().orElse(0);
+        }
+        if (this instanceof Not not) {
+            return 1 + not.rule().depth();
+        }
+        return 1;
+    }
+
     /** True when every child rule is true. */
     record All(List<Rule> rules) implements Rule {
         public All {

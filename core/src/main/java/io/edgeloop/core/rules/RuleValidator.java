@@ -13,7 +13,7 @@ import java.util.List;
  *       or falsy on a number or category, a value of the wrong kind (a number for a boolean, a
  *       name that is not one of the field's categories, a direction other than -1, 0, 1);</li>
  *   <li>malformed values: non-finite numbers, an empty {@code in} list, between with lo &gt; hi;</li>
- *   <li>an empty {@code all} or {@code any};</li>
+ *   <li>an empty {@code all} or {@code any}; a rule nested deeper than {@link Rule#MAX_DEPTH};</li>
  *   <li>a condition that never holds on the field's range (e.g. {@code htf_score >= 55} on a
  *       [-50, 50] score) or always holds (e.g. {@code htf_score >= -60});</li>
  *   <li>a contradictory conjunction: the conditions on one field inside one {@code all} (nested
@@ -36,6 +36,11 @@ public final class RuleValidator {
     /** Every problem of the rule, located from {@code rootPath} (e.g. {@code $.rule} inside a pattern). */
     public static List<Problem> validate(Rule rule, String rootPath) {
         List<Problem> out = new ArrayList<>();
+        int depth = rule.depth();
+        if (depth > Rule.MAX_DEPTH) {
+            return List.of(new Problem(rootPath, Problem.Kind.SYNTAX, "the rule nests " + depth + " levels deep, at "
+                    + "most " + Rule.MAX_DEPTH + " are allowed"));
+        }
         walk(rule, rootPath, false, false, out);
         return List.copyOf(out);
     }

@@ -134,6 +134,20 @@ class RuleValidatorTest {
     }
 
     @Test
+    void shouldRejectARuleNestedDeeperThanAllowed() {
+        Rule rule = eq("momentum_elite", true);
+        for (int depth = 1; depth <= Rule.MAX_DEPTH; depth++) {
+            rule = all(rule);
+        }
+
+        Problem p = only(rule);
+
+        assertThat(p.kind()).isEqualTo(Problem.Kind.SYNTAX);
+        assertThat(p.path()).isEqualTo("$");
+        assertThat(p.message()).isEqualTo("the rule nests 33 levels deep, at most 32 are allowed");
+    }
+
+    @Test
     void shouldRejectANumberForABoolean() {
         Problem p = only(eq("momentum_elite", 1));
         assertThat(p.kind()).isEqualTo(Problem.Kind.WRONG_TYPE);

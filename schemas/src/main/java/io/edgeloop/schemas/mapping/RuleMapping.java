@@ -45,7 +45,7 @@ public final class RuleMapping {
      * @throws IllegalArgumentException naming the path of the first malformed node
      */
     public static Rule toDomain(RuleNode node) {
-        return toDomain(node, "$");
+        return toDomain(node, "$", 1);
     }
 
     private static RuleNode toAvro(Rule rule, String path) {
@@ -100,9 +100,12 @@ public final class RuleMapping {
                 + "Avro form, got " + value.describe());
     }
 
-    private static Rule toDomain(RuleNode node, String path) {
+    private static Rule toDomain(RuleNode node, String path, int depth) {
         if (node == null) {
             throw new IllegalArgumentException(path + ": missing rule node");
+        }
+        if (depth > Rule.MAX_DEPTH) {
+            throw new IllegalArgumentException("the rule nests deeper than " + Rule.MAX_DEPTH + " levels");
         }
         if (node.getKind() == null) {
             throw new IllegalArgumentException(path + ": rule node without a kind");
@@ -110,26 +113,26 @@ public final class RuleMapping {
         List<RuleNode> children = node.getChildren() == null ? List.of() : node.getChildren();
         switch (node.getKind()) {
             case ALL:
-                return new Rule.All(children(children, path + ".all"));
+                return new Rule.All(children(children, path + ".all", depth));
             case ANY:
-                return new Rule.Any(children(children, path + ".any"));
+                return new Rule.Any(children(children, path + ".any", depth));
             case NOT:
                 if (children.size() != 1) {
                     throw new IllegalArgumentException(path + ".not: needs exactly one child, got " + children.size());
                 }
-                return new Rule.Not(toDomain(children.get(0), path + ".not"));
+                return new Rule.Not(toDomain(children.get(0), path + ".not", depth + 1));
             default:
                 return condition(node, path);
         }
     }
 
-    private static List<Rule> children(List<RuleNode> nodes, String path) {
+    private static List<Rule> children(List<RuleNode> nodes, String path, int depth) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException(path + ": needs at least one child");
         }
         List<Rule> out = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
-            out.add(toDomain(nodes.get(i), path + "[" + i + "]"));
+            out.add(toDomain(nodes.get(i), path + "[" + i + "]", depth + 1));
         }
         return out;
     }

@@ -212,6 +212,14 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
             throw new MalformedRecordException(where(topic) + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw undecodable(topic, fingerprint, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Avro sizes an array by the count the bytes declare before it reads an item, and reads
+            // a recursive record (a rule) by recursion: a few corrupt or hostile bytes ask for gigabytes
+            // or a million frames. The one allocation or call chain failed and is gone; without this
+            // the error passes every exception handler and kills the stream thread on every restart.
+            throw new MalformedRecordException(where(topic) + ": body does not decode with the writer schema of "
+                    + "fingerprint " + fingerprint + ": it declares more than its " + data.length + " bytes hold or "
+                    + "nests too deep (" + e + ")", e);
         }
         if (in.available() > 0) {
             throw bytesLeft(topic, in.available());

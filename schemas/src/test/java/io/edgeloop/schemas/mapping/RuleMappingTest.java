@@ -59,6 +59,22 @@ class RuleMappingTest {
     }
 
     @Test
+    void shouldMapARuleAsDeepAsAllowedAndRefuseADeeperOne() {
+        Rule deepest = Rule.truthy("momentum_elite");
+        for (int depth = 1; depth < Rule.MAX_DEPTH; depth++) {
+            deepest = Rule.not(deepest);
+        }
+        assertThat(deepest.depth()).isEqualTo(Rule.MAX_DEPTH);
+        assertThat(RuleMapping.toDomain(RuleMapping.toAvro(deepest))).isEqualTo(deepest);
+
+        RuleNode tooDeep = RuleMapping.toAvro(Rule.all(deepest));
+
+        assertThatThrownBy(() -> RuleMapping.toDomain(tooDeep))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the rule nests deeper than " + Rule.MAX_DEPTH + " levels");
+    }
+
+    @Test
     void shouldRefuseANotWithTwoChildren() {
         RuleNode twoChildNot = RuleNode.newBuilder().setKind(RuleKind.NOT).setChildren(List.of(
                 RuleMapping.toAvro(Rule.truthy("a")), RuleMapping.toAvro(Rule.truthy("b")))).build();

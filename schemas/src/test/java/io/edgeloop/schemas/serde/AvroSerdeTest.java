@@ -4,14 +4,20 @@ import io.edgeloop.schemas.RealData;
 import io.edgeloop.schemas.Samples;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.DeadLetter;
+import io.edgeloop.schemas.avro.MarketSignal;
+import io.edgeloop.schemas.avro.PatternDefinition;
+import io.edgeloop.schemas.avro.RuleNode;
 import io.edgeloop.schemas.avro.PatternMatch;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.avro.TickerReference;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -259,6 +265,90 @@ class AvroSerdeTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A short poison record (a valid signal with one varint changed) whose array block count is 2^31 - 9 (a legal varint, under
+     * Avro's own collection limit) makes Avro's reader allocate an Object[2^31 - 9] up front: an
+     * OutOfMemoryError escapes decode(), is no RecordDecodingException, and Kafka Streams'
+     * RecordDeserializer (which catches Exception only) lets it kill the stream thread instead of
+     * handing the record to the deserialization handler.
+     */
+    @Test
+    void shouldRefuseAnArrayCountTheBytesCannotHoldAsMalformedInsteadOfRunningOutOfMemory() {
+        AvroSerde<MarketSignal> serde = EdgeloopSerdes.of(MarketSignal.class);
+        MarketSignal signal = Samples.marketSignal();
+        signal.setRiskFlags(List.of());
+        byte[] valid = serde.encode(signal);
+        // riskFlags is the last field: its empty array is the body's last byte (0). Replace it by a
+        // block count of 2^31 - 9 items with no items after it.
+        byte[] poison = Arrays.copyOf(valid, valid.length + 4);
+        long zigzag = (long) (Integer.MAX_VALUE - 8) << 1;
+        int at = valid.length - 1;
+        while ((zigzag & ~0x7FL) != 0) {
+            poison[at++] = (byte) ((zigzag & 0x7F) | 0x80);
+            zigzag >>>= 7;
+        }
+        poison[at++] = (byte) zigzag;
+        assertThat(at).isEqualTo(poison.length);
+
+        assertThatThrownBy(() -> serde.decode("signals", poison))
+                .isInstanceOf(MalformedRecordException.class);
+    }
+
+    /**
+     * A pattern-library record whose rule nests 50,000 NOT nodes (300 KB, under Kafka's
+     * 1 MB message limit; 6 bytes a level) overflows the stack of Avro's recursive reader: a
+     * StackOverflowError escapes decode() instead of a RecordDecodingException, so the (global)
+     * stream thread dies on it.
+     */
+    @Test
+    void shouldRefuseARuleNestedTooDeepAsADecodingErrorInsteadOfOverflowingTheStack() throws Exception {
+        AvroSerde<PatternDefinition> serde = EdgeloopSerdes.of(PatternDefinition.class);
+        PatternDefinition pattern = Samples.patternDefinition();
+        RuleNode leaf = pattern.getRule().getChildren().get(0);
+        byte[] shallow = serde.encode(PatternDefinition.newBuilder(pattern).setRule(leaf).build());
+        byte[] leafBytes = avroBody(leaf);
+        int start = indexOf(shallow, leafBytes);
+        assertThat(start).isPositive();
+
+        int depth = 50_000;
+        ByteArrayOutputStream poison = new ByteArrayOutputStream();
+        poison.write(shallow, 0, start);
+        for (int i = 0; i < depth; i++) {
+            poison.write(0x04); // kind NOT (ordinal 2)
+            poison.write(0x02); // children: a block of 1 item
+        }
+        poison.write(leafBytes);
+        for (int i = 0; i < depth; i++) {
+            poison.write(new byte[] {0, 0, 0, 0}); // end of children, field null, op null, value null
+        }
+        poison.write(shallow, start + leafBytes.length, shallow.length - start - leafBytes.length);
+        byte[] bytes = poison.toByteArray();
+
+        assertThatThrownBy(() -> serde.decode("pattern-library", bytes))
+                .isInstanceOf(RecordDecodingException.class);
+    }
+
+    private static byte[] avroBody(SpecificRecord record) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = AvroSerde.HEADER_LENGTH; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /** The record as Avro's own {@link BinaryMessageEncoder} writes it. */
