@@ -7,22 +7,26 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The operators file, re-read when it changes (modification time or size), so accounts can be
- * added or removed without restarting the dashboard. A file that no longer parses fails closed:
- * every login is refused with the reason until it is fixed.
+ * The operators file, parsed again whenever its content changes (not its modification time or
+ * size, which a rewrite can keep), so accounts can be added, removed or given a new password
+ * without restarting the dashboard. A file that no longer parses fails closed: every login is
+ * refused with the reason until it is fixed. Sessions keep the password hash they were opened
+ * with ({@link Session#credential}), so a changed or removed entry ends them at their next request.
  */
 public final class AccountsFile {
 
     private final Path file;
-    private FileTime modified;
-    private long size = -1;
+    /** SHA-256 of the content last parsed, or null before the first read and after a failed one. */
+    private byte[] digest;
     private OperatorAccounts accounts;
     private IllegalArgumentException problem;
 
@@ -71,26 +75,28 @@ public final class AccountsFile {
     }
 
     /**
-     * The accounts as the file holds them now.
+     * The accounts as the file holds them now. The file is read on every call (it is a few lines)
+     * and parsed again only when its content changed, judged by the SHA-256 of its bytes, not by
+     * its modification time or size: a rotated password has a hash of the same length, and a file
+     * copied in place with its time preserved ({@code cp -p}, {@code rsync -a}, {@code tar}) or
+     * written within a coarse timestamp's tick keeps both.
      *
-     * @throws IllegalArgumentException when the file is missing or has a bad line
+     * @throws IllegalArgumentException when the file is missing, unreadable or has a bad line
      */
     public synchronized OperatorAccounts current() {
-        FileTime m;
-        long s;
+        byte[] content;
         try {
-            m = Files.getLastModifiedTime(file);
-            s = Files.size(file);
-        } catch (IOException e) {
+            content = OperatorAccounts.bytes(file);
+        } catch (IllegalArgumentException e) {
             accounts = null;
-            modified = null;
-            return OperatorAccounts.read(file);
+            digest = null;
+            throw e;
         }
-        if (!m.equals(modified) || s != size) {
-            modified = m;
-            size = s;
+        byte[] now = sha256(content);
+        if (!Arrays.equals(now, digest)) {
+            digest = now;
             try {
-                accounts = OperatorAccounts.read(file);
+                accounts = OperatorAccounts.parse(content, file.toString());
                 problem = null;
             } catch (IllegalArgumentException e) {
                 accounts = null;
@@ -101,5 +107,13 @@ public final class AccountsFile {
             throw problem;
         }
         return accounts;
+    }
+
+    private static byte[] sha256(byte[] content) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(content);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package io.edgeloop.admin.auth;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -46,14 +48,38 @@ public final class OperatorAccounts {
      * @throws IllegalArgumentException for a missing or unreadable file and for any bad line
      */
     public static OperatorAccounts read(Path file) {
+        return parse(bytes(file), file.toString());
+    }
+
+    /**
+     * The accounts file's bytes, as {@link #parse(byte[], String)} takes them.
+     *
+     * @throws IllegalArgumentException for a missing or unreadable file
+     */
+    static byte[] bytes(Path file) {
         try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("no operators file at " + file
                     + "; create one with lines NAME:HASH from 'edgeloop admin hash-password --user NAME'", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the operators file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Parses the accounts file's content (UTF-8); {@code source} names it in error messages.
+     *
+     * @throws IllegalArgumentException for content that is not UTF-8 and for any bad line
+     */
+    static OperatorAccounts parse(byte[] content, String source) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("cannot read the operators file " + source + ": not UTF-8 text", e);
+        }
+        return parse(text.lines().toList(), source);
     }
 
     /** Parses account lines; {@code source} names them in error messages. */

@@ -2,6 +2,7 @@ package io.edgeloop.admin.web;
 
 import io.edgeloop.admin.auth.AccountsFile;
 import io.edgeloop.admin.auth.Operator;
+import io.edgeloop.admin.auth.OperatorAccounts;
 import io.edgeloop.admin.auth.Session;
 import io.edgeloop.admin.auth.Sessions;
 import io.edgeloop.core.http.JsonHttpServer.Handler;
@@ -57,22 +58,28 @@ final class Guard {
     }
 
     /**
-     * The live session of the request, or 401. The operators file is read again (only when it
-     * changed): a request is refused while the session's operator is no longer listed, their
-     * password changed or the file cannot be read, and takes the role the file gives now. The
-     * session itself is not closed: a file caught in the middle of a rewrite refuses one request,
-     * not the operator's session for good.
+     * The live session of the request, or 401. The operators file is checked as it is now (parsed
+     * again when its content changed): a request is refused while the session's operator is no
+     * longer listed, their password hash changed or the file cannot be read, and takes the role
+     * the file gives now. A session whose operator is listed with another password hash is closed
+     * (a new hash has a new random salt: the old one never comes back). Otherwise the session is
+     * kept: a file caught in the middle of a rewrite refuses one request, not the operator's
+     * session for good.
      */
     Session session(Request request) {
         Session session = request.cookie(COOKIE).flatMap(sessions::find)
                 .orElseThrow(() -> new HttpError(401, "log in first (no session, or it expired)"));
-        Optional<Operator> now;
+        OperatorAccounts file;
         try {
-            now = accounts.current().current(session.operator().name(), session.credential());
+            file = accounts.current();
         } catch (IllegalArgumentException e) {
             throw new HttpError(401, "refused: the operators file cannot be read; log in again once it is fixed");
         }
+        Optional<Operator> now = file.current(session.operator().name(), session.credential());
         if (now.isEmpty()) {
+            if (file.credential(session.operator().name()).isPresent()) {
+                sessions.close(session.id());
+            }
             throw new HttpError(401, "refused: the operator was removed or their password changed; log in again");
         }
         return now.get().equals(session.operator()) ? session : session.as(now.get());

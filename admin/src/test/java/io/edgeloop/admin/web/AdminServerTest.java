@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -352,6 +354,47 @@ class AdminServerTest {
             Files.writeString(operators, before);
         }
         assertThat(web.get("/api/overview", alice).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Review: a password rotation must end the old password's sessions and logins. A new hash of
+     * the same scheme and iterations always has the same length, so the rewritten file keeps its
+     * size; when it also keeps its modification time (copied in with cp -p, rsync -a or tar, or on
+     * a file system with coarse timestamps) {@code AccountsFile} never reads it again.
+     */
+    @Test
+    void shouldEndTheOldPasswordsSessionAndLoginsOnceAPasswordIsRotatedEvenWhenTheFileKeepsItsSizeAndTime()
+            throws Exception {
+        Path operators = dir.resolve("operators");
+        String before = Files.readString(operators);
+        FileTime stamp = FileTime.from(Instant.parse("2026-04-01T08:00:00Z"));
+        try {
+            String oldLine = "erin:" + hash("erin-old-password") + "\n";
+            Files.writeString(operators, before + oldLine);
+            Files.setLastModifiedTime(operators, stamp);
+            HttpResponse<String> erin = login("erin", "erin-old-password");
+            assertThat(erin.statusCode()).isEqualTo(200);
+            long size = Files.size(operators);
+
+            // erin's password leaked: the admin rotates it (a new hash, same length) and copies the file in place
+            Files.writeString(operators, before + "erin:" + hash("erin-new-password") + "\n");
+            Files.setLastModifiedTime(operators, stamp);
+            assertThat(Files.size(operators)).as("a rotated hash has the same length").isEqualTo(size);
+
+            assertThat(web.get("/api/overview", WebClient.cookieOf(erin)).statusCode())
+                    .as("the session opened with the old password").isEqualTo(401);
+            assertThat(login("erin", "erin-old-password").statusCode()).as("a login with the old password")
+                    .isEqualTo(401);
+            assertThat(login("erin", "erin-new-password").statusCode()).as("a login with the new password")
+                    .isEqualTo(200);
+
+            // the session was closed: putting the old line back does not bring it back
+            Files.writeString(operators, before + oldLine);
+            assertThat(web.get("/api/overview", WebClient.cookieOf(erin)).statusCode())
+                    .as("the old password's session once its line is back").isEqualTo(401);
+        } finally {
+            Files.writeString(operators, before);
+        }
     }
 
     private static String hash(String password) {
