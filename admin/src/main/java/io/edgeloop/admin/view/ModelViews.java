@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * topic of {@link ModelState#topics()} from the beginning, then follows new records. Every two
  * seconds it asks the cluster for the end offsets, which both measures the lag and proves the
  * cluster is reachable; when it is not reachable for longer than {@code staleAfter}, the status
- * says the data is stale. Connection problems are retried forever; nothing here stops the
+ * says the data is stale and the view is not {@link #current()}. Connection problems are retried forever; nothing here stops the
  * dashboard.
  */
 public final class ModelViews implements AutoCloseable {
@@ -68,22 +68,28 @@ public final class ModelViews implements AutoCloseable {
     }
 
     /**
-     * Whether the view holds every record up to the ends the topics had when its reader opened.
-     * False until the first catch-up and again while a reader opened after a lost connection
-     * reads the topics from the beginning (the view then passes through older states of each
-     * record, e.g. a decided change as PROPOSED).
+     * Whether the view holds every record up to the ends the topics had when its reader opened,
+     * and the cluster still confirms it. False until the first catch-up, again while a reader
+     * opened after a lost connection reads the topics from the beginning (the view then passes
+     * through older states of each record, e.g. a decided change as PROPOSED), and while the data
+     * is stale: the cluster has not answered for longer than {@code staleAfter}, so records
+     * written since (another admin's decision) may be missing. Decisions are refused while false.
      */
     public boolean current() {
-        return current;
+        return current && !stale(lastContact);
     }
 
     /** The view's freshness now. */
     public ViewStatus status() {
         Instant contact = lastContact;
-        boolean stale = contact == null || Duration.between(contact, clock.instant()).compareTo(staleAfter) > 0;
+        boolean stale = stale(contact);
         long last = state.lastRecordTimestamp();
-        return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, current, stale, contact, lag,
-                state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem, skipped);
+        return new ViewStatus(clients.bootstrap(), caughtUpLatch.getCount() == 0, current && !stale, stale, contact,
+                lag, state.updates(), last == 0 ? null : Instant.ofEpochMilli(last), problem, skipped);
+    }
+
+    private boolean stale(Instant contact) {
+        return contact == null || Duration.between(contact, clock.instant()).compareTo(staleAfter) > 0;
     }
 
     /** Whether the loop has ended (after {@link #close()}). */

@@ -8,8 +8,9 @@ import java.time.Instant;
  * @param bootstrap     the cluster read
  * @param caughtUp      the view has read every topic up to the end it saw at startup
  * @param current       the view holds every topic up to the end it saw when it last started
- *                      reading (false again while it reads them anew after a lost connection);
- *                      decisions are refused while it is false
+ *                      reading and is not stale (false again while it reads them anew after a
+ *                      lost connection, and while the cluster does not answer); decisions are
+ *                      refused and the page disables its decide buttons while it is false
  * @param stale         no successful contact with the cluster for longer than the stale limit
  * @param lastContactAt last time the cluster answered, or null before the first answer
  * @param lagRecords    records not yet read (as of the last contact)

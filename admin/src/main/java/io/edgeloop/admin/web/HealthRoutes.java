@@ -49,7 +49,7 @@ final class HealthRoutes {
         StringBuilder text = new StringBuilder();
         gauge(text, "edgeloop_admin_view_caught_up", "1 once the view read every topic to its end at startup", v.caughtUp() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_current", "1 while the view holds every topic to the end it saw when it last"
-                + " started reading; decisions are refused at 0", v.current() ? 1 : 0);
+                + " started reading and is not stale; decisions are refused at 0", v.current() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_stale", "1 while the cluster has not answered for longer than stale.after", v.stale() ? 1 : 0);
         gauge(text, "edgeloop_admin_view_lag_records", "records the view has not read yet", v.lagRecords());
         counter(text, "edgeloop_admin_view_updates_total", "changes applied to the view", v.updates());

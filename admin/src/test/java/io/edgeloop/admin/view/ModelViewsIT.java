@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.edgeloop.embedded.EmbeddedKafka;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.topics.Topics;
 import io.edgeloop.testsupport.KafkaTest;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +103,38 @@ class ModelViewsIT {
 
         assertThat(took).as("close while the views wait 2 s to retry").isLessThan(Duration.ofMillis(1_500));
         assertThat(views.stopped()).as("the views' thread has ended").isTrue();
+    }
+
+    /**
+     * Review: the README says the page disables Approve, Reject and Roll back "while the status
+     * says the view is not current (loading, or stale)", and the page keys only on {@code current}.
+     * When the cluster stops answering, the views' reader only times out (TimeoutException keeps the
+     * reader), so {@code current} stays true while the status says stale: decisions are checked
+     * against a view the cluster no longer confirms and the buttons stay enabled under the stale banner.
+     */
+    @Test
+    void shouldNoLongerBeCurrentOnceTheClusterStopsAnsweringAndTheDataIsStale() throws Exception {
+        EmbeddedKafka broker = EmbeddedKafka.builder().dataDir(Files.createTempDirectory("admin-views-stale"))
+                .deleteOnClose(true).build();
+        broker.start();
+        try {
+            broker.createTopics(ModelState.topics());
+            KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", broker.bootstrapServers()),
+                    Duration.ofSeconds(1));
+            try (ModelViews views = ModelViews.start(clients, new ModelState(), Duration.ofSeconds(2), Clock.systemUTC())) {
+                assertThat(views.awaitCaughtUp(Duration.ofSeconds(60))).as("caught up").isTrue();
+                assertThat(views.current()).isTrue();
+
+                broker.close();
+                io.edgeloop.testsupport.Await.until(() -> views.status().stale() && views.status().problem() != null,
+                        Duration.ofSeconds(60),
+                        () -> "views status " + views.status());
+                assertThat(views.status().current()).as("current while the status says stale: " + views.status())
+                        .isFalse();
+            }
+        } finally {
+            broker.close();
+        }
     }
 
     private static void awaitProblem(ModelViews views) {
