@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param libraryVersion current library version
  * @param pending        changes in status PROPOSED, oldest first
  * @param decided        every other change, most recently updated first
- * @param versions       library versions known from the changelog, oldest first
+ * @param versions       library versions known from the changelog, oldest first, each named by the
+ *                       change that made it
  */
 public record Proposals(long libraryVersion, List<Pending> pending, List<Decided> decided,
                         List<LibraryVersion> versions) {
@@ -46,13 +47,15 @@ public record Proposals(long libraryVersion, List<Pending> pending, List<Decided
     }
 
     /**
-     * A library version and the change that produced it.
+     * A library version and the change that produced it (a change applied with
+     * {@code libraryVersionAfter > libraryVersionBefore}; an acknowledged alert produces none).
      *
      * @param version   the version
      * @param changeId  the change that produced it
      * @param kind      its kind
      * @param summary   its summary
-     * @param appliedAt when it was applied
+     * @param appliedAt when it was applied: the decision's time, or the proposal's for an
+     *                  auto-applied change; it does not move when the change is rolled back later
      * @param status    its status now (APPLIED, AUTO_APPLIED, ROLLED_BACK)
      */
     public record LibraryVersion(long version, String changeId, String kind, String summary, Instant appliedAt,
@@ -76,9 +79,9 @@ public record Proposals(long libraryVersion, List<Pending> pending, List<Decided
             } else {
                 decided.add(c);
             }
-            if (c.getLibraryVersionAfter() != null) {
+            if (madeVersion(c)) {
                 versions.put(c.getLibraryVersionAfter(), new LibraryVersion(c.getLibraryVersionAfter(), c.getId(),
-                        c.getKind().name(), c.getSummary(), c.getUpdatedAt(), c.getStatus().name()));
+                        c.getKind().name(), c.getSummary(), appliedAt(c), c.getStatus().name()));
             }
         }
         pending.sort(Comparator.comparing(p -> p.change().path("proposedAt").asText()));
@@ -86,6 +89,26 @@ public record Proposals(long libraryVersion, List<Pending> pending, List<Decided
         List<Decided> decidedRows = decided.stream()
                 .map(c -> new Decided(AvroJson.toJson(c), json(s.approvals(c.getId())))).toList();
         return new Proposals(s.libraryVersion(), pending, decidedRows, List.copyOf(versions.values()));
+    }
+
+    /**
+     * Whether the change produced a library version: it was applied with a version after above
+     * the version before. An acknowledged REGIME_ALERT is APPLIED with both at the version it was
+     * acknowledged at (the library is unchanged) and names no version.
+     */
+    private static boolean madeVersion(ModelChange c) {
+        return c.getLibraryVersionAfter() != null && c.getLibraryVersionBefore() != null
+                && c.getLibraryVersionAfter() > c.getLibraryVersionBefore();
+    }
+
+    /**
+     * When the keeper applied the change: the operator's decision time (the keeper stamps the
+     * change with it when it applies an approval or a rollback), or the proposal's time for the
+     * fast loop's auto-applied changes, which carry no decision. Not {@code updatedAt}, which a
+     * later transition (rolled back, applied again, a refused second approval) moves on.
+     */
+    private static Instant appliedAt(ModelChange c) {
+        return c.getDecision() != null ? c.getDecision().getDecidedAt() : c.getProposedAt();
     }
 
     private static List<ObjectNode> json(List<ApprovalDecision> decisions) {

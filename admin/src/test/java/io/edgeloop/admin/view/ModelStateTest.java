@@ -5,6 +5,12 @@ import io.edgeloop.admin.seed.SeedLibrary;
 import io.edgeloop.admin.seed.Seeds;
 import io.edgeloop.schemas.avro.ApprovalAction;
 import io.edgeloop.schemas.avro.ApprovalDecision;
+import io.edgeloop.schemas.avro.ChangeDecision;
+import io.edgeloop.schemas.avro.ChangeEvidence;
+import io.edgeloop.schemas.avro.ChangeKind;
+import io.edgeloop.schemas.avro.ChangeStatus;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.avro.Severity;
 import io.edgeloop.schemas.avro.Outcome;
 import io.edgeloop.schemas.avro.Prediction;
 import io.edgeloop.schemas.topics.Topics;
@@ -83,6 +89,49 @@ class ModelStateTest {
         assertThat(proposals.decided()).anySatisfy(d -> assertThat(d.change().path("decision").path("actor").asText())
                 .isEqualTo("operator:alice"));
         assertThat(proposals.versions()).extracting(Proposals.LibraryVersion::version).containsExactly(2L);
+    }
+
+    /**
+     * Review: the library versions (the rollback panel's choices) must name the change that made
+     * each version. The keeper answers an operator's acknowledgement of a regime alert with
+     * libraryVersionBefore = libraryVersionAfter = the current version (ChangeAnswers.acknowledged:
+     * "the library is unchanged"); Proposals keys its versions by libraryVersionAfter alone, so the
+     * alert replaces the change that really produced that version.
+     */
+    @Test
+    void shouldNameTheChangeThatMadeALibraryVersionNotARegimeAlertAcknowledgedAtIt() {
+        Instant at = Instant.parse("2026-04-18T09:00:00Z");
+        ModelChange alert = ModelChange.newBuilder().setId("retro-2026-04-18-regime_alert-market")
+                .setKind(ChangeKind.REGIME_ALERT).setPatternId(null).setProposedBy("retrospective").setProposedAt(at)
+                .setSummary("Market regime: UP share 38% in the last 30 days vs 61% in the 60 before")
+                .setEvidence(ChangeEvidence.newBuilder().setN(0).build()).setSeverity(Severity.MEDIUM)
+                .setStatus(ChangeStatus.APPLIED).setStatusReason("informational alert acknowledged; the library is unchanged")
+                .setDecision(ChangeDecision.newBuilder().setActor("operator:alice").setReason("noted")
+                        .setDecidedAt(at.plusSeconds(60)).setAction(ApprovalAction.APPROVE).build())
+                .setLibraryVersionBefore(2L).setLibraryVersionAfter(2L).setUpdatedAt(at.plusSeconds(60)).build();
+        state.apply(Topics.MODEL_CHANGELOG.name(), alert.getId(), alert, 30);
+
+        assertThat(Proposals.of(state).versions()).singleElement().satisfies(v -> {
+            assertThat(v.version()).isEqualTo(2L);
+            assertThat(v.changeId()).as("the change that made version 2").isEqualTo(SeedLibrary.DEGRADE_ID);
+            assertThat(v.kind()).isEqualTo("DEGRADE");
+        });
+    }
+
+    @Test
+    void shouldKeepWhenAVersionWasMadeOnceItsChangeIsRolledBackLater() {
+        ModelChange degrade = state.read(s -> s.changes().get(SeedLibrary.DEGRADE_ID));
+        ModelChange rolledBack = ModelChange.newBuilder(degrade).setStatus(ChangeStatus.ROLLED_BACK)
+                .setStatusReason("rolled back by rollback-to-v1-1: library version 1 restored as version 3")
+                .setUpdatedAt(degrade.getUpdatedAt().plusSeconds(86_400)).build();
+        state.apply(Topics.MODEL_CHANGELOG.name(), rolledBack.getId(), rolledBack, 31);
+
+        assertThat(Proposals.of(state).versions()).singleElement().satisfies(v -> {
+            assertThat(v.changeId()).isEqualTo(SeedLibrary.DEGRADE_ID);
+            assertThat(v.status()).isEqualTo("ROLLED_BACK");
+            assertThat(v.appliedAt()).as("the auto-applied change's time, not its last transition's")
+                    .isEqualTo(degrade.getProposedAt());
+        });
     }
 
     @Test
