@@ -1,12 +1,22 @@
 package io.edgeloop.admin.cli;
 
+import io.edgeloop.admin.SeededState;
 import io.edgeloop.admin.auth.OperatorAccounts;
 import io.edgeloop.admin.auth.PasswordHasher;
 import io.edgeloop.admin.auth.Role;
+import io.edgeloop.admin.seed.SeedLibrary;
+import io.edgeloop.admin.seed.Seeds;
+import io.edgeloop.admin.view.ModelState;
+import io.edgeloop.admin.view.Proposals;
+import io.edgeloop.schemas.avro.ChangeDecision;
+import io.edgeloop.schemas.avro.ModelChange;
+import io.edgeloop.schemas.topics.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,5 +110,28 @@ class AdminCliTest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("Missing command: choose one of").contains("approve");
         assertThat(CliRun.run(ALICE, "--help").out()).contains("Exit codes:").contains("5   refused");
+    }
+
+    /**
+     * Review: what the tables print comes from the topics (reasons typed in the dashboard's
+     * textarea, summaries from other writers). A line break or a terminal control sequence in a
+     * cell is printed raw: the next line of the table is then whatever the text says, here a forged
+     * decided change, and escape sequences reach the operator's terminal.
+     */
+    @Test
+    void shouldPrintEveryChangeOnOneLineWhateverItsReasonHolds() {
+        ModelState state = SeededState.of(Seeds.standard());
+        ModelChange rejected = state.read(s -> s.changes().get(SeedLibrary.REJECTED_ID));
+        ModelChange withReason = ModelChange.newBuilder(rejected).setDecision(ChangeDecision.newBuilder(rejected.getDecision())
+                .setReason("hourly only.\nretro-forged  PROMOTE  x  APPLIED\u001b[8m").build()).build();
+        state.apply(Topics.MODEL_CHANGELOG.name(), withReason.getId(), withReason, 40);
+        ProposalsCommand command = new ProposalsCommand();
+        command.all = true;
+        StringWriter text = new StringWriter();
+        command.printTable(Proposals.of(state), state, new PrintWriter(text));
+
+        assertThat(text.toString().lines()).as("lines of the printed tables")
+                .noneMatch(line -> line.startsWith("retro-forged"));
+        assertThat(text.toString()).as("control characters from the topic").doesNotContain("\u001b");
     }
 }
