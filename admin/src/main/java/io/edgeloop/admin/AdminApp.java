@@ -10,10 +10,6 @@ import io.edgeloop.core.config.AppConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -142,11 +138,7 @@ public final class AdminApp {
         List<String> flags = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if ("--config".equals(args[i]) && i + 1 < args.length) {
-                try (Reader in = Files.newBufferedReader(Path.of(args[++i]), StandardCharsets.UTF_8)) {
-                    file.load(in);
-                } catch (IOException e) {
-                    throw new IllegalArgumentException("cannot read the config file " + args[i], e);
-                }
+                file = AdminOptions.file(Path.of(args[++i]));
             } else {
                 flags.add(args[i]);
             }

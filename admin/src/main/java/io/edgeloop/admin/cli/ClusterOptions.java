@@ -8,7 +8,6 @@ import io.edgeloop.core.config.AppConfig;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,16 +68,14 @@ public final class ClusterOptions {
         this.env = Map.copyOf(env);
     }
 
-    /** The admin configuration: defaults &lt; --config file &lt; APP_/KAFKA_ environment &lt; these flags. */
+    /**
+     * The admin configuration: defaults &lt; --config file &lt; APP_/KAFKA_ environment &lt; these flags.
+     *
+     * @throws io.edgeloop.core.config.ConfigException for a config file that cannot be read, an
+     *     unknown setting or a value that does not parse or is out of range (a usage error, exit 2)
+     */
     AppConfig config(List<String> extraFlags) {
-        Properties file = new Properties();
-        if (config != null) {
-            try (Reader in = Files.newBufferedReader(config, StandardCharsets.UTF_8)) {
-                file.load(in);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot read the config file " + config + ": " + e.getMessage(), e);
-            }
-        }
+        Properties file = config == null ? new Properties() : AdminOptions.file(config);
         List<String> flags = new ArrayList<>(settings);
         if (bootstrap != null) {
             flags.add("kafka.bootstrap.servers=" + bootstrap);

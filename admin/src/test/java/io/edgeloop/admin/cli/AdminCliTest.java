@@ -11,6 +11,7 @@ import io.edgeloop.admin.view.Proposals;
 import io.edgeloop.schemas.avro.ChangeDecision;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.topics.Topics;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,40 @@ class AdminCliTest {
         assertThat(none.exitCode()).isEqualTo(2);
         assertThat(none.err()).contains("Missing command: choose one of").contains("approve");
         assertThat(CliRun.run(ALICE, "--help").out()).contains("Exit codes:").contains("5   refused");
+    }
+
+    /**
+     * Review: a bad --config path or an impossible --port is bad usage (exit 2, a one-line
+     * message), not exit 1 ("the cluster did not answer", which a script retries) with a Java stack trace.
+     */
+    @Test
+    void shouldAnswerAMissingConfigFileAndAnImpossiblePortAsUsageErrors() {
+        CliRun missingConfig = CliRun.run(ALICE, "patterns", "--user", "alice", "--operators", operators.toString(),
+                "--bootstrap", "127.0.0.1:1", "--timeout", "2s", "--config", dir.resolve("no-such.properties").toString());
+        CliRun badPort = CliRun.run(ALICE, "serve", "--operators", operators.toString(), "--bootstrap", "127.0.0.1:1",
+                "--timeout", "1s", "--port", "70000");
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(missingConfig.exitCode()).as("exit code for a config file that does not exist").isEqualTo(2);
+            soft.assertThat(missingConfig.err()).as("its error output").contains("cannot read the config file")
+                    .doesNotContain("\tat io.edgeloop");
+            soft.assertThat(badPort.exitCode()).as("exit code for --port 70000").isEqualTo(2);
+            soft.assertThat(badPort.err()).as("its error output").doesNotContain("\tat io.edgeloop");
+        });
+    }
+
+    @Test
+    void shouldAnswerSettingsOutOfTheirRangeAsUsageErrorsBeforeAnythingStarts() {
+        SoftAssertions.assertSoftly(soft -> {
+            for (String setting : List.of("session.ttl=0s", "session.ttl=-5m", "chart.bars=5", "http.port=-1")) {
+                CliRun run = CliRun.run(ALICE, "serve", "--operators", operators.toString(), "--bootstrap", "127.0.0.1:1",
+                        "--timeout", "1s", "--set", setting);
+                String name = setting.substring(0, setting.indexOf('='));
+                soft.assertThat(run.exitCode()).as("exit code for " + setting).isEqualTo(2);
+                soft.assertThat(run.err()).as("error output for " + setting).contains(name + ": must be")
+                        .doesNotContain("\tat io.edgeloop");
+                soft.assertThat(run.out()).as("nothing served for " + setting).doesNotContain("dashboard on");
+            }
+        });
     }
 
     /**
