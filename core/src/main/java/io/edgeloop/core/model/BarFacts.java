@@ -2,6 +2,21 @@ package io.edgeloop.core.model;
 
 /** The values of one bar that the kanban decides on, computed by {@link TickerModel#score}. */
 final class BarFacts {
+    /** Bit of an upward signal in {@link #releaseLtf}, {@link #flipLtf}, {@link #crossLtf}. */
+    static final int UP = 1;
+    /** Bit of a downward signal. */
+    static final int DOWN = 2;
+
+    /** The bit of a signal's direction (+1, -1), 0 for none or NaN. */
+    static int bit(double direction) {
+        return direction == 1 ? UP : direction == -1 ? DOWN : 0;
+    }
+
+    /** Whether the bits hold a signal in direction {@code dir} (+1 or -1). */
+    static boolean in(int bits, int dir) {
+        return (bits & (dir > 0 ? UP : DOWN)) != 0;
+    }
+
     long time;
     double close;
     double htf;
@@ -10,11 +25,14 @@ final class BarFacts {
     double rank;
     double riskReward;
     boolean elite;
-    /** Direction of a squeeze release on any LTF frame (finest first), 0 none. */
+    /**
+     * Directions of the squeeze releases on the LTF frames at this bar, as bits ({@link #UP},
+     * {@link #DOWN}): two frames releasing opposite ways at one bar set both.
+     */
     int releaseLtf;
-    /** Direction of a SuperTrend flip on any LTF frame, 0 none. */
+    /** Directions of the SuperTrend flips on the LTF frames, as bits. */
     int flipLtf;
-    /** Direction of an EMA 13/48 cross on any LTF frame, 0 none. */
+    /** Directions of the EMA 13/48 crosses on the LTF frames, as bits. */
     int crossLtf;
     double primaryRsi;
     double primaryMom;

@@ -117,7 +117,7 @@ public final class Kanban {
         return rsiExtreme
                 || moves.completion(dir, f.close) >= k.trimCompletion()
                 || pnl >= k.trimProfitPct()
-                || (f.flipLtf == -dir && pnl > 0);
+                || (BarFacts.in(f.flipLtf, -dir) && pnl > 0);
     }
 
     private boolean defend(BarFacts f, int dir, double pnl) {
@@ -156,14 +156,15 @@ public final class Kanban {
             return null;
         }
         // Mirrored LTF band: a short's pullback is LTF in [-high, -low].
-        boolean confirmed = f.releaseLtf == dir || f.flipLtf == dir || f.crossLtf == dir || confident > 0;
+        boolean confirmed = BarFacts.in(f.releaseLtf, dir) || BarFacts.in(f.flipLtf, dir) || BarFacts.in(f.crossLtf, dir)
+                || confident > 0;
         if (htf >= k.pullbackMinHtf() && ltf >= k.pullbackLtfLow() && ltf <= k.pullbackLtfHigh() && confirmed) {
             return EntryPath.PULLBACK;
         }
         if (f.rank >= k.rankEntry()) {
             return EntryPath.RANK;
         }
-        if (f.releaseLtf == dir && htf > 0) {
+        if (BarFacts.in(f.releaseLtf, dir) && htf > 0) {
             return EntryPath.SQUEEZE;
         }
         if (dir > 0 && f.elite && f.rank >= k.eliteRank()) {

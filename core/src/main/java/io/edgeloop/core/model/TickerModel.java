@@ -66,6 +66,11 @@ public final class TickerModel {
     private final int[] htfFields = new int[FAMILIES.length];
     private final double[] ltfAgg = new double[FAMILIES.length];
     private final double[] htfAgg = new double[FAMILIES.length];
+    private static final int SIGNAL_RELEASE = 0;
+    private static final int SIGNAL_FLIP = 1;
+    private static final int SIGNAL_CROSS = 2;
+    /** The directions the LTF frames' squeeze releases, SuperTrend flips and EMA crosses took, as {@link BarFacts} bits. */
+    private final int[] ltfSignals = new int[3];
     private final FrameReading[] readings = new FrameReading[Timeframe.values().length];
     /** Per timeframe ordinal: its blend weight (LTF), or its base weight and volatility rule (HTF). */
     private final double[] frameWeights = new double[Timeframe.values().length];
@@ -158,7 +163,9 @@ public final class TickerModel {
         }
 
         double phase = primary.phase;
-        out.set(Fields.PHASE, phase);
+        // the blend's momentum term (mom / momStd) has no bound when the momentum's stdev is tiny:
+        // the field holds its declared range (real data stays within +-260), zone and pct are unchanged
+        out.set(Fields.PHASE, Math.max(Fields.PHASE.min(), Math.min(Fields.PHASE.max(), phase)));
         double phasePct = PhaseZone.pct(phase);
         out.set(Fields.PHASE_PCT, phasePct);
         PhaseZone zone = PhaseZone.of(phase);
@@ -185,9 +192,11 @@ public final class TickerModel {
         double riskUnit = config.move().riskDailyAtr() * (Double.isNaN(dailyAtr) ? primary.atr14 : dailyAtr);
         double riskReward = RiskReward.of(dir, close, moves.triggerPrice(dir), moves.target(dir), target,
                 primary.stDir, primary.stLine, riskUnit);
-        int releaseLtf = direction(ltfAgg[SQ_RELEASE]);
+        // the kanban and the rank ask whether any LTF frame signalled in a direction, not which
+        // direction the finest signalling frame took (the _ltf fields): 1h and 4h may disagree
+        int releaseLtf = ltfSignals[SIGNAL_RELEASE];
         boolean recentCross = moves.recentCross(dir, primary.bars, config.rank().recentCrossBars());
-        double rank = RankScore.of(state, htf, ltf, completion, phasePct, releaseLtf == dir,
+        double rank = RankScore.of(state, htf, ltf, completion, phasePct, BarFacts.in(releaseLtf, dir),
                 ltfAgg[SQ_ON] == 1, elite, recentCross, riskReward, config.rank());
         out.set(Fields.RANK, rank);
 
@@ -206,8 +215,8 @@ public final class TickerModel {
         facts.riskReward = riskReward;
         facts.elite = elite;
         facts.releaseLtf = releaseLtf;
-        facts.flipLtf = direction(ltfAgg[ST_FLIP]);
-        facts.crossLtf = direction(ltfAgg[EMA_CROSS]);
+        facts.flipLtf = ltfSignals[SIGNAL_FLIP];
+        facts.crossLtf = ltfSignals[SIGNAL_CROSS];
         facts.primaryRsi = primary.rsi14;
         facts.primaryMom = primary.mom;
         facts.primaryStDir = primary.stDir;
@@ -256,6 +265,9 @@ public final class TickerModel {
     private double side(ModelInput in, Timeframe[] frames, boolean lower, double dailyAtr, Snapshot out,
                         double[] agg) {
         Arrays.fill(agg, Double.NaN);
+        if (lower) {
+            Arrays.fill(ltfSignals, 0);
+        }
         ModelConfig.Scores scores = config.scores();
         double sum = 0;
         double weights = 0;
@@ -290,6 +302,11 @@ public final class TickerModel {
             agg[ST_DIR] = firstNonZero(agg[ST_DIR], stDir);
             agg[ST_FLIP] = firstNonZero(agg[ST_FLIP], flip);
             agg[EMA_CROSS] = firstNonZero(agg[EMA_CROSS], cross);
+            if (lower) {
+                ltfSignals[SIGNAL_RELEASE] |= BarFacts.bit(release);
+                ltfSignals[SIGNAL_FLIP] |= BarFacts.bit(flip);
+                ltfSignals[SIGNAL_CROSS] |= BarFacts.bit(cross);
+            }
         }
         return weights > 0 ? Signs.clamp(sum / weights, -50, 50) : Double.NaN;
     }

@@ -48,7 +48,8 @@ public final class Fields {
             "Kanban stage after this bar. Set after the patterns are matched; no rule can read it.");
     public static final Field PREV_STAGE = category("prev_stage", STAGES, "Kanban stage before this bar.");
     public static final Field PHASE = number("phase", -300, 300,
-            "Phase oscillator (EMA3 of the weighted stretch/momentum/volume blend) on the primary LTF frame.");
+            "Phase oscillator (EMA3 of the weighted stretch/momentum/volume blend) on the primary LTF frame, "
+                    + "held to [-300, 300] (the blend's momentum term has no bound of its own).");
     public static final Field PHASE_PCT = number("phase_pct", 0, 1, "clamp(|phase| / 100, 0, 1).");
     public static final Field PHASE_ZONE = category("phase_zone", PHASE_ZONES,
             "|phase| > 100 EXTREME, > 61.8 HIGH, > 38.2 MEDIUM, else LOW.");

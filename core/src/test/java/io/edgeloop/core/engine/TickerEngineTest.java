@@ -6,6 +6,7 @@ import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.model.ModelConfig;
 import io.edgeloop.core.model.PatternMatches;
 import io.edgeloop.core.model.PositionEvent;
+import io.edgeloop.core.model.RankScore;
 import io.edgeloop.core.model.Stage;
 import io.edgeloop.core.model.StateQuadrant;
 import io.edgeloop.core.snapshot.Field;
@@ -280,5 +281,86 @@ class TickerEngineTest {
         assertThat(a.size()).isEqualTo(b.size());
         assertThat(EngineRuns.engineFor(HistoryData.file(Path.of(HistoryData.dataDir().toString(), "history", "SPY_D.json"))).size())
                 .isLessThan(a.size());
+    }
+
+    /**
+     * RankScore: "+12 squeeze release on an LTF frame in the HTF direction"; Kanban: SQUEEZE path
+     * and the pullback's confirming signal, "a squeeze released on an LTF frame in dir". The model
+     * reads these from the {@code _ltf} aggregate, which keeps only the finest frame with a non-zero
+     * direction: when 1h releases against the HTF side at the bar the 4h frame releases with it, the
+     * 4h release is lost. On QQQ's hourly file (2025-08-01 13:30 UTC: 1h -1, 4h +1, HTF +21) the
+     * rank lacks the 12 points; every other term of the rank only adds to the lower bound checked.
+     */
+    @Test
+    void shouldGiveTheRankItsReleaseBonusWhenACoarserLtfFrameReleasesInTheHtfDirection() {
+        List<Candle> candles = HistoryData.history("QQQ_60");
+        TickerEngine engine = EngineRuns.engineFor(candles);
+        ModelConfig config = ModelConfig.defaults();
+        int checked = 0;
+        for (Candle c : candles) {
+            EngineResult r = engine.update(c);
+            Snapshot s = r.snapshot();
+            StateQuadrant state = r.state();
+            if (!r.accepted() || state == null) {
+                continue;
+            }
+            boolean releaseInDir = false;
+            for (Timeframe tf : engine.profile().ltf()) {
+                releaseInDir |= s.get(Fields.of(Fields.Family.SQ_RELEASE, tf)) == state.htfSign();
+            }
+            if (!releaseInDir) {
+                continue;
+            }
+            checked++;
+            double lowerBound = RankScore.of(state, s.get(Fields.HTF_SCORE), s.get(Fields.LTF_SCORE),
+                    s.get(Fields.COMPLETION), s.get(Fields.PHASE_PCT), true,
+                    s.get(Fields.ltf(Fields.Family.SQ_ON)) == 1, s.get(Fields.MOMENTUM_ELITE) == 1, false, Double.NaN,
+                    config.rank());
+            assertThat(s.get(Fields.RANK))
+                    .as("rank at %d: 1h release %s, 4h release %s, HTF %s", c.openTime(),
+                            s.get(Fields.of(Fields.Family.SQ_RELEASE, Timeframe.H1)),
+                            s.get(Fields.of(Fields.Family.SQ_RELEASE, Timeframe.H4)), s.get(Fields.HTF_SCORE))
+                    .isGreaterThanOrEqualTo(lowerBound - 1e-9);
+        }
+        assertThat(checked).as("bars with an LTF release in the HTF direction").isPositive();
+    }
+
+    /**
+     * Fields.PHASE declares [-300, 300] as the range "the model can produce", and the rule
+     * validator rejects a condition beyond it as impossible. The phase is EMA3 of
+     * 0.6 x stretch + 0.3 x 20 x mom/momStd + 0.1 x 30 x (volume ratio - 1), whose terms reach about
+     * 254, 26 and 57: a run of strong up sessions on swelling volume (a squeeze like BMNR's 4 to 161
+     * in five sessions) takes it past 300. Here: a quiet stock at 10, then six sessions of +50 % on
+     * three times the previous volume.
+     */
+    @Test
+    void shouldKeepThePhaseInsideItsDeclaredRangeThroughAParabolicRun() {
+        TickerEngine engine = new TickerEngine(Timeframe.D1, SessionCalendar.US_EQUITY, ModelConfig.defaults(),
+                PatternMatcher.NONE);
+        long day = java.time.LocalDate.of(2024, 1, 1).toEpochDay();
+        double close = 10;
+        double volume = 1_000_000;
+        int sessions = 0;
+        double maxPhase = Double.NEGATIVE_INFINITY;
+        while (sessions < 106) {
+            java.time.DayOfWeek dow = java.time.LocalDate.ofEpochDay(day).getDayOfWeek();
+            if (dow != java.time.DayOfWeek.SATURDAY && dow != java.time.DayOfWeek.SUNDAY) {
+                double open = close;
+                if (sessions < 100) {
+                    EngineResult r = engine.update(day * 86_400_000L, open, close + 0.01, close - 0.01, close, volume);
+                    assertThat(r.accepted()).isTrue();
+                } else {
+                    close = close * 1.5;
+                    volume = volume * 3;
+                    EngineResult r = engine.update(day * 86_400_000L, open, close, open, close, volume);
+                    assertThat(r.accepted()).isTrue();
+                    maxPhase = Math.max(maxPhase, r.snapshot().get(Fields.PHASE));
+                }
+                sessions++;
+            }
+            day++;
+        }
+        assertThat(maxPhase).as("phase after the run (close %s)", close)
+                .isBetween(Fields.PHASE.min(), Fields.PHASE.max());
     }
 }
