@@ -48,7 +48,11 @@ interface ModelStep {
 
     PositionEvent positionEvent();
 
-    /** +1 long, -1 short, 0 before the first position. */
+    /**
+     * Direction of the open or just-closed position: +1 long, -1 short, 0 before the first
+     * position. While flat it still names the last position ({@code SnapshotMapping.positionDirection}
+     * keeps it to the stages that hold one).
+     */
     int positionDirection();
 
     /** Bar open time at which the open or just-closed position was entered. */

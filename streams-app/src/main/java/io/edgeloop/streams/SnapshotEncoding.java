@@ -88,6 +88,13 @@ final class SnapshotEncoding implements AvroSerde.BodyWriter<ModelStep> {
         value(s, Fields.VOLUME_RATIO, out);
         value(s, Fields.ATR_RATIO, out);
         value(s, Fields.PNL_PCT, out);
+        int direction = SnapshotMapping.positionDirection(step);
+        if (direction == 0) {
+            out.writeInt(0);
+        } else {
+            out.writeInt(1);
+            out.writeInt(direction);
+        }
         List<Timeframe> ltf = step.ltf();
         List<Timeframe> htf = step.htf();
         int frames = ltf.size() + htf.size();

@@ -54,7 +54,8 @@ final class SnapshotMapping {
                 s.present(Fields.SIGNAL_COUNT) ? (int) s.get(Fields.SIGNAL_COUNT) : 0,
                 Double.isNaN(close) ? candle.close() : close,
                 value(s, Fields.RSI), value(s, Fields.VOLUME_RATIO), value(s, Fields.ATR_RATIO),
-                value(s, Fields.PNL_PCT), frames, matches(step, library), library.version());
+                value(s, Fields.PNL_PCT), positionDirectionOrNull(step), frames, matches(step, library),
+                library.version());
     }
 
     /** The matched patterns of a step, in library (id) order. */
@@ -88,6 +89,21 @@ final class SnapshotMapping {
     /** The stage before this bar, null when none. */
     static Stage prevStage(Snapshot s) {
         return category(s, Fields.PREV_STAGE, STAGES);
+    }
+
+    /**
+     * The direction of the position the step's stage holds: at ENTER, HOLD, DEFEND, TRIM and EXIT
+     * the open or just-closed position's, +1 long or -1 short; 0 at WATCH and SETUP, where the
+     * lane is flat and {@link ModelStep#positionDirection()} still names an earlier position (0
+     * before any). The snapshot's {@code positionDirection}, 0 written as null.
+     */
+    static int positionDirection(ModelStep step) {
+        return stage(step.snapshot()).compareTo(Stage.ENTER) >= 0 ? Integer.signum(step.positionDirection()) : 0;
+    }
+
+    private static Integer positionDirectionOrNull(ModelStep step) {
+        int direction = positionDirection(step);
+        return direction == 0 ? null : direction;
     }
 
     /** The constant of a category field's value (its index in the field's categories), or null when absent. */

@@ -24,6 +24,12 @@ import java.util.List;
  * part, HTF part, and the pattern part over the matches that boost, i.e. ACTIVE patterns with a
  * known confidence). The same function serves the {@code signals} topic and the query API, so
  * both always agree. Keys of the {@code signals} topic are {@code LEVEL:key}.
+ *
+ * <p>The stage part is mirrored for a short lane (core's {@link TickerSignal}): at a position
+ * stage by the direction of the position ({@link SnapshotMapping#positionDirection}, the
+ * snapshot's {@code positionDirection}), at SETUP by the HTF side of the state. A snapshot
+ * written before {@code positionDirection} existed (ScoreSnapshot v1) reads it as null: the
+ * direction is unknown and a position counts long, the weighting before the mirroring.
  */
 final class TickerSignals {
 
@@ -54,7 +60,9 @@ final class TickerSignals {
                 matches.add(new PatternMatch(DIRECTIONS[m.getDirection().ordinal()], m.getConfidence()));
             }
         }
+        Integer direction = snapshot.getPositionDirection();
         TickerSignal signal = signal(snapshot.getState(), snapshot.getStage(),
+                direction == null ? 0 : Integer.signum(direction),
                 snapshot.getHtfScore() == null ? Double.NaN : snapshot.getHtfScore(), matches, config);
         SignalLabel label = LABELS[signal.label().ordinal()];
         return new MarketSignal(SignalLevel.TICKER, snapshot.getTicker(), snapshot.getBarTime(), signal.net(), label,
@@ -77,7 +85,8 @@ final class TickerSignals {
             }
         }
         Snapshot s = step.snapshot();
-        return signal(SnapshotMapping.state(s), SnapshotMapping.stage(s), s.get(Fields.HTF_SCORE), matches, config);
+        return signal(SnapshotMapping.state(s), SnapshotMapping.stage(s), SnapshotMapping.positionDirection(step),
+                s.get(Fields.HTF_SCORE), matches, config);
     }
 
     /**
@@ -102,9 +111,9 @@ final class TickerSignals {
         }, signal, buffer);
     }
 
-    private static TickerSignal signal(StateQuadrant state, Stage stage, double htfScore, List<PatternMatch> matches,
-                                       SignalConfig config) {
-        return TickerSignal.of(state == null ? null : state.name(), STAGE_CODES[stage.ordinal()], htfScore, matches,
-                config);
+    private static TickerSignal signal(StateQuadrant state, Stage stage, int positionDirection, double htfScore,
+                                       List<PatternMatch> matches, SignalConfig config) {
+        return TickerSignal.of(state == null ? null : state.name(), STAGE_CODES[stage.ordinal()], positionDirection,
+                htfScore, matches, config);
     }
 }

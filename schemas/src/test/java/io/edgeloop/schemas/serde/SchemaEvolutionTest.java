@@ -3,6 +3,9 @@ package io.edgeloop.schemas.serde;
 import io.edgeloop.schemas.Samples;
 import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.Prediction;
+import io.edgeloop.schemas.avro.ScoreSnapshot;
+import io.edgeloop.schemas.avro.Stage;
+import org.apache.avro.JsonProperties;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -68,6 +71,35 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void shouldDecodeVersionOneScoreSnapshotIntoCurrentClassWithUnknownPositionDirection() throws IOException {
+        Schema v1 = SchemaHistory.versions("ScoreSnapshot").get(0);
+        ScoreSnapshot current = ScoreSnapshot.newBuilder(Samples.scoreSnapshot()).setStage(Stage.ENTER)
+                .setPnlPct(0.0).setPositionDirection(-1).build();
+        byte[] bytes = writeAs(current, v1);
+
+        ScoreSnapshot read = EdgeloopSerdes.of(ScoreSnapshot.class).decode("scores", bytes);
+
+        assertThat(v1.getField("positionDirection")).isNull();
+        assertThat(AvroSerde.fingerprint(bytes)).isEqualTo(SchemaNormalization.parsingFingerprint64(v1));
+        assertThat(read).isEqualTo(ScoreSnapshot.newBuilder(current).setPositionDirection(null).build());
+    }
+
+    @Test
+    void shouldDecodeVersionTwoPredictionWithASnapshotWithoutPositionDirection() throws IOException {
+        Schema v2 = SchemaHistory.versions("Prediction").get(1);
+        Prediction current = Prediction.newBuilder(Samples.prediction()).setSnapshot(ScoreSnapshot.newBuilder(
+                Samples.scoreSnapshot()).setStage(Stage.ENTER).setPnlPct(0.0).setPositionDirection(1).build()).build();
+        byte[] bytes = writeAs(current, v2);
+
+        Prediction read = EdgeloopSerdes.of(Prediction.class).decode("predictions", bytes);
+
+        assertThat(v2.getField("snapshot").schema().getField("positionDirection")).isNull();
+        assertThat(read.getSnapshot().getPositionDirection()).isNull();
+        assertThat(read).isEqualTo(Prediction.newBuilder(current).setSnapshot(ScoreSnapshot.newBuilder(
+                current.getSnapshot()).setPositionDirection(null).build()).build());
+    }
+
+    @Test
     void shouldKeepEveryReleasedVersionOfEveryRecordInTheStore() {
         Map<String, Map<Integer, Path>> files = SchemaHistory.files();
         Set<String> typeNames = EdgeloopSchemaStore.recordTypes().stream().map(Class::getSimpleName)
@@ -84,9 +116,10 @@ class SchemaEvolutionTest {
     }
 
     @Test
-    void shouldHaveEvolvedCandleAndPredictionOnce() {
+    void shouldHaveEvolvedCandleAndScoreSnapshotOnceAndPredictionTwice() {
         assertThat(EdgeloopSchemaStore.standard().versions(Candle.getClassSchema().getFullName())).hasSize(2);
-        assertThat(EdgeloopSchemaStore.standard().versions(Prediction.getClassSchema().getFullName())).hasSize(2);
+        assertThat(EdgeloopSchemaStore.standard().versions(ScoreSnapshot.getClassSchema().getFullName())).hasSize(2);
+        assertThat(EdgeloopSchemaStore.standard().versions(Prediction.getClassSchema().getFullName())).hasSize(3);
     }
 
     @TestFactory
@@ -159,6 +192,17 @@ class SchemaEvolutionTest {
 
         assertMutuallyCompatible(prediction.get(0), prediction.get(1));
         assertThat(prediction.get(1).getField("libraryVersion").defaultVal()).isEqualTo(0L);
+    }
+
+    @Test
+    void shouldKeepScoreSnapshotVersionTwoAndPredictionVersionThreeCompatibleBothWaysWithTheirPrevious() {
+        List<Schema> snapshot = SchemaHistory.versions("ScoreSnapshot");
+        List<Schema> prediction = SchemaHistory.versions("Prediction");
+
+        assertMutuallyCompatible(snapshot.get(0), snapshot.get(1));
+        assertMutuallyCompatible(prediction.get(1), prediction.get(2));
+        assertThat(snapshot.get(1).getField("positionDirection").defaultVal()).isEqualTo(JsonProperties.NULL_VALUE);
+        assertThat(prediction.get(2).getField("snapshot").schema()).isEqualTo(snapshot.get(1));
     }
 
     @Test
