@@ -49,8 +49,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code model-changelog}, keyed by change id, status PROPOSED. In data-clock mode the first run
  * waits until the data spans the lookback. Nothing runs before the tables (library, reference
  * data, changelog) have been read to their end, so an id the changelog already holds is never
- * published again. With {@code retro.library.follow=false} the library is read only up to its end
- * offsets when {@link #start} ran (taken before it returns), then that partition is paused.
+ * published again. Candles streams-app would dead-letter are skipped ({@link TopicState}), so they
+ * steer neither the book nor the clock. With {@code retro.library.follow=false} the library is
+ * read only up to its end offsets when {@link #start} ran (taken before it returns), then that
+ * partition is paused.
  *
  * <p>On the data clock a run as of time T sees the candles and scores whose bars closed by T and
  * no others ({@link DataTimeGate}): those read ahead wait in memory (a partition holding many is
@@ -424,9 +426,9 @@ public final class RetroApp implements AutoCloseable {
         last = outcome;
         runs.incrementAndGet();
         LOG.info("retro-app: retrospective as of {}: {} proposals ({} new) from {} tickers, reports in {} ({} records "
-                        + "skipped so far, each logged when read)", outcome.result().windows().asOf(),
-                outcome.result().proposals().size(), outcome.toPublish().size(), state.book().tickers(),
-                outcome.reports(), state.skipped());
+                        + "skipped so far, {} of them invalid candles, each logged when read)",
+                outcome.result().windows().asOf(), outcome.result().proposals().size(), outcome.toPublish().size(),
+                state.book().tickers(), outcome.reports(), state.skipped(), state.invalidCandles());
     }
 
     private List<TopicPartition> partitions(List<Topic<?, ?>> topics) {

@@ -1,6 +1,7 @@
 package io.edgeloop.retro;
 
 import io.edgeloop.core.candle.BarClose;
+import io.edgeloop.core.candle.CandleValidator;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.retro.DailyBook;
@@ -11,12 +12,14 @@ import io.edgeloop.schemas.avro.Candle;
 import io.edgeloop.schemas.avro.ModelChange;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.avro.TickerReference;
+import io.edgeloop.schemas.mapping.CandleMapping;
 import io.edgeloop.schemas.mapping.PatternMapping;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +35,10 @@ import java.util.function.Consumer;
  * What the service has read from its topics: daily bars and trails ({@link DailyBook}), the
  * pattern library, the sectors, and the ids already in the changelog. A record that cannot be
  * decoded or used is logged with its coordinates and skipped (the streams app owns the
- * dead-letter topic; the retrospective only reads).
+ * dead-letter topic; the retrospective only reads). A candle goes through the checks streams-app
+ * applies before it dead-letters one ({@link CandleMapping}: key equals ticker, known interval,
+ * core's {@link CandleValidator}), so an invalid candle (a zero or NaN price, a high below the low,
+ * an epoch-0 or far-future open time) reaches neither the book nor the data clock.
  */
 final class TopicState {
 
@@ -42,10 +48,19 @@ final class TopicState {
     private final Map<String, PatternDefinition> library = new TreeMap<>();
     private final Map<String, String> sectors = new HashMap<>();
     private final Set<String> changeIds = new HashSet<>();
+    private final CandleValidator validator;
     private long skipped;
+    private long invalidCandles;
 
+    /** State whose candle validation reads "now" from the system clock, as streams-app's does. */
     TopicState(int keepDays) {
+        this(keepDays, Clock.systemUTC());
+    }
+
+    /** @param clock "now" of the candle validation (a candle may not open more than 2 days after it) */
+    TopicState(int keepDays, Clock clock) {
         this.book = new DailyBook(keepDays);
+        this.validator = new CandleValidator(clock);
     }
 
     /**
@@ -78,12 +93,10 @@ final class TopicState {
         String topic = r.topic();
         try {
             if (topic.equals(Topics.CANDLES.name())) {
+                String key = r.key() == null ? null : Topics.CANDLES.keySerde().deserializer().deserialize(topic, r.key());
                 Candle c = Topics.CANDLES.valueSerde().deserializer().deserialize(topic, r.value());
-                Timeframe interval = interval(c.getInterval(), c.getTicker());
-                long open = c.getOpenTime().toEpochMilli();
-                io.edgeloop.core.candle.Candle bar = new io.edgeloop.core.candle.Candle(c.getTicker(), interval, open,
-                        c.getOpen(), c.getHigh(), c.getLow(), c.getClose(), c.getVolume(), c.getSource());
-                return Optional.of(new Pending(BarClose.of(bar, SessionCalendar.forTicker(c.getTicker())), open,
+                io.edgeloop.core.candle.Candle bar = CandleMapping.toDomain(key, c, validator);
+                return Optional.of(new Pending(BarClose.of(bar, SessionCalendar.forTicker(bar.ticker())), bar.openTime(),
                         book -> book.addCandle(bar), r.topic(), r.partition(), r.offset()));
             }
             if (topic.equals(Topics.SCORES.name())) {
@@ -126,6 +139,11 @@ final class TopicState {
                 ModelChange change = Topics.MODEL_CHANGELOG.valueSerde().deserializer().deserialize(topic, r.value());
                 changeIds.add(change == null ? key : change.getId());
             }
+        } catch (CandleMapping.InvalidCandleException e) {
+            // what streams-app dead-letters (and never scores): expected input, logged without a trace
+            skipped++;
+            invalidCandles++;
+            LOG.warn("skipping invalid candle {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage());
         } catch (RuntimeException e) {
             skipped++;
             LOG.warn("skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage(), e);
@@ -171,7 +189,13 @@ final class TopicState {
         changeIds.add(changeId);
     }
 
+    /** Records skipped so far: undecodable, unusable, or invalid candles ({@link #invalidCandles}). */
     long skipped() {
         return skipped;
+    }
+
+    /** Candles skipped so far because they fail the checks streams-app dead-letters them for. */
+    long invalidCandles() {
+        return invalidCandles;
     }
 }

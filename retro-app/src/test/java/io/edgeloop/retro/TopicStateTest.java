@@ -123,4 +123,34 @@ class TopicStateTest {
                 .containsExactly(680.86, 683.66, 680.5, 683.34);
         assertThat(gate.size()).as("Monday's bars wait for the next run").isEqualTo(7);
     }
+
+    /**
+     * streams-app dead-letters a candle that {@code CandleValidator} rejects (a price that is not
+     * positive or not finite, a high below the low, an open time more than two days after now, or
+     * the epoch-0 placeholder) and scores nothing for it. The service must not take it either: a
+     * zero close is a -100% "move" for the miner, and an epoch-0 bar becomes the service's first
+     * data time, so it runs every week from 1970 on ({@code RetroBadCandleIT}).
+     */
+    @Test
+    void shouldSkipACandleThatStreamsAppRejectsAsInvalid() {
+        TopicState state = new TopicState(400);
+        long day = Instant.parse("2025-07-15T00:00:00Z").toEpochMilli();
+        List<Candle> invalid = List.of(
+                new Candle("SPY", Timeframe.D1, day, 100, 101, 99, 0, 10, "test"),             // close 0
+                new Candle("SPY", Timeframe.D1, day, 100, 101, 99, Double.NaN, 10, "test"),    // close NaN
+                new Candle("SPY", Timeframe.D1, day, 100, 99, 101, 100, 10, "test"),           // high < low
+                new Candle("SPY", Timeframe.D1, day, 100, 101, 99, 100, -5, "test"),           // volume < 0
+                new Candle("SPY", Timeframe.D1, Instant.parse("2099-01-02T00:00:00Z").toEpochMilli(), 100, 101, 99,
+                        100, 10, "test"),                                                     // far future
+                new Candle("SPY", Timeframe.D1, 0, 100, 101, 99, 100, 10, "test"));            // epoch 0
+        long offset = 0;
+        for (Candle c : invalid) {
+            byte[] value = Topics.CANDLES.valueSerde().serializer().serialize(CANDLES, RetroTopicRecords.avro(c));
+            state.read(new ConsumerRecord<>(CANDLES, 0, offset++, "SPY".getBytes(StandardCharsets.UTF_8), value))
+                    .ifPresent(state::apply);
+        }
+
+        assertThat(state.skipped()).as("every invalid candle is skipped").isEqualTo(invalid.size());
+        assertThat(state.book().dailyBars()).as("no invalid bar in the book").isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import io.edgeloop.core.candle.BarClose;
 import io.edgeloop.core.candle.SessionCalendar;
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.schemas.avro.Candle;
+import io.edgeloop.schemas.mapping.CandleMapping;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
@@ -32,7 +33,7 @@ public final class BarCloseTimestampExtractor implements TimestampExtractor {
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
         if (record.value() instanceof Candle candle) {
-            Optional<Timeframe> interval = CandleValidation.interval(candle.getInterval());
+            Optional<Timeframe> interval = CandleMapping.interval(candle.getInterval());
             long open = candle.getOpenTime() == null ? -1 : candle.getOpenTime().toEpochMilli();
             if (interval.isEmpty() || open <= 0 || candle.getTicker() == null) {
                 return Math.max(partitionTime, 0);
