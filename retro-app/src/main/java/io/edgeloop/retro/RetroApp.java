@@ -49,10 +49,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code model-changelog}, keyed by change id, status PROPOSED. In data-clock mode the first run
  * waits until the data spans the lookback. Nothing runs before the tables (library, reference
  * data, changelog) have been read to their end, so an id the changelog already holds is never
- * published again. Candles streams-app would dead-letter are skipped ({@link TopicState}), so they
- * steer neither the book nor the clock. With {@code retro.library.follow=false} the library is
- * read only up to its end offsets when {@link #start} ran (taken before it returns), then that
- * partition is paused.
+ * published again, nor while the changelog holds a record this build cannot decode
+ * ({@link TopicState#unreadableChanges}). Candles streams-app would dead-letter are skipped
+ * ({@link TopicState}), so they steer neither the book nor the clock. With
+ * {@code retro.library.follow=false} the library is read only up to its end offsets when
+ * {@link #start} ran (taken before it returns), then that partition is paused.
  *
  * <p>On the data clock a run as of time T sees the candles and scores whose bars closed by T and
  * no others ({@link DataTimeGate}): those read ahead wait in memory (a partition holding many is
@@ -105,6 +106,10 @@ public final class RetroApp implements AutoCloseable {
     private long waitLoggedAt = System.nanoTime() - 2 * WAIT_LOG_NANOS;
     /** The last reason streams-app's offsets could not be read, logged once until it changes. */
     private String scoringProblem;
+    /** {@link System#nanoTime} of the last note that a run waits for unreadable changelog records. */
+    private long changelogLoggedAt = System.nanoTime() - 2 * WAIT_LOG_NANOS;
+    /** A due run held back by changelog records this build cannot decode; null for none. */
+    private volatile Instant heldByChangelog;
     /** A run that is due by the candles and scores read but held back by candles streams-app has not scored. */
     private volatile Instant heldRun;
 
@@ -179,6 +184,14 @@ public final class RetroApp implements AutoCloseable {
     /** The scheduled time of a run held back, at the last check, by candles streams-app has not scored yet; null for none. */
     Instant heldRun() {
         return heldRun;
+    }
+
+    /**
+     * The scheduled time of a due run held back, at the last check, by changelog records this build
+     * cannot decode; null for none.
+     */
+    Instant heldByChangelog() {
+        return heldByChangelog;
     }
 
     /** Scheduled weeks skipped because they ran before (a restart reads old weeks again); not in {@link #runs}. */
@@ -302,6 +315,9 @@ public final class RetroApp implements AutoCloseable {
             nextRun = schedule.nextAfter(wallClock ? now : Instant.ofEpochMilli(firstTime).plus(lookback));
             LOG.info("retro-app: first retrospective at {}", nextRun);
         }
+        if (changelogHolds(now)) {
+            return;
+        }
         while (running && !nextRun.isAfter(now)) {
             release(nextRun.toEpochMilli());
             // the run's data time: a day whose session is over by then is in the book even when no
@@ -376,6 +392,30 @@ public final class RetroApp implements AutoCloseable {
     }
 
     /**
+     * True when a run is due while {@code model-changelog} holds records this build cannot decode:
+     * no run then, so nothing is published and no week is marked done until a later record under
+     * each such id (a decision, a tombstone) is read, or a build that reads them starts. The ids themselves are
+     * known from the keys; the hold is for what such a record may say that this build cannot see.
+     * Logged every 30 s with the ids.
+     */
+    private boolean changelogHolds(Instant now) {
+        Set<String> unreadable = state.unreadableChanges();
+        boolean holds = !unreadable.isEmpty() && !nextRun.isAfter(now);
+        heldByChangelog = holds ? nextRun : null;
+        if (!holds) {
+            return false;
+        }
+        if (System.nanoTime() - changelogLoggedAt >= WAIT_LOG_NANOS) {
+            changelogLoggedAt = System.nanoTime();
+            LOG.warn("retro-app: the run as of {} waits: {} holds {} record(s) this build cannot decode ({}); "
+                            + "nothing is published until they are superseded or a build that reads them runs",
+                    RetroSchedule.asOf(nextRun), Topics.MODEL_CHANGELOG.name(), unreadable.size(),
+                    unreadable.stream().limit(10).toList());
+        }
+        return true;
+    }
+
+    /**
      * Up to which data time candles and scores go into the state: the next run's (data clock),
      * none before the first run is known, all on the wall clock (a live feed's bars are in the past).
      */
@@ -427,8 +467,8 @@ public final class RetroApp implements AutoCloseable {
         runs.incrementAndGet();
         LOG.info("retro-app: retrospective as of {}: {} proposals ({} new) from {} tickers, reports in {} ({} records "
                         + "skipped so far, {} of them invalid candles, each logged when read)",
-                outcome.result().windows().asOf(), outcome.result().proposals().size(), outcome.toPublish().size(),
-                state.book().tickers(), outcome.reports(), state.skipped(), state.invalidCandles());
+                outcome.result().windows().asOf(), outcome.result().proposals().size(), outcome.toPublish().size(), state.book().tickers(),
+                outcome.reports(), state.skipped(), state.invalidCandles());
     }
 
     private List<TopicPartition> partitions(List<Topic<?, ?>> topics) {

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +50,8 @@ final class TopicState {
     private final Map<String, PatternDefinition> library = new TreeMap<>();
     private final Map<String, String> sectors = new HashMap<>();
     private final Set<String> changeIds = new HashSet<>();
+    /** Keys (or, without a key, coordinates) of changelog records whose latest value could not be decoded. */
+    private final Set<String> unreadableChanges = new TreeSet<>();
     private final CandleValidator validator;
     private long skipped;
     private long invalidCandles;
@@ -136,8 +140,7 @@ final class TopicState {
                     sectors.put(ref.getTicker(), ref.getSector());
                 }
             } else if (topic.equals(Topics.MODEL_CHANGELOG.name())) {
-                ModelChange change = Topics.MODEL_CHANGELOG.valueSerde().deserializer().deserialize(topic, r.value());
-                changeIds.add(change == null ? key : change.getId());
+                readChange(key, r);
             }
         } catch (CandleMapping.InvalidCandleException e) {
             // what streams-app dead-letters (and never scores): expected input, logged without a trace
@@ -149,6 +152,32 @@ final class TopicState {
             LOG.warn("skipping record {}-{}@{}: {}", topic, r.partition(), r.offset(), e.getMessage(), e);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@code model-changelog} record, keyed by change id: the key is a known id before the value
+     * is decoded (a tombstone's too), so a value this build cannot decode (a newer keeper's schema
+     * during a rolling upgrade, or corrupt bytes) still keeps the id from being proposed again. Such
+     * a record is remembered as unreadable ({@link #unreadableChanges}) until a later record under
+     * its key is read (a decision, a tombstone); a record without a key cannot name its id and stays
+     * unreadable.
+     */
+    private void readChange(String key, ConsumerRecord<byte[], byte[]> r) {
+        String slot = key != null ? key : r.topic() + "-" + r.partition() + "@" + r.offset();
+        if (key != null) {
+            changeIds.add(key);
+        }
+        ModelChange change;
+        try {
+            change = Topics.MODEL_CHANGELOG.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        } catch (RuntimeException e) {
+            unreadableChanges.add(slot);
+            throw e;
+        }
+        unreadableChanges.remove(slot);
+        if (change != null) {
+            changeIds.add(change.getId());
+        }
     }
 
     /** Adds a read candle or score to the book; one the book cannot take is logged and skipped. */
@@ -183,6 +212,16 @@ final class TopicState {
     /** True when the changelog already holds this change id (proposed earlier, or decided). */
     boolean known(String changeId) {
         return changeIds.contains(changeId);
+    }
+
+    /**
+     * The changelog records this build cannot read: by change id, the latest record of each id whose
+     * value did not decode (by coordinates for one without a key). While there are any the service
+     * publishes nothing ({@code RetroApp}): governance data it cannot read may hold what it does not
+     * know about, and a build that reads them (the rolling upgrade done) restarts anyway.
+     */
+    Set<String> unreadableChanges() {
+        return Collections.unmodifiableSet(unreadableChanges);
     }
 
     void remember(String changeId) {

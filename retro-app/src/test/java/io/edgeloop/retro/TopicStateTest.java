@@ -153,4 +153,55 @@ class TopicStateTest {
         assertThat(state.skipped()).as("every invalid candle is skipped").isEqualTo(invalid.size());
         assertThat(state.book().dailyBars()).as("no invalid bar in the book").isEmpty();
     }
+
+    /**
+     * "An id the changelog already holds (an earlier proposal, a decision) is never written
+     * again": the service learns the ids from {@code model-changelog}, keyed by change id. A record
+     * whose value this build cannot decode (here: written with a schema fingerprint it does not
+     * know, as a keeper one release ahead writes during a rolling upgrade) is skipped whole, key
+     * included, so its id counts as unknown and the next run that proposes it (a week rerun after
+     * a restart) writes a PROPOSED record over the operator's decision on the compacted topic.
+     * {@code ChangePublisher.knownIds} reads the key alone and does not have this problem.
+     */
+    @Test
+    void shouldKnowAChangeIdWhoseValueItCannotDecode() {
+        TopicState state = new TopicState(400);
+        String changelog = Topics.MODEL_CHANGELOG.name();
+        String id = "retro-2020-02-28-regime_alert-market";
+        io.edgeloop.schemas.avro.ModelChange decided = io.edgeloop.schemas.avro.ModelChange.newBuilder(
+                        ChangeRecords.toAvro(new io.edgeloop.core.retro.Proposal(id,
+                                io.edgeloop.core.retro.ProposalKind.REGIME_ALERT, null, "decided earlier",
+                                io.edgeloop.core.retro.Severity.HIGH, new io.edgeloop.core.retro.Evidence(0, null, null,
+                                null, null, null, null, null, null, null, null, java.util.Map.of()), Optional.empty()),
+                                Instant.parse("2020-02-28T21:15:00Z"), BetaPrior.UNIFORM))
+                .setStatus(io.edgeloop.schemas.avro.ChangeStatus.REJECTED).build();
+        byte[] value = Topics.MODEL_CHANGELOG.valueSerde().serializer().serialize(changelog, decided);
+        value[2] ^= 0x5A; // the 8-byte schema fingerprint after the 0xC3 0x01 marker: a version this build lacks
+
+        state.read(new ConsumerRecord<>(changelog, 0, 7, id.getBytes(StandardCharsets.UTF_8), value));
+
+        assertThat(state.skipped()).as("the value does not decode").isEqualTo(1);
+        assertThat(state.known(id)).as("its key is still a change id the changelog holds").isTrue();
+    }
+
+    /**
+     * The record this build cannot decode holds publishing ({@code RetroChangelogHoldIT}) until a
+     * later record under its key supersedes it; a tombstone's key is a known id as well.
+     */
+    @Test
+    void shouldHoldAnUndecodableChangeUntilALaterRecordUnderItsKey() {
+        TopicState state = new TopicState(400);
+        String changelog = Topics.MODEL_CHANGELOG.name();
+        byte[] unknownSchema = {(byte) 0xC3, 0x01, 1, 2, 3, 4, 5, 6, 7, 8, 0};
+
+        state.read(new ConsumerRecord<>(changelog, 0, 1, "a".getBytes(StandardCharsets.UTF_8), unknownSchema));
+        state.read(new ConsumerRecord<>(changelog, 0, 2, "b".getBytes(StandardCharsets.UTF_8), unknownSchema));
+        state.read(new ConsumerRecord<>(changelog, 0, 3, "c".getBytes(StandardCharsets.UTF_8), null));
+        assertThat(state.unreadableChanges()).containsExactly("a", "b");
+        assertThat(state.known("c")).as("a tombstone's key").isTrue();
+
+        state.read(new ConsumerRecord<>(changelog, 0, 4, "a".getBytes(StandardCharsets.UTF_8), null));
+        assertThat(state.unreadableChanges()).containsExactly("b");
+        assertThat(state.known("a")).isTrue();
+    }
 }
