@@ -7,13 +7,18 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Stream time of the topics the service reads, robust to partitions read at different speeds:
+ * Stream time of the topics the service reads: the data time through which every record is read,
+ * robust to partitions read at different speeds:
  * <ul>
- *   <li>a partition's time is the newest record time seen on it;</li>
- *   <li>a topic's time is the oldest time among its partitions that are still catching up (so a
- *       replay does not run ahead of its slowest partition), or the newest time of any partition
- *       when all are caught up (live, or an idle partition); unknown while a partition that is
- *       catching up has not delivered a record yet;</li>
+ *   <li>a partition's time is the newest record time seen on it; while it is still catching up,
+ *       only the instant before counts as read through, since more records of that time (other
+ *       tickers' bars closing at the same instant) may follow on it: a run at T waits until such
+ *       a partition has delivered a record past T, wherever a poll's batch ended;</li>
+ *   <li>a topic's time is the oldest such time among its partitions that are still catching up (so
+ *       a replay does not run ahead of its slowest partition), or the newest time of any partition
+ *       when all are caught up (live, or an idle partition: nothing more is there to read, so a run
+ *       at T goes on the record closing at T); unknown while a partition that is catching up has
+ *       not delivered a record yet;</li>
  *   <li>stream time is the oldest time of the topics that have data, so the retrospective does not
  *       run before the scores of a day have arrived as well as its candles;</li>
  *   <li>and never past a limit from outside: how far streams-app has scored the candles read
@@ -77,7 +82,7 @@ final class StreamClock {
                 if (time == null) {
                     return OptionalLong.empty();
                 }
-                t = Math.min(t, time);
+                t = Math.min(t, time - 1);
             }
             now = Math.min(now, t);
         }

@@ -19,13 +19,41 @@ class StreamClockTest {
 
         clock.observe("candles", 1, 200);
         clock.observe("candles", 0, 700);
-        assertThat(clock.now()).isEqualTo(OptionalLong.of(200));
+        assertThat(clock.now()).as("read through the instant before partition 1's newest record")
+                .isEqualTo(OptionalLong.of(199));
 
         clock.behind("candles", 1, false);
-        assertThat(clock.now()).as("a caught-up partition does not hold time back").isEqualTo(OptionalLong.of(700));
+        assertThat(clock.now()).as("a caught-up partition does not hold time back").isEqualTo(OptionalLong.of(699));
 
         clock.behind("candles", 0, false);
         assertThat(clock.now()).isEqualTo(OptionalLong.of(700));
+    }
+
+    /**
+     * More records of the same time may follow on a partition still catching up (other tickers'
+     * bars closing at the same instant, behind a poll's batch edge): time T is read through once
+     * the partition delivers a record past T, or reaches its end.
+     */
+    @Test
+    void shouldNotReachATimeUntilEveryPartitionCatchingUpHasReadPastIt() {
+        StreamClock clock = new StreamClock();
+        clock.behind("candles", 0, true);
+        clock.behind("candles", 1, true);
+        clock.observe("candles", 0, 1_000);
+        clock.observe("candles", 1, 1_500);
+        assertThat(clock.now()).isEqualTo(OptionalLong.of(999));
+
+        clock.observe("candles", 0, 1_000);
+        assertThat(clock.now()).as("another bar closing at 1000: more may follow").isEqualTo(OptionalLong.of(999));
+
+        clock.observe("candles", 0, 1_200);
+        assertThat(clock.now()).as("partition 0 has read past 1000").isEqualTo(OptionalLong.of(1_199));
+
+        clock.behind("candles", 0, false);
+        assertThat(clock.now()).as("partition 1 is still behind at 1500").isEqualTo(OptionalLong.of(1_499));
+        clock.behind("candles", 1, false);
+        assertThat(clock.now()).as("all caught up (live): the newest record's time itself")
+                .isEqualTo(OptionalLong.of(1_500));
     }
 
     @Test
