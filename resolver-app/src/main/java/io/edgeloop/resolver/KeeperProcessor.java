@@ -136,11 +136,12 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
     private final Duration learningIdle;
     /** Wall-clock time of each outcome task's last learning record, since this keeper started. */
     private final Map<Integer, Long> heard = new HashMap<>();
-    /** Mirror of the learning store's progress marks and learnt-up-to time; null until read after a start. */
+    /** Mirror of the learning store's progress marks; null until read after a start. */
     private Map<Integer, Long> marks;
     /** The waiting outcomes of {@link ResolverStores#KEEPER_LEARNING} by key, mirrored once per task start. */
     private NavigableMap<String, byte[]> waiting;
-    private Long applied;
+    /** Mirror of {@link ResolverStores#LEARNT_BELOW_KEY}; null until read after a start. */
+    private Long learntBelow;
     private long startedAt;
     private KeyValueStore<String, byte[]> state;
     private KeyValueStore<String, ModelChange> changelog;
@@ -180,7 +181,7 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         parked = null;
         marks = null;
         waiting = null;
-        applied = null;
+        learntBelow = null;
         seeding = context.schedule(seedDelay, PunctuationType.WALL_CLOCK_TIME, this::seedIfEmpty);
         heard.clear();
         startedAt = context.currentSystemTimeMs();
@@ -483,11 +484,13 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
 
     /**
      * Learning in order: an outcome waits in {@link ResolverStores#KEEPER_LEARNING} until every
-     * outcome task has a progress mark at or after its order time; then the waiting outcomes up to
-     * the smallest mark are learnt in (order time, prediction id) order. The keeper's state is
-     * then the same whatever the interleaving of the tasks on the learning topic. An outcome at or
-     * below what was already learnt (from a task that was not waited for) is learnt at once; so is
-     * one in the format before marks.
+     * outcome task has a progress mark after its order time (a task's mark promises only that its
+     * later outcomes are ordered at or after it, so one ordered exactly at the smallest mark may
+     * still come); then the waiting outcomes below the smallest mark are learnt in (order time,
+     * prediction id) order. The keeper's state is then the same whatever the interleaving of the
+     * tasks on the learning topic. An outcome below what was already learnt (from a task that was
+     * not waited for: released as idle, or not yet known when everything was released) is learnt
+     * at once; so is one in the format before marks.
      */
     private void onLearning(LearningRecord r) {
         if (r.legacy()) {
@@ -495,12 +498,12 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             return;
         }
         heard.put(r.source(), context().currentSystemTimeMs());
-        long applied = learnt();
+        long below = learntBelow();
         if (r.outcome() != null) {
-            if (r.orderTime() <= applied) {
-                LOG.warn("outcome of {} from partition {} ordered at {} is behind what was learnt ({}): learnt now",
-                        r.outcome().getPredictionId(), r.source(), Instant.ofEpochMilli(r.orderTime()),
-                        Instant.ofEpochMilli(applied));
+            if (r.orderTime() < below) {
+                LOG.warn("outcome of {} from partition {} ordered at {} is behind what was learnt (everything before {}):"
+                                + " learnt now", r.outcome().getPredictionId(), r.source(),
+                        Instant.ofEpochMilli(r.orderTime()), Instant.ofEpochMilli(below));
                 onOutcome(r.outcome());
             } else {
                 String key = waitingKey(r.orderTime(), r.outcome().getPredictionId());
@@ -517,15 +520,20 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         learnDue();
     }
 
-    /** Learns, in order, every waiting outcome at or below the watermark ({@link #watermark}). */
+    /**
+     * Learns, in order, every waiting outcome ordered before the watermark ({@link #watermark}),
+     * or every waiting outcome when no task holds learning back, and records the order time
+     * learnt below.
+     */
     private void learnDue() {
-        long applied = learnt();
+        long below = learntBelow();
         long watermark = watermark();
-        if (watermark <= applied) {
+        if (watermark <= below) {
             return;
         }
-        Map<String, byte[]> due = waiting().headMap(WAITING_PREFIX + orderHex(watermark) + "0", false);
-        long last = applied;
+        boolean all = watermark == Long.MAX_VALUE;
+        Map<String, byte[]> due = all ? waiting() : waiting().headMap(WAITING_PREFIX + orderHex(watermark), false);
+        long last = Long.MIN_VALUE;
         for (Iterator<Map.Entry<String, byte[]>> it = due.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, byte[]> next = it.next();
             learningBuffer.delete(next.getKey());
@@ -534,10 +542,10 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
             onOutcome(r.outcome());
             last = Math.max(last, r.orderTime());
         }
-        long upTo = watermark == Long.MAX_VALUE ? last : watermark;
-        if (upTo > applied) {
-            learningBuffer.put(ResolverStores.APPLIED_KEY, bytesOf(upTo));
-            this.applied = upTo;
+        long upTo = !all ? watermark : last == Long.MIN_VALUE ? below : Math.max(below, after(last));
+        if (upTo > below) {
+            learningBuffer.put(ResolverStores.LEARNT_BELOW_KEY, bytesOf(upTo));
+            this.learntBelow = upTo;
         }
     }
 
@@ -581,13 +589,35 @@ final class KeeperProcessor extends ContextualProcessor<String, KeeperInput, Str
         }
     }
 
-    /** The order time learnt up to, {@code Long.MIN_VALUE} before the first. */
-    private long learnt() {
-        if (applied == null) {
-            byte[] stored = learningBuffer.get(ResolverStores.APPLIED_KEY);
-            applied = stored == null ? Long.MIN_VALUE : longOf(stored);
+    /**
+     * The order time below which every outcome was learnt ({@code Long.MIN_VALUE} before the
+     * first). A keeper from before {@link ResolverStores#LEARNT_BELOW_KEY} stored the order time
+     * it had learnt up to, inclusive, under {@link ResolverStores#APPLIED_KEY}: that is moved, once,
+     * to the new key as the next millisecond (everything up to {@code t} is everything below
+     * {@code t + 1}).
+     */
+    private long learntBelow() {
+        if (learntBelow == null) {
+            byte[] stored = learningBuffer.get(ResolverStores.LEARNT_BELOW_KEY);
+            if (stored != null) {
+                learntBelow = longOf(stored);
+            } else {
+                byte[] legacy = learningBuffer.get(ResolverStores.APPLIED_KEY);
+                learntBelow = legacy == null ? Long.MIN_VALUE : after(longOf(legacy));
+                if (legacy != null) {
+                    learningBuffer.put(ResolverStores.LEARNT_BELOW_KEY, bytesOf(learntBelow));
+                    learningBuffer.delete(ResolverStores.APPLIED_KEY);
+                    LOG.info("learning store upgraded: learnt up to {} inclusive, now recorded as everything before {}",
+                            Instant.ofEpochMilli(longOf(legacy)), Instant.ofEpochMilli(learntBelow));
+                }
+            }
         }
-        return applied;
+        return learntBelow;
+    }
+
+    /** The next millisecond, {@code Long.MAX_VALUE} staying there. */
+    static long after(long time) {
+        return time == Long.MAX_VALUE ? time : time + 1;
     }
 
     /** Each outcome task's last progress mark, read from the learning store once per task start. */

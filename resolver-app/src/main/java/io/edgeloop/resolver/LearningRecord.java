@@ -16,7 +16,8 @@ import java.util.Objects;
  * One record of the learning topic, from an outcome task to the keeper: a RESOLVED outcome to
  * learn from at its order time, or a progress mark alone. Both carry the sending task's mark:
  * every later outcome of that task has an order time at or after it, so the keeper may apply, in
- * order, every outcome at or below the smallest mark of all tasks (see {@link KeeperProcessor}).
+ * order, every outcome ordered before the smallest mark of all tasks (not one ordered at it: such
+ * an outcome may still come from any task; see {@link KeeperProcessor}).
  *
  * @param source    the outcome task's partition; {@link #LEGACY} for an outcome written before
  *                  marks existed (the keeper applies it at once, as it did then)

@@ -151,7 +151,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
             long at = Math.max(r.asOf(), now);
             LOG.info("resolve-due request by {}: resolving at stream time {}", r.requestedBy(), Instant.ofEpochMilli(at));
             sweep(at);
-            advanceMark(at, true);
+            advanceMark(releaseMark(at, markSent), true);
             Long handled = clock.get(ResolverStores.REQUEST_KEY);
             if (handled == null || handled < r.asOf()) {
                 clock.put(ResolverStores.REQUEST_KEY, r.asOf());
@@ -591,6 +591,22 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
         if (now != Long.MIN_VALUE) {
             advanceMark(now - MARK_LAG_MS, false);
         }
+    }
+
+    /**
+     * The progress mark a resolve-due request at {@code at} sends, after its sweep: the next
+     * millisecond after the request's time, or after the task's last mark when that is later (an
+     * earlier request's). Every outcome the task has emitted so far, those the request's sweep
+     * released included, is ordered at most at the later of the two (an outcome resolves at the
+     * open time of a bar the task has read, at or before its stream time, or at its mark when that
+     * is later), so the keeper, which learns the outcomes ordered before the smallest mark, learns
+     * every one of them once every task has handled the request; one the task emits afterwards
+     * (a daily bar that opened before the request, read after it) is ordered at or after this mark
+     * and waits for the next.
+     */
+    static long releaseMark(long at, long markSent) {
+        long last = Math.max(at, markSent);
+        return last == Long.MAX_VALUE ? last : last + 1;
     }
 
     /**

@@ -100,13 +100,21 @@ final class ResolverStores {
     /**
      * The keeper's learning buffer: {@code o/<order time>/<prediction id>} -> a RESOLVED outcome not
      * yet learnt ({@link LearningRecord} bytes), {@code m/<partition>} -> each outcome task's last
-     * progress mark, {@value #APPLIED_KEY} -> the order time learnt up to.
+     * progress mark, {@value #LEARNT_BELOW_KEY} -> the order time below which every outcome was
+     * learnt (an older keeper's {@value #APPLIED_KEY}, the order time learnt up to inclusive, is
+     * moved there at its first read).
      */
     static final StoreSpec<String, byte[]> KEEPER_LEARNING = new StoreSpec<>("keeper-learning",
             EdgeloopSerdes.string(), Serdes.ByteArray(),
             "resolved outcomes waiting to be learnt in order, and each outcome task's progress mark");
 
-    /** The key of {@link #KEEPER_LEARNING} that holds the order time the keeper has learnt up to. */
+    /** The key of {@link #KEEPER_LEARNING} that holds the order time below which the keeper has learnt every outcome. */
+    static final String LEARNT_BELOW_KEY = "learnt-below";
+
+    /**
+     * The key of {@link #KEEPER_LEARNING} under which a keeper before {@link #LEARNT_BELOW_KEY}
+     * kept the order time it had learnt up to, inclusive; read once and moved to the new key.
+     */
     static final String APPLIED_KEY = "applied";
 
     /** Stores of the keeper task. */

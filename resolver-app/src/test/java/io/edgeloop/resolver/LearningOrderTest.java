@@ -9,14 +9,18 @@ import io.edgeloop.schemas.avro.OutcomeStatus;
 import io.edgeloop.schemas.avro.PatternDefinition;
 import io.edgeloop.schemas.topics.Topics;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,7 +96,10 @@ class LearningOrderTest {
             assertThat(bullN(resolver)).as("task 1 has not passed the outcome's time yet").isZero();
 
             send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(3))), false);
-            assertThat(bullN(resolver)).as("both tasks at or after it").isEqualTo(1);
+            assertThat(bullN(resolver)).as("task 1 may still send an outcome ordered at the outcome's time").isZero();
+
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(3) + 1)), false);
+            assertThat(bullN(resolver)).as("both tasks past it").isEqualTo(1);
             assertThat(resolver.contents(ResolverStores.KEEPER_LEARNING).keySet()).as("nothing left waiting")
                     .noneMatch(k -> k.startsWith(KeeperProcessor.WAITING_PREFIX));
         }
@@ -115,6 +122,230 @@ class LearningOrderTest {
             resolver.advanceWallClock(Duration.ofMinutes(6));
             assertThat(bullN(resolver)).as("task 2 silent since the keeper started").isEqualTo(1);
         }
+    }
+
+    /**
+     * An outcome ordered exactly at its task's mark (resolved before the mark: a resolve-due
+     * request moved every task's mark past its time and a daily bar that opened before it came in
+     * afterwards; or a prediction arrived after its horizon bars) must be learnt in (order time,
+     * prediction id) order like any other, whatever the interleaving of the tasks. Here BULL, at 1
+     * hit in 9, gets a miss (pred-z, task 0) and a hit (pred-a, task 1) both ordered at the common
+     * mark: learnt when every task's mark is at that time (as a keeper that learnt up to the
+     * smallest mark inclusive did), they were learnt on arrival, and which auto-degrade was
+     * applied depended on which task's record reached the learning partition first. They wait
+     * until every mark has passed them.
+     */
+    @Test
+    void shouldLearnOutcomesOrderedAtTheCommonMarkInTheSameOrderWhateverTheInterleaving() {
+        long t0 = START.toEpochMilli();
+        long at = t0 + day(10);
+        List<Sent> before = new ArrayList<>();
+        for (int source = 0; source < SOURCES; source++) {
+            before.add(new Sent(source, "", LearningRecord.mark(source, t0)));
+        }
+        for (int i = 0; i < 9; i++) {
+            before.add(new Sent(2, "T2", LearningRecord.outcome(2, t0,
+                    outcome("pred-2-" + i, "T2", t0 + day(i + 1), i == 0 ? 3.0 : -3.0))));
+        }
+        for (int source = 0; source < SOURCES; source++) {
+            before.add(new Sent(source, "", LearningRecord.mark(source, at)));
+        }
+        Sent miss = new Sent(0, "T0", LearningRecord.outcome(0, at, outcome("pred-z", "T0", at - day(1), -3.0)));
+        Sent hit = new Sent(1, "T1", LearningRecord.outcome(1, at, outcome("pred-a", "T1", at - day(1), 3.0)));
+        assertThat(miss.record().orderTime()).isEqualTo(at);
+        assertThat(hit.record().orderTime()).isEqualTo(at);
+
+        List<Sent> missFirst = new ArrayList<>(before);
+        missFirst.add(miss);
+        missFirst.add(hit);
+        List<Sent> hitFirst = new ArrayList<>(before);
+        hitFirst.add(hit);
+        hitFirst.add(miss);
+
+        Keeper one = run("miss-first", missFirst, false, false);
+        Keeper other = run("hit-first", hitFirst, false, false);
+
+        assertThat(one.changelog()).extracting(ModelChange::getId)
+                .as("(order time, prediction id): pred-a's hit, then pred-z's miss: 2 hits in 11")
+                .containsExactly("auto-degrade-" + BULL + "-v1-r1-n11");
+        assertThat(other.changelog()).extracting(ModelChange::getId)
+                .containsExactly("auto-degrade-" + BULL + "-v1-r1-n11");
+        assertThat(other).isEqualTo(one);
+    }
+
+    /**
+     * The end of a replay: every task handles the final resolve-due request at R and sends its
+     * mark after R. Every outcome resolved so far is then learnt: one the request's sweep
+     * released (task 1, a daily bar that opened the day before, closed by the sweep) and those
+     * ordered exactly at R (tasks 0 and 2, the last daily bar of the data opens at R), whichever
+     * task's records reach the keeper first. An outcome a task emits after the request (a daily
+     * bar that opened before R, read after it: tasks 0 and 2) is ordered at that task's new mark
+     * and waits for the next marks (here a second request), then is learnt in (order time,
+     * prediction id) order too, not in arrival order.
+     */
+    @Test
+    void shouldLearnEveryOutcomeResolvedBeforeTheFinalResolveDueInTheSameOrderWhateverTheInterleaving() {
+        long t0 = START.toEpochMilli();
+        long r = t0 + day(10);
+        long before = r - day(2);
+        long first = OutcomeProcessor.releaseMark(r, before);
+        long second = OutcomeProcessor.releaseMark(r, first);
+        assertThat(first).isEqualTo(r + 1);
+        assertThat(second).as("a second request at the same stream time still moves the marks").isEqualTo(r + 2);
+
+        List<List<Sent>> upToFirst = new ArrayList<>();
+        List<List<Sent>> upToSecond = new ArrayList<>();
+        for (int source = 0; source < SOURCES; source++) {
+            List<Sent> sent = new ArrayList<>();
+            sent.add(new Sent(source, "", LearningRecord.mark(source, t0)));
+            sent.add(new Sent(source, "", LearningRecord.mark(source, before)));
+            upToFirst.add(sent);
+            upToSecond.add(new ArrayList<>());
+        }
+        Sent atR0 = new Sent(0, "T0", LearningRecord.outcome(0, before, outcome("pred-z-at", "T0", r, -3.0)));
+        Sent atR2 = new Sent(2, "T2", LearningRecord.outcome(2, before, outcome("pred-y-at", "T2", r, 3.0)));
+        Sent swept1 = new Sent(1, "T1", LearningRecord.outcome(1, before, outcome("pred-a-swept", "T1", r - day(1), 3.0)));
+        Sent late0 = new Sent(0, "T0", LearningRecord.outcome(0, first, outcome("pred-b-late", "T0", r - day(1), 3.0)));
+        Sent late2 = new Sent(2, "T2", LearningRecord.outcome(2, first, outcome("pred-m-late", "T2", r - day(1), -3.0)));
+        assertThat(atR0.record().orderTime()).isEqualTo(r);
+        assertThat(late0.record().orderTime()).as("ordered at its task's new mark").isEqualTo(r + 1);
+        upToFirst.get(0).add(atR0);
+        upToFirst.get(2).add(atR2);
+        upToFirst.get(1).add(swept1);
+        for (int source = 0; source < SOURCES; source++) {
+            upToFirst.get(source).add(new Sent(source, "", LearningRecord.mark(source, first)));
+        }
+        upToSecond.get(0).add(late0);
+        upToSecond.get(2).add(late2);
+        for (int source = 0; source < SOURCES; source++) {
+            upToSecond.get(source).add(new Sent(source, "", LearningRecord.mark(source, second)));
+        }
+
+        List<Keeper> runs = new ArrayList<>();
+        for (long seed : new long[] {-1, 3, 5, 8, 13}) {
+            List<Sent> phase1 = seed < 0 ? partitionAfterPartition(upToFirst) : shuffle(upToFirst, seed);
+            List<Sent> phase2 = seed < 0 ? partitionAfterPartition(reversed(upToSecond)) : shuffle(upToSecond, seed);
+            try (ResolverDriver resolver = new ResolverDriver(CONFIG, stateDir.resolve("final-" + seed))) {
+                phase1.forEach(sent -> send(resolver, sent, false));
+                assertThat(bullN(resolver)).as("after the first request: every outcome resolved before it").isEqualTo(3);
+                assertThat(waitingKeys(resolver)).as("only what was emitted after the request waits").isEmpty();
+                phase2.forEach(sent -> send(resolver, sent, false));
+                assertThat(bullN(resolver)).as("after the second request: every outcome").isEqualTo(5);
+                assertThat(waitingKeys(resolver)).isEmpty();
+                runs.add(new Keeper(resolver.library(), resolver.changelog()));
+            }
+        }
+        List<Long> bullHits = runs.get(0).library().stream().filter(kv -> kv.key.equals(BULL) && kv.value.getStats() != null)
+                .map(kv -> (long) kv.value.getStats().getHits()).toList();
+        assertThat(bullHits).as("(order time, prediction id): a-swept, y-at, z-at, b-late, m-late")
+                .containsExactly(0L, 1L, 2L, 2L, 3L, 3L);
+        assertThat(runs).allSatisfy(run -> assertThat(run).isEqualTo(runs.get(0)));
+    }
+
+    /**
+     * The same end of a replay through the outcome task itself: the last daily bar of SPY opens
+     * at the stream time R of the request, so its outcome is ordered exactly at R, and is learnt
+     * once the request is handled; an IWM bar that opened before R, read after the request,
+     * resolves an outcome ordered after R, learnt at the next request.
+     */
+    @Test
+    void shouldLearnAnOutcomeOrderedAtTheRequestTimeAndALaterOneAtTheNextRequest() {
+        List<io.edgeloop.core.candle.Candle> spy = MarketData.history("SPY_D.json");
+        List<io.edgeloop.core.candle.Candle> iwm = MarketData.history("IWM_D.json");
+        try (ResolverDriver resolver = new ResolverDriver(ResolverConfig.defaults().withInMemoryStores(),
+                stateDir.resolve("through-the-task"))) {
+            io.edgeloop.core.candle.Candle iwmEntry = MarketData.on(iwm, LocalDate.of(2025, 4, 17));
+            resolver.candle(iwmEntry);
+            resolver.predict(TestRecords.prediction(iwmEntry, Direction.UP, TestRecords.match(BULL, 1, Direction.UP)));
+            io.edgeloop.core.candle.Candle spyEntry = MarketData.on(spy, LocalDate.of(2025, 4, 21));
+            resolver.candle(spyEntry);
+            resolver.predict(TestRecords.prediction(spyEntry, Direction.UP, TestRecords.match(BULL, 1, Direction.UP)));
+            resolver.candles(MarketData.between(iwm, LocalDate.of(2025, 4, 21), LocalDate.of(2025, 4, 24)));
+            resolver.candles(MarketData.between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 28)));
+            long r = MarketData.on(spy, LocalDate.of(2025, 4, 28)).openTime();
+            assertThat(resolver.outcomes()).hasSize(1);
+            assertThat(resolver.outcomes().get(0).getResolvedTime().toEpochMilli()).isEqualTo(r);
+
+            resolver.learnAll();
+            assertThat(resolver.contents(ResolverStores.CLOCK).get(ResolverStores.MARK_KEY)).isEqualTo(r + 1);
+            assertThat(bullN(resolver)).as("the outcome ordered at the request's time is learnt").isEqualTo(1);
+            assertThat(waitingKeys(resolver)).isEmpty();
+
+            resolver.candle(MarketData.on(iwm, LocalDate.of(2025, 4, 25)));
+            assertThat(resolver.outcomes()).hasSize(2);
+            assertThat(waitingKeys(resolver)).as("ordered at the task's mark, after R")
+                    .containsExactly(KeeperProcessor.waitingKey(r + 1, resolver.outcomes().get(1).getPredictionId()));
+            assertThat(bullN(resolver)).isEqualTo(1);
+
+            resolver.learnAll();
+            assertThat(resolver.contents(ResolverStores.CLOCK).get(ResolverStores.MARK_KEY)).isEqualTo(r + 2);
+            assertThat(bullN(resolver)).isEqualTo(2);
+            assertThat(waitingKeys(resolver)).isEmpty();
+        }
+    }
+
+    /**
+     * A keeper from before the exclusive watermark stored the order time it had learnt up to,
+     * inclusive, under {@code applied}: the upgraded keeper continues from it (what was learnt
+     * stays learnt, an outcome at that time is behind it as before), moves it to the new key, and
+     * from then on learns only below the smallest mark.
+     */
+    @Test
+    void shouldContinueFromTheLearntUpToTimeAnOlderKeeperStored() {
+        try (ResolverDriver resolver = new ResolverDriver(CONFIG.withLearningSources(2), stateDir.resolve("upgrade"))) {
+            long t0 = START.toEpochMilli();
+            KeyValueStore<String, byte[]> store = resolver.store(ResolverStores.KEEPER_LEARNING);
+            store.put(KeeperProcessor.MARK_PREFIX + "0", longBytes(t0 + day(3)));
+            store.put(KeeperProcessor.MARK_PREFIX + "1", longBytes(t0 + day(3)));
+            store.put(ResolverStores.APPLIED_KEY, longBytes(t0 + day(3)));
+            LearningRecord waiting = LearningRecord.outcome(0, t0 + day(3), outcome("p-waiting", "SPY", t0 + day(4), 3.0));
+            store.put(KeeperProcessor.waitingKey(waiting.orderTime(), "p-waiting"),
+                    LearningRecord.SERDE.serializer().serialize("learning", waiting));
+
+            send(resolver, new Sent(1, "T1", LearningRecord.outcome(1, t0 + day(3),
+                    outcome("p-behind", "T1", t0 + day(2), -3.0))), false);
+            assertThat(bullN(resolver)).as("at the old keeper's learnt-up-to time: behind, learnt at once").isEqualTo(1);
+            Map<String, byte[]> upgraded = resolver.contents(ResolverStores.KEEPER_LEARNING);
+            assertThat(upgraded).doesNotContainKey(ResolverStores.APPLIED_KEY);
+            assertThat(ByteBuffer.wrap(upgraded.get(ResolverStores.LEARNT_BELOW_KEY)).getLong()).isEqualTo(t0 + day(3) + 1);
+
+            send(resolver, new Sent(0, "", LearningRecord.mark(0, t0 + day(4))), false);
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(4))), false);
+            assertThat(bullN(resolver)).as("the waiting outcome is at the smallest mark: not yet").isEqualTo(1);
+            send(resolver, new Sent(1, "T1", LearningRecord.outcome(1, t0 + day(4),
+                    outcome("p-at-mark", "T1", t0 + day(3), -3.0))), false);
+            assertThat(bullN(resolver)).as("ordered at the mark, not behind: waits").isEqualTo(1);
+            send(resolver, new Sent(0, "", LearningRecord.mark(0, t0 + day(5))), false);
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(5))), false);
+            assertThat(bullN(resolver)).isEqualTo(3);
+            assertThat(waitingKeys(resolver)).isEmpty();
+            assertThat(ByteBuffer.wrap(resolver.contents(ResolverStores.KEEPER_LEARNING)
+                    .get(ResolverStores.LEARNT_BELOW_KEY)).getLong()).isEqualTo(t0 + day(5));
+
+            resolver.restart();
+            send(resolver, new Sent(0, "T0", LearningRecord.outcome(0, t0 + day(5),
+                    outcome("p-after-restart", "T0", t0 + day(4), 3.0))), false);
+            assertThat(bullN(resolver)).as("after a restart: still waits at the mark").isEqualTo(3);
+            send(resolver, new Sent(0, "", LearningRecord.mark(0, t0 + day(6))), false);
+            send(resolver, new Sent(1, "", LearningRecord.mark(1, t0 + day(6))), false);
+            assertThat(bullN(resolver)).isEqualTo(4);
+            assertThat(resolver.contents(ResolverStores.KEEPER_LEARNING)).doesNotContainKey(ResolverStores.APPLIED_KEY);
+        }
+    }
+
+    private static List<String> waitingKeys(ResolverDriver resolver) {
+        return resolver.contents(ResolverStores.KEEPER_LEARNING).keySet().stream()
+                .filter(k -> k.startsWith(KeeperProcessor.WAITING_PREFIX)).toList();
+    }
+
+    private static <T> List<T> reversed(List<T> list) {
+        List<T> out = new ArrayList<>(list);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
     }
 
     private long bullN(ResolverDriver resolver) {

@@ -69,7 +69,7 @@ class ResolverKillIT {
                             > kafka.endOffsetSum(learning, 1, IsolationLevel.READ_COMMITTED), TIMEOUT,
                     () -> "the child has not written the outcome and its learning record; see " + log);
             long learnt = kafka.endOffsetSum(learning, 1, IsolationLevel.READ_UNCOMMITTED);
-            // Every outcome task's progress mark to the last bar, so the keeper may learn the outcome.
+            // Every outcome task's progress mark just past the last bar, so the keeper may learn the outcome.
             try (ResolveTrigger trigger = new ResolveTrigger(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
                 trigger.request("kill-test", after.get(after.size() - 1).openTime());
             }

@@ -47,7 +47,9 @@ class RocksDbStoresTest {
             resolver.candles(between(spy, LocalDate.of(2025, 4, 22), LocalDate.of(2025, 4, 24)));
             resolver.restart();
             resolver.predict(p);
-            resolver.candles(between(spy, LocalDate.of(2025, 4, 25), LocalDate.of(2025, 4, 30)));
+            // Up to 05-01: the task's progress mark (stream time minus 2 days) passes the outcome's
+            // time, 04-28, so the keeper learns it.
+            resolver.candles(between(spy, LocalDate.of(2025, 4, 25), LocalDate.of(2025, 5, 1)));
             resolver.decide(ApprovalDecision.newBuilder(Governance.approve("chg-retire", "alice"))
                     .setDecidedAt(MARKET_TIME).build());
 

@@ -93,8 +93,8 @@ import io.edgeloop.streams.StreamsSettings;
  * resolver does), as streams-app scores with it: following the keeper's output would make each
  * week's view depend on how far the keeper had got by then. The keeper learns in event-time order
  * (the outcome tasks' progress marks), and the final {@code resolveDueNow} moves every outcome
- * task's mark to the end of the data, so the keeper has learnt every outcome when the resolver's
- * group has committed every input again: {@code pattern-library} and {@code model-changelog} are
+ * task's mark just past the end of the data, so the keeper has learnt every outcome when the
+ * resolver's group has committed every input again: {@code pattern-library} and {@code model-changelog} are
  * the same in two replays.
  *
  * <p>{@link #close()} stops everything in reverse order of start.
