@@ -605,8 +605,7 @@ final class OutcomeProcessor extends ContextualProcessor<String, ResolverInput, 
      * and waits for the next.
      */
     static long releaseMark(long at, long markSent) {
-        long last = Math.max(at, markSent);
-        return last == Long.MAX_VALUE ? last : last + 1;
+        return KeeperProcessor.after(Math.max(at, markSent));
     }
 
     /**

@@ -11,7 +11,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *   p-value (two-sided) = 2 (1 - Phi(|z|))
  *   p-value (one-sided, H1: p1 &gt; p2) = 1 - Phi(z) = Phi(-z)
  * </pre>
- * When p is 0 or 1 both samples agree exactly: z = 0 and the p-value is 1. The normal
+ * When p is 0 or 1 both samples agree exactly: z = 0 and both p-values are 1 (nothing is
+ * evidence of a difference, as Fisher's exact tails say of such a table). The normal
  * approximation wants about 5 expected hits and misses per sample; below that use
  * {@link FisherExactTest}.
  */
@@ -42,7 +43,11 @@ public final class TwoProportionZTest {
 
     /** One-sided p-value Phi(-z) of H1: sample 1's rate is higher (the upper normal tail, without subtraction). */
     public static double pValueGreater(long x1, long n1, long x2, long n2) {
-        return STANDARD_NORMAL.cumulativeProbability(-z(x1, n1, x2, n2));
+        double z = z(x1, n1, x2, n2);
+        if (x1 + x2 == 0 || x1 + x2 == n1 + n2) {
+            return 1; // every trial a hit, or none: no difference to test
+        }
+        return STANDARD_NORMAL.cumulativeProbability(-z);
     }
 
     static void check(long x, long n) {

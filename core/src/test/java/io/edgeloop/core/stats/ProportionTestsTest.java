@@ -22,6 +22,9 @@ class ProportionTestsTest {
     void shouldGiveZeroAndOneWhenBothSamplesAreUnanimous() {
         assertThat(TwoProportionZTest.z(5, 5, 9, 9)).isZero();
         assertThat(TwoProportionZTest.pValue(0, 5, 0, 9)).isEqualTo(1);
+        assertThat(TwoProportionZTest.pValueGreater(0, 5, 0, 9)).isEqualTo(1);
+        assertThat(TwoProportionZTest.pValueGreater(5, 5, 9, 9)).isEqualTo(1);
+        assertThat(FisherExactTest.pValueGreater(5, 5, 9, 9)).isEqualTo(1);
     }
 
     @Test
