@@ -215,8 +215,8 @@ public final class PendingOutcome {
         }
         int timeToPeak = mfe > 0.0 ? peakBar : 0;
         boolean hit = status == OutcomeStatus.RESOLVED && (direction == Direction.NEUTRAL
-                ? Math.abs(raw) < config.neutralBandPct()
-                : ret >= config.hitThresholdPct());
+                ? Math.abs(raw) < config.neutralBandPct() - Direction.ROUNDING_PCT
+                : direction.hit(raw, config.hitThresholdPct()));
         Action action = traded ? Action.TRADED
                 : hit && direction != Direction.NEUTRAL ? Action.MISSED_OPPORTUNITY : Action.SKIPPED;
         return new Outcome(terms.predictionId(), terms.ticker(), terms.time(), direction, status, reason,

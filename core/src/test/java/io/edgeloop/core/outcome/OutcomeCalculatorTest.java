@@ -94,6 +94,33 @@ class OutcomeCalculatorTest {
     }
 
     @Test
+    void shouldCountAReturnOfExactlyTheThresholdAsAHitWhateverTheRounding() {
+        // 2.50 -> 2.55 is exactly +2 %, but (2.55 - 2.50) / 2.50 x 100 = 1.9999999999999927 in doubles
+        LocalDate monday = LocalDate.of(2024, 3, 4);
+        List<Candle> bars = new ArrayList<>();
+        for (int day = 0; day <= 7; day++) {
+            LocalDate date = monday.plusDays(day);
+            if (date.getDayOfWeek().getValue() <= 5) {
+                double close = day == 0 ? 2.50 : bars.size() == 5 ? 2.55 : 2.52;
+                bars.add(new Candle("ABC", io.edgeloop.core.candle.Timeframe.D1,
+                        date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli(), close, close, close, close, 1e6,
+                        "test"));
+            }
+        }
+        assertThat(bars).hasSize(6);
+        PredictionTerms up = PredictionTerms.withDefaultHorizon("abc-up", "ABC", bars.get(0).openTime(), Direction.UP,
+                2.50);
+
+        Outcome o = CALC.resolve(up, bars, List.of()).orElseThrow();
+
+        assertThat(o.exitPrice()).isEqualTo(2.55);
+        assertThat(o.returnPct()).isLessThan(2.0);
+        assertThat(o.hit()).isTrue();
+        assertThat(Direction.DOWN.hit(-o.returnPct(), 2.0)).isTrue();
+        assertThat(Direction.UP.hit(1.999, 2.0)).isFalse();
+    }
+
+    @Test
     void shouldMarkALinkedTradeAsTraded() {
         PredictionTerms terms = onClose("spy-down", "SPY", LocalDate.of(2020, 3, 11), Direction.DOWN);
         TradeRef trade = TradeRef.linked("t1", "SPY", "spy-down", terms.time() + 30L * 86_400_000L);
