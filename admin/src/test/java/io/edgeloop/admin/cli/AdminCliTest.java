@@ -114,7 +114,7 @@ class AdminCliTest {
     }
 
     /**
-     * Review: a bad --config path or an impossible --port is bad usage (exit 2, a one-line
+     * A bad --config path or an impossible --port is bad usage (exit 2, a one-line
      * message), not exit 1 ("the cluster did not answer", which a script retries) with a Java stack trace.
      */
     @Test
@@ -148,7 +148,7 @@ class AdminCliTest {
     }
 
     /**
-     * Review: what the tables print comes from the topics (reasons typed in the dashboard's
+     * What the tables print comes from the topics (reasons typed in the dashboard's
      * textarea, summaries from other writers). A line break or a terminal control sequence in a
      * cell is printed raw: the next line of the table is then whatever the text says, here a forged
      * decided change, and escape sequences reach the operator's terminal.

@@ -92,7 +92,7 @@ class ModelStateTest {
     }
 
     /**
-     * Review: the library versions (the rollback panel's choices) must name the change that made
+     * The library versions (the rollback panel's choices) must name the change that made
      * each version. The keeper answers an operator's acknowledgement of a regime alert with
      * libraryVersionBefore = libraryVersionAfter = the current version (ChangeAnswers.acknowledged:
      * "the library is unchanged"); Proposals keys its versions by libraryVersionAfter alone, so the

@@ -106,7 +106,7 @@ class ModelViewsIT {
     }
 
     /**
-     * Review: the README says the page disables Approve, Reject and Roll back "while the status
+     * The README says the page disables Approve, Reject and Roll back "while the status
      * says the view is not current (loading, or stale)", and the page keys only on {@code current}.
      * When the cluster stops answering, the views' reader only times out (TimeoutException keeps the
      * reader), so {@code current} stays true while the status says stale: decisions are checked

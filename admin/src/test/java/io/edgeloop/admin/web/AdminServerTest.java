@@ -357,7 +357,7 @@ class AdminServerTest {
     }
 
     /**
-     * Review: a password rotation must end the old password's sessions and logins. A new hash of
+     * A password rotation must end the old password's sessions and logins. A new hash of
      * the same scheme and iterations always has the same length, so the rewritten file keeps its
      * size; when it also keeps its modification time (copied in with cp -p, rsync -a or tar, or on
      * a file system with coarse timestamps) {@code AccountsFile} never reads it again.
