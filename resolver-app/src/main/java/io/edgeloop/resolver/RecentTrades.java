@@ -88,7 +88,6 @@ final class RecentTrades {
         return bytes.toByteArray();
     }
 
-    /** Restores a state written by {@link #toBytes()}; null bytes give an empty state. */
     private static TradeRef.Side side(byte code) {
         return switch (code) {
             case LONG -> TradeRef.Side.LONG;
@@ -97,6 +96,7 @@ final class RecentTrades {
         };
     }
 
+    /** Restores a state written by {@link #toBytes()}; null bytes give an empty state. */
     static RecentTrades fromBytes(String ticker, byte[] data) {
         RecentTrades recent = new RecentTrades(ticker);
         if (data == null) {
