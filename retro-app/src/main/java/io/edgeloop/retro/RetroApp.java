@@ -101,13 +101,13 @@ public final class RetroApp implements AutoCloseable {
     /** Reads streams-app's committed offsets; null when not waiting for it. */
     private final Admin admin;
     private final ScoringProgress scoring = new ScoringProgress();
-    /** {@link System#nanoTime} of the last look at streams-app's offsets, and of the last note that a run waits. */
-    private long scoringCheckedAt = System.nanoTime() - 2 * SCORING_CHECK_NANOS;
-    private long waitLoggedAt = System.nanoTime() - 2 * WAIT_LOG_NANOS;
+    /** Paces the look at streams-app's offsets, and the note that a run waits for its scoring. */
+    private final Pace scoringCheck = new Pace(SCORING_CHECK_NANOS);
+    private final Pace scoringWaitLog = new Pace(WAIT_LOG_NANOS);
     /** The last reason streams-app's offsets could not be read, logged once until it changes. */
     private String scoringProblem;
-    /** {@link System#nanoTime} of the last note that a run waits for unreadable changelog records. */
-    private long changelogLoggedAt = System.nanoTime() - 2 * WAIT_LOG_NANOS;
+    /** Paces the note that a run waits for unreadable changelog records. */
+    private final Pace changelogWaitLog = new Pace(WAIT_LOG_NANOS);
     /** A due run held back by changelog records this build cannot decode; null for none. */
     private volatile Instant heldByChangelog;
     /** A run that is due by the candles and scores read but held back by candles streams-app has not scored. */
@@ -336,10 +336,9 @@ public final class RetroApp implements AutoCloseable {
      * on {@code candles} (not started yet, or another application id).
      */
     private void readScoringProgress() throws InterruptedException {
-        if (admin == null || System.nanoTime() - scoringCheckedAt < SCORING_CHECK_NANOS) {
+        if (admin == null || !scoringCheck.due()) {
             return;
         }
-        scoringCheckedAt = System.nanoTime();
         String problem = null;
         try {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(streamsAppId)
@@ -382,8 +381,7 @@ public final class RetroApp implements AutoCloseable {
                 && !nextRun.isAfter(Instant.ofEpochMilli(free.getAsLong()))
                 && nextRun.isAfter(Instant.ofEpochMilli(held.getAsLong()));
         heldRun = runHeld ? nextRun : null;
-        if (runHeld && System.nanoTime() - waitLoggedAt >= WAIT_LOG_NANOS) {
-            waitLoggedAt = System.nanoTime();
+        if (runHeld && scoringWaitLog.due()) {
             int partition = scoring.slowestPartition();
             LOG.info("retro-app: the run as of {} waits for streams-app ({}) to score the candles read: scored "
                             + "through {}, candles partition {} committed at offset {}", RetroSchedule.asOf(nextRun),
@@ -405,8 +403,7 @@ public final class RetroApp implements AutoCloseable {
         if (!holds) {
             return false;
         }
-        if (System.nanoTime() - changelogLoggedAt >= WAIT_LOG_NANOS) {
-            changelogLoggedAt = System.nanoTime();
+        if (changelogWaitLog.due()) {
             LOG.warn("retro-app: the run as of {} waits: {} holds {} record(s) this build cannot decode ({}); "
                             + "nothing is published until they are superseded or a build that reads them runs",
                     RetroSchedule.asOf(nextRun), Topics.MODEL_CHANGELOG.name(), unreadable.size(),
@@ -494,6 +491,31 @@ public final class RetroApp implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Something done at most once per interval of {@link System#nanoTime}: a check or a log line the
+     * service's loop would otherwise repeat on every poll. Due at once the first time.
+     */
+    private static final class Pace {
+        private final long intervalNanos;
+        private long lastNanos;
+        private boolean started;
+
+        Pace(long intervalNanos) {
+            this.intervalNanos = intervalNanos;
+        }
+
+        /** True, and the interval starts again, when it is the first time or the interval has passed. */
+        boolean due() {
+            long now = System.nanoTime();
+            if (started && now - lastNanos < intervalNanos) {
+                return false;
+            }
+            started = true;
+            lastNanos = now;
+            return true;
         }
     }
 }
