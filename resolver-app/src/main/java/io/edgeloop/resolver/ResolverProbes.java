@@ -3,6 +3,7 @@ package io.edgeloop.resolver;
 import io.edgeloop.core.http.JsonHttpServer;
 import io.edgeloop.core.http.JsonHttpServer.HttpError;
 import io.edgeloop.core.http.JsonHttpServer.Response;
+import io.edgeloop.kstreams.ClientHealth;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -27,8 +27,6 @@ import java.util.function.Supplier;
  */
 final class ResolverProbes {
 
-    private static final Set<KafkaStreams.State> ALIVE = Set.of(KafkaStreams.State.CREATED,
-            KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
     private static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
     private final Supplier<KafkaStreams.State> state;
@@ -54,7 +52,7 @@ final class ResolverProbes {
 
     private Map<String, Object> health() {
         KafkaStreams.State now = state.get();
-        if (!ALIVE.contains(now)) {
+        if (!ClientHealth.alive(now)) {
             throw new HttpError(503, "resolver streams client is " + now);
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -66,7 +64,7 @@ final class ResolverProbes {
     private Response metrics() {
         StringBuilder text = new StringBuilder();
         metric(text, "edgeloop_resolver_up", "1 while the streams client is alive", "gauge",
-                ALIVE.contains(state.get()) ? 1 : 0);
+                ClientHealth.alive(state.get()) ? 1 : 0);
         metric(text, "edgeloop_resolver_dropped_records_total", "records skipped by the error handlers", "counter",
                 droppedRecords.getAsDouble());
         try {

@@ -2,6 +2,7 @@ package io.edgeloop.streams;
 
 import io.edgeloop.core.candle.Timeframe;
 import io.edgeloop.core.http.JsonHttpServer.HttpError;
+import io.edgeloop.kstreams.ClientHealth;
 import io.edgeloop.schemas.avro.MarketSignal;
 import io.edgeloop.schemas.avro.ScoreSnapshot;
 import io.edgeloop.schemas.serde.EdgeloopSerdes;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -37,9 +37,6 @@ final class ModelQueries {
     record Owner(boolean local, HostInfo host) {
     }
 
-    /** The states in which {@code /health} answers 200, as resolver-app's probe. */
-    private static final Set<KafkaStreams.State> ALIVE = Set.of(KafkaStreams.State.CREATED,
-            KafkaStreams.State.REBALANCING, KafkaStreams.State.RUNNING);
     /** Below the probes' timeouts of the shipped manifests (5 s). */
     private static final Duration STORE_LAG_WAIT = Duration.ofSeconds(2);
 
@@ -142,7 +139,7 @@ final class ModelQueries {
      */
     Map<String, Object> health() {
         KafkaStreams.State state = streams.state();
-        if (!ALIVE.contains(state)) {
+        if (!ClientHealth.alive(state)) {
             throw new HttpError(503, "streams client is " + state);
         }
         Map<String, Object> out = new TreeMap<>();
